@@ -1,0 +1,12 @@
+# Warnings and sanitizers as an INTERFACE target every project target links.
+add_library(copydesk_options INTERFACE)
+target_compile_options(copydesk_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+    -Wno-sign-conversion)
+if(COPYDESK_WERROR)
+    target_compile_options(copydesk_options INTERFACE -Werror)
+endif()
+if(COPYDESK_SANITIZE)
+    target_compile_options(copydesk_options INTERFACE -fsanitize=address,undefined
+        -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(copydesk_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace copydesk::cli {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+// Prints `copydesk: <what>` on stderr.
+void report_error(const std::string& what);
+
+struct LintArgs {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    std::string lang = "en_US";
+    std::string fail_level = "warning";
+    std::vector<std::string> enable;
+    std::vector<std::string> disable;
+    std::string stdin_filename;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+int run_lint(const LintArgs& args);
+int run_rules();
+int run_explain(const std::string& rule_id);
+
+}  // namespace copydesk::cli

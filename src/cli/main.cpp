@@ -1,0 +1,75 @@
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "output/formatter.hpp"
+
+using namespace copydesk::cli;
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    CLI::App app{"copydesk: a linter for editorial copy (spelling, names, web residue, typography)",
+                 "copydesk"};
+    app.set_version_flag("--version", std::string("copydesk ") + COPYDESK_VERSION);
+    app.require_subcommand(0, 1);
+
+    LintArgs lint;
+    CLI::App* lint_cmd =
+        app.add_subcommand("lint", "Lint files, folders (recursively) or stdin (-)");
+    lint_cmd->add_option("paths", lint.paths, "Files or folders to lint; - reads stdin")
+        ->required();
+    lint_cmd->add_option("--format", lint.format, "Output format")
+        ->check(CLI::IsMember(copydesk::output::format_names()))
+        ->capture_default_str();
+    lint_cmd->add_option("--lang", lint.lang, "Dictionary language: en_US, en_GB, ...")
+        ->capture_default_str();
+    lint_cmd
+        ->add_option("--fail-level", lint.fail_level,
+                     "Exit 1 when a finding is at or above this severity")
+        ->check(CLI::IsMember({"suggestion", "warning", "error"}))
+        ->capture_default_str();
+    lint_cmd->add_option("--enable", lint.enable, "Turn rules on (comma-separated ids)");
+    lint_cmd->add_option("--disable", lint.disable, "Turn rules off (comma-separated ids)");
+    lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
+                         "Name shown for stdin (its extension chooses the reader)");
+    lint_cmd->add_option("--color", lint.color, "Color in text output")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    lint_cmd->add_flag("--quiet,-q", lint.quiet, "Print nothing on stderr but errors");
+
+    app.add_subcommand("rules", "List the rules");
+    std::string explain_id;
+    CLI::App* explain_cmd = app.add_subcommand("explain", "Describe a rule");
+    explain_cmd->add_option("rule", explain_id, "Rule id")->required();
+
+    // `copydesk PATH...` means `copydesk lint PATH...`.
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const auto commands = app.get_subcommands({});
+    const bool explicit_command =
+        !args.empty() && std::any_of(commands.begin(), commands.end(),
+                                     [&](const CLI::App* c) { return c->get_name() == args[0]; });
+    const bool top_level_flag =
+        !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version");
+    if (!args.empty() && !explicit_command && !top_level_flag) args.insert(args.begin(), "lint");
+    std::reverse(args.begin(), args.end());  // CLI11 parses a reversed vector
+
+    try {
+        app.parse(args);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);
+        std::cerr << "copydesk: " << e.what() << "\n(run 'copydesk --help' for usage)\n";
+        return kExitError;
+    }
+    try {
+        if (app.got_subcommand("rules")) return run_rules();
+        if (app.got_subcommand("explain")) return run_explain(explain_id);
+        if (app.got_subcommand("lint")) return run_lint(lint);
+        std::cout << app.help();
+        return kExitError;
+    } catch (const std::exception& e) {
+        report_error(e.what());
+        return kExitError;
+    }
+}

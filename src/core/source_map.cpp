@@ -1,0 +1,37 @@
+#include "core/source_map.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+
+namespace copydesk {
+
+SourceMap::SourceMap(std::string_view source) : source_(source) {
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if (source[i] == '\n') {
+            starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        } else if (source[i] == '\r') {
+            if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
+            starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        }
+    }
+}
+
+Position SourceMap::position(std::uint32_t offset) const {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(source_.size()));
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const auto line = static_cast<std::uint32_t>(it - starts_.begin());
+    const std::uint32_t start = starts_[line - 1];
+    const auto column = utf8::count_code_points(source_.substr(start, offset - start));
+    return {line, static_cast<std::uint32_t>(column + 1)};
+}
+
+std::string_view SourceMap::line_text(std::uint32_t line) const {
+    const std::uint32_t begin = line_start(line);
+    std::uint32_t end =
+        line < starts_.size() ? starts_[line] : static_cast<std::uint32_t>(source_.size());
+    while (end > begin && (source_[end - 1] == '\n' || source_[end - 1] == '\r')) --end;
+    return source_.substr(begin, end - begin);
+}
+
+}  // namespace copydesk

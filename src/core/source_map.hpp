@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace copydesk {
+
+struct Position {
+    std::uint32_t line = 1;    // 1-based
+    std::uint32_t column = 1;  // 1-based, in Unicode code points
+};
+
+// Line index over the original bytes. LF, CRLF and lone CR all end a line.
+class SourceMap {
+  public:
+    SourceMap() = default;
+    explicit SourceMap(std::string_view source);
+
+    [[nodiscard]] Position position(std::uint32_t offset) const;
+    [[nodiscard]] std::uint32_t line_count() const {
+        return static_cast<std::uint32_t>(starts_.size());
+    }
+    // Byte offset where 1-based `line` starts.
+    [[nodiscard]] std::uint32_t line_start(std::uint32_t line) const { return starts_[line - 1]; }
+    // The text of 1-based `line`, without its line ending.
+    [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
+
+  private:
+    std::string_view source_;
+    std::vector<std::uint32_t> starts_{0};
+};
+
+}  // namespace copydesk

@@ -1,0 +1,47 @@
+#include "rules/spelling_support.hpp"
+
+namespace copydesk::rules::builtin {
+
+namespace {
+
+class Spelling final : public Rule {
+  public:
+    const RuleInfo& info() const override { return info_; }
+
+    void check(const Context& ctx, Reporter& out) const override {
+        for (const RegionText& where : ctx.regions()) {
+            for (const text::Token& token : where.analysis.tokens) {
+                if (classify_word(ctx, where, token) != WordVerdict::Unknown) continue;
+                const std::string_view word = where.slice(token.span);
+                const auto& suggestions = ctx.speller()->suggestions(word);
+                std::string message = "Unknown word '" + std::string(word) + "'";
+                message +=
+                    suggestions.empty() ? "." : "; did you mean '" + suggestions.front() + "'?";
+                Diagnostic& d = out.report(where, token.span, std::move(message));
+                d.suggestions = suggestions;
+            }
+        }
+    }
+
+  private:
+    RuleInfo info_{
+        .id = "spelling",
+        .category = Category::Spelling,
+        .severity = Severity::Warning,
+        .enabled_by_default = true,
+        .summary = "A word that is in neither the dictionary nor the house word lists.",
+        .description =
+            "Checks each word against Hunspell (--lang) and the house lists in dictionaries/. "
+            "URLs, emails, handles, hashtags, numbers, acronyms and words marked [sic] are "
+            "skipped; capitalized unknown words that read as names go to unknown-name instead.",
+        .link = {},
+    };
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_spelling() {
+    return std::make_unique<Spelling>();
+}
+
+}  // namespace copydesk::rules::builtin

@@ -1,0 +1,72 @@
+#include <algorithm>
+
+#include "rules/rule.hpp"
+#include "text/casing.hpp"
+
+namespace copydesk::rules {
+
+Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller)
+    : doc_(doc), regions_(std::move(regions)), speller_(speller) {
+    for (const RegionText& r : regions_) {
+        for (const text::Token& t : r.analysis.tokens) {
+            if (t.kind != text::TokenKind::Word || t.sentence_start) continue;
+            const std::string_view w = r.slice(t.span);
+            if (is_capitalized(w)) mid_sentence_capitalized_.emplace(w);
+        }
+    }
+}
+
+Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {
+    Diagnostic d;
+    d.rule = info_.id;
+    d.severity = info_.severity;
+    d.category = info_.category;
+    d.span = where.region->to_source(text_span);
+    d.message = std::move(message);
+    d.link = info_.link;
+    out_.push_back(std::move(d));
+    return out_.back();
+}
+
+void Reporter::set_fix(Diagnostic& d, const RegionText& where, Span text_span,
+                       std::string replacement, std::string title, bool safe) {
+    if (!where.region->is_verbatim(text_span)) return;
+    d.fix = Fix{
+        std::move(title), {Edit{where.region->to_source(text_span), std::move(replacement)}}, safe};
+}
+
+namespace {
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+}  // namespace
+
+bool is_capitalized(std::string_view w) {
+    return text::is_capitalized(w);
+}
+
+bool is_all_caps(std::string_view w) {
+    std::string_view core = w;
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "s"}) {
+        if (core.size() > suffix.size() + 1 && core.ends_with(suffix)) {
+            core.remove_suffix(suffix.size());
+            break;
+        }
+    }
+    int upper = 0;
+    for (char c : core) {
+        if (is_lower(c)) return false;
+        upper += is_upper(c) ? 1 : 0;
+    }
+    return upper >= 2 ||
+           (upper == 1 && core.size() > 1 && core.find('.') != std::string_view::npos);
+}
+
+bool has_latin_letter(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return is_upper(c) || is_lower(c); });
+}
+
+}  // namespace copydesk::rules

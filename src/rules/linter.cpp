@@ -1,0 +1,70 @@
+#include "rules/linter.hpp"
+
+#include <algorithm>
+
+namespace copydesk::rules {
+
+Linter::Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& selection,
+               spell::SpellChecker* speller)
+    : rules_(std::move(rules)), severity_(selection.severity), speller_(speller) {
+    std::sort(rules_.begin(), rules_.end(),
+              [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+    for (const auto& rule : rules_) {
+        const std::string& id = rule->info().id;
+        const bool on = (rule->info().enabled_by_default || selection.enable.count(id) != 0) &&
+                        selection.disable.count(id) == 0;
+        if (on) active_.push_back(rule.get());
+    }
+}
+
+std::vector<Diagnostic> Linter::lint(const Document& doc) {
+    std::vector<RegionText> regions;
+    regions.reserve(doc.regions.size());
+    for (const Region& region : doc.regions) {
+        regions.push_back({&region, segmenter_.analyze(region.text())});
+    }
+    const Context ctx(doc, std::move(regions), speller_);
+    std::vector<Diagnostic> out;
+    for (const Rule* rule : active_) {
+        const auto first = out.size();
+        Reporter reporter(rule->info(), out);
+        rule->check(ctx, reporter);
+        if (auto it = severity_.find(rule->info().id); it != severity_.end()) {
+            for (auto i = first; i < out.size(); ++i) out[i].severity = it->second;
+        }
+    }
+    resolve_overlaps(out);
+    return out;
+}
+
+void resolve_overlaps(std::vector<Diagnostic>& diags) {
+    std::vector<Span> specific;
+    for (const Diagnostic& d : diags) {
+        if (d.category != Category::Spelling) specific.push_back(d.span);
+    }
+    std::sort(specific.begin(), specific.end());
+    std::erase_if(diags, [&](const Diagnostic& d) {
+        if (d.category != Category::Spelling) return false;
+        auto it =
+            std::lower_bound(specific.begin(), specific.end(), Span{d.span.begin, d.span.begin});
+        if (it != specific.begin() && std::prev(it)->overlaps(d.span)) return true;
+        for (; it != specific.end() && it->begin < d.span.end; ++it) {
+            if (it->overlaps(d.span) || *it == d.span) return true;
+        }
+        return false;
+    });
+    std::stable_sort(diags.begin(), diags.end(), diagnostic_order);
+}
+
+std::vector<std::string> unknown_rule_ids(const std::vector<std::unique_ptr<Rule>>& rules,
+                                          const std::set<std::string>& ids) {
+    std::vector<std::string> unknown;
+    for (const std::string& id : ids) {
+        const bool found = std::any_of(rules.begin(), rules.end(),
+                                       [&](const auto& r) { return r->info().id == id; });
+        if (!found) unknown.push_back(id);
+    }
+    return unknown;
+}
+
+}  // namespace copydesk::rules

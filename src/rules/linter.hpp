@@ -1,0 +1,46 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace copydesk::rules {
+
+struct Selection {
+    std::set<std::string> enable;              // rules switched on beyond the defaults
+    std::set<std::string> disable;             // rules switched off
+    std::map<std::string, Severity> severity;  // per-rule severity overrides
+};
+
+// Runs the selected rules over one document, in a fixed order, and resolves overlaps.
+// Holds a Segmenter and uses one SpellChecker, so one Linter per thread.
+class Linter {
+  public:
+    Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& selection,
+           spell::SpellChecker* speller);
+
+    [[nodiscard]] std::vector<Diagnostic> lint(const Document& doc);
+    [[nodiscard]] const std::vector<const Rule*>& active_rules() const { return active_; }
+
+  private:
+    std::vector<std::unique_ptr<Rule>> rules_;
+    std::vector<const Rule*> active_;
+    std::map<std::string, Severity> severity_;
+    spell::SpellChecker* speller_;
+    text::Segmenter segmenter_;
+};
+
+// Drops generic spelling findings that a more specific rule reports on the same span, then
+// sorts by position and rule.
+void resolve_overlaps(std::vector<Diagnostic>& diagnostics);
+
+// Ids in `ids` that no rule has; empty when all are known.
+std::vector<std::string> unknown_rule_ids(const std::vector<std::unique_ptr<Rule>>& rules,
+                                          const std::set<std::string>& ids);
+
+}  // namespace copydesk::rules

@@ -1,0 +1,56 @@
+#include "text/casing.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "core/utf8.hpp"
+
+namespace copydesk::text {
+
+namespace {
+template <typename Pred>
+bool any_cp(std::string_view w, Pred pred) {
+    std::size_t pos = 0;
+    while (pos < w.size()) {
+        if (pred(static_cast<UChar32>(utf8::decode(w, pos)))) return true;
+    }
+    return false;
+}
+}  // namespace
+
+bool starts_upper(std::string_view w) {
+    std::size_t pos = 0;
+    while (pos < w.size()) {
+        const auto cp = static_cast<UChar32>(utf8::decode(w, pos));
+        if (u_isalpha(cp)) return u_isupper(cp) || u_istitle(cp);
+    }
+    return false;
+}
+
+bool has_lower(std::string_view w) {
+    return any_cp(w, [](UChar32 c) { return u_islower(c) != 0; });
+}
+bool has_upper(std::string_view w) {
+    return any_cp(w, [](UChar32 c) { return u_isupper(c) != 0; });
+}
+
+std::string to_lower(std::string_view w) {
+    std::string out;
+    out.reserve(w.size());
+    std::size_t pos = 0;
+    while (pos < w.size())
+        utf8::append(out,
+                     static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::decode(w, pos)))));
+    return out;
+}
+
+bool is_latin(std::string_view w) {
+    return !any_cp(w, [](UChar32 c) {
+        if (!u_isalpha(c)) return false;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        return script != USCRIPT_LATIN && script != USCRIPT_COMMON && script != USCRIPT_INHERITED;
+    });
+}
+
+}  // namespace copydesk::text

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace copydesk::text {
+
+// Letter case of UTF-8 words, by Unicode properties.
+bool starts_upper(std::string_view word);
+bool has_lower(std::string_view word);
+bool has_upper(std::string_view word);
+std::string to_lower(std::string_view word);
+// "Kyiv", "Erdoğan", "Ó Súilleabháin": first letter upper, some lower after it.
+inline bool is_capitalized(std::string_view word) {
+    return starts_upper(word) && has_lower(word);
+}
+// True when every letter is in the Latin script (digits and punctuation ignored).
+bool is_latin(std::string_view word);
+
+}  // namespace copydesk::text

@@ -1,0 +1,232 @@
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "core/utf8.hpp"
+#include "text/tokens.hpp"
+
+namespace copydesk::text {
+
+std::string_view to_string(TokenKind kind) {
+    switch (kind) {
+        case TokenKind::Word:
+            return "word";
+        case TokenKind::Number:
+            return "number";
+        case TokenKind::Url:
+            return "url";
+        case TokenKind::Email:
+            return "email";
+        case TokenKind::Handle:
+            return "handle";
+        case TokenKind::Hashtag:
+            return "hashtag";
+        case TokenKind::Punct:
+            return "punct";
+        case TokenKind::Space:
+            return "space";
+        case TokenKind::Symbol:
+            return "symbol";
+    }
+    return "word";
+}
+
+namespace {
+
+struct UTextCloser {
+    void operator()(UText* t) const { utext_close(t); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+UTextPtr open_utf8(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* t = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open text");
+    return UTextPtr(t);
+}
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_space_token(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const char32_t cp = utf8::decode(s, pos);
+        const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+                           cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+                           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+                           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+        if (!space) return false;
+    }
+    return true;
+}
+
+bool is_punct_char(char32_t cp) {
+    if (cp < 0x80) {
+        return std::string_view("!\"'(),-./:;?[]{}").find(static_cast<char>(cp)) !=
+               std::string_view::npos;
+    }
+    return (cp >= 0x2010 && cp <= 0x2027) || cp == 0xAB || cp == 0xBB || cp == 0x2039 ||
+           cp == 0x203A;
+}
+
+// ICU keeps "war.The" together (a full stop between letters reads as "U.S"); a full stop
+// with two or more letters on each side is a missing space, so it becomes three tokens.
+void split_at_inner_full_stops(std::string_view text, std::vector<Token>& tokens) {
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (const Token& t : tokens) {
+        const std::string_view w = text.substr(t.span.begin, t.span.size());
+        if (t.kind != TokenKind::Word || w.find('.') == std::string_view::npos) {
+            out.push_back(t);
+            continue;
+        }
+        std::uint32_t piece_begin = t.span.begin;
+        std::size_t search = 0;
+        while (true) {
+            const std::size_t dot = w.find('.', search);
+            if (dot == std::string_view::npos) break;
+            const std::size_t next_dot = w.find('.', dot + 1);
+            const std::size_t before = t.span.begin + dot - piece_begin;
+            const std::size_t after =
+                (next_dot == std::string_view::npos ? w.size() : next_dot) - dot - 1;
+            if (before >= 2 && after >= 2) {
+                const auto at = static_cast<std::uint32_t>(t.span.begin + dot);
+                out.push_back({{piece_begin, at}, TokenKind::Word});
+                out.push_back({{at, at + 1}, TokenKind::Punct});
+                piece_begin = at + 1;
+            }
+            search = dot + 1;
+        }
+        out.push_back({{piece_begin, t.span.end}, TokenKind::Word});
+    }
+    tokens = std::move(out);
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+    std::unique_ptr<icu::BreakIterator> words;
+    std::unique_ptr<icu::BreakIterator> sentences;
+
+    Impl() {
+        UErrorCode status = U_ZERO_ERROR;
+        // "ss=standard" keeps "Mr. Smith" and "U.S. officials" in one sentence.
+        const icu::Locale locale("en_US@ss=standard");
+        words.reset(icu::BreakIterator::createWordInstance(locale, status));
+        sentences.reset(icu::BreakIterator::createSentenceInstance(locale, status));
+        if (U_FAILURE(status) || !words || !sentences) {
+            throw std::runtime_error("ICU: cannot create break iterators");
+        }
+    }
+};
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
+Segmenter::~Segmenter() = default;
+
+Analysis Segmenter::analyze(std::string_view text) {
+    Analysis out;
+    if (text.empty()) return out;
+    UErrorCode status = U_ZERO_ERROR;
+
+    // Sentences: a hard-wrapped paragraph is still one run of prose, so line breaks are
+    // read as spaces (same byte length, so offsets are unchanged).
+    std::string unwrapped;
+    std::string_view sentence_text = text;
+    if (text.find_first_of("\r\n") != std::string_view::npos) {
+        unwrapped.assign(text);
+        std::replace_if(
+            unwrapped.begin(), unwrapped.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+        sentence_text = unwrapped;
+    }
+    {
+        UTextPtr ut = open_utf8(sentence_text);
+        impl_->sentences->setText(ut.get(), status);
+        int32_t begin = impl_->sentences->first();
+        for (int32_t end = impl_->sentences->next(); end != icu::BreakIterator::DONE;
+             begin = end, end = impl_->sentences->next()) {
+            out.sentences.push_back(
+                {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+        }
+    }
+
+    const std::vector<SpecialSpan> specials = find_special_spans(text);
+    std::size_t next_special = 0;
+
+    UTextPtr ut = open_utf8(text);
+    impl_->words->setText(ut.get(), status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
+    int32_t begin = impl_->words->first();
+    for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
+         begin = end, end = impl_->words->next()) {
+        const Span span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+        // A URL, email, handle or hashtag replaces every ICU token it overlaps.
+        while (next_special < specials.size() && specials[next_special].span.end <= span.begin) {
+            ++next_special;
+        }
+        if (next_special < specials.size() && specials[next_special].span.overlaps(span)) {
+            const SpecialSpan& sp = specials[next_special];
+            if (out.tokens.empty() || out.tokens.back().span != sp.span) {
+                // Part of the ICU token before the special one keeps its own token.
+                if (span.begin < sp.span.begin) {
+                    out.tokens.push_back({{span.begin, sp.span.begin}, TokenKind::Word});
+                }
+                out.tokens.push_back({sp.span, sp.kind});
+            }
+            if (span.end > sp.span.end) {
+                // ICU token runs past the special span: re-sync on the tail.
+                out.tokens.push_back({{sp.span.end, span.end}, TokenKind::Word});
+            }
+            continue;
+        }
+        const std::string_view piece = text.substr(span.begin, span.size());
+        const int32_t status_code = impl_->words->getRuleStatus();
+        TokenKind kind;
+        if (status_code >= UBRK_WORD_NONE && status_code < UBRK_WORD_NONE_LIMIT) {
+            if (is_space_token(piece)) {
+                kind = TokenKind::Space;
+            } else {
+                std::size_t pos = 0;
+                kind =
+                    is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
+            }
+        } else if (status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT) {
+            kind = TokenKind::Number;
+        } else {
+            kind = has_digit(piece) ? TokenKind::Number : TokenKind::Word;
+        }
+        out.tokens.push_back({span, kind});
+    }
+    // Tail pieces created above may hold digits; classify them plainly.
+    for (Token& t : out.tokens) {
+        if (t.kind != TokenKind::Word) continue;
+        const std::string_view piece = text.substr(t.span.begin, t.span.size());
+        if (has_digit(piece)) t.kind = TokenKind::Number;
+    }
+    split_at_inner_full_stops(text, out.tokens);
+
+    // Sentence membership and the first word or number of each sentence.
+    std::size_t s = 0;
+    bool seen_word = false;
+    for (Token& t : out.tokens) {
+        while (s + 1 < out.sentences.size() && t.span.begin >= out.sentences[s].end) {
+            ++s;
+            seen_word = false;
+        }
+        t.sentence = static_cast<std::uint32_t>(s);
+        if (!seen_word && (t.kind == TokenKind::Word || t.kind == TokenKind::Number)) {
+            t.sentence_start = true;
+            seen_word = true;
+        } else if (t.kind != TokenKind::Space && t.kind != TokenKind::Punct) {
+            seen_word = true;
+        }
+    }
+    return out;
+}
+
+}  // namespace copydesk::text

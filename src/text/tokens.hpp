@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/span.hpp"
+
+namespace copydesk::text {
+
+enum class TokenKind : std::uint8_t {
+    Word,
+    Number,  // any token holding a digit: 1990s, 22nd, 3.5, 2,000
+    Url,     // with or without a scheme: https://t.co/x, www.x.org, example.com/path
+    Email,
+    Handle,   // @agency
+    Hashtag,  // #news
+    Punct,
+    Space,
+    Symbol,
+};
+
+std::string_view to_string(TokenKind kind);
+
+// Spans are byte offsets into the analysed text (a region's text).
+struct Token {
+    Span span;
+    TokenKind kind = TokenKind::Word;
+    bool sentence_start = false;  // first word or number of its sentence
+    std::uint32_t sentence = 0;   // index into Analysis::sentences
+};
+
+struct Analysis {
+    std::vector<Token> tokens;
+    std::vector<Span> sentences;
+};
+
+// ICU word and sentence segmentation over UTF-8, plus recognition of URLs, emails, handles
+// and hashtags. Holds ICU iterators, so one Segmenter per thread.
+class Segmenter {
+  public:
+    Segmenter();
+    ~Segmenter();
+    Segmenter(const Segmenter&) = delete;
+    Segmenter& operator=(const Segmenter&) = delete;
+
+    [[nodiscard]] Analysis analyze(std::string_view text);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Spans of URLs, emails, handles and hashtags, found before word segmentation so that
+// ICU's word breaks never split them.
+struct SpecialSpan {
+    Span span;
+    TokenKind kind;
+};
+std::vector<SpecialSpan> find_special_spans(std::string_view text);
+
+}  // namespace copydesk::text

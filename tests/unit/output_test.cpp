@@ -1,0 +1,110 @@
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "markup/reader.hpp"
+#include "output/formatter.hpp"
+
+using namespace copydesk;
+
+namespace {
+
+Document doc_of(std::string text) {
+    return std::get<Document>(
+        markup::load_document("drafts/story.txt", std::move(text), markup::Format::Plain));
+}
+
+output::FileReport report_for(const Document& doc) {
+    output::FileReport r;
+    r.path = doc.path;
+    r.document = &doc;
+    Diagnostic d;
+    d.rule = "spelling";
+    d.severity = Severity::Warning;
+    d.category = Category::Spelling;
+    const auto at = static_cast<std::uint32_t>(doc.source.find("toi"));
+    d.span = {at, at + 3};
+    d.message = "Unknown word 'toi'; did you mean 'to'?";
+    d.suggestions = {"to", "toe", "tot"};
+    r.diagnostics.push_back(d);
+    return r;
+}
+
+std::string render(std::string_view format, const std::vector<output::FileReport>& reports) {
+    std::ostringstream out;
+    auto f = output::make_formatter(format, out, {});
+    REQUIRE(f);
+    output::Summary s;
+    f->begin();
+    for (const auto& r : reports) {
+        f->file(r);
+        s.add(r);
+    }
+    f->end(s);
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("json output follows the version 1 contract", "[output]") {
+    const Document doc = doc_of("Headline\r\n\r\nIn Zürich he said toi them.\n");
+    output::FileReport unreadable;
+    unreadable.path = "missing.txt";
+    unreadable.error = "no such file";
+    const auto j = nlohmann::json::parse(render("json", {report_for(doc), unreadable}));
+    CHECK(j["version"] == 1);
+    REQUIRE(j["files"].size() == 2);
+    const auto& d = j["files"][0]["diagnostics"][0];
+    CHECK(j["files"][0]["path"] == "drafts/story.txt");
+    CHECK(d["rule"] == "spelling");
+    CHECK(d["severity"] == "warning");
+    CHECK(d["category"] == "spelling");
+    CHECK(d["line"] == 3);
+    CHECK(d["column"] == 19);  // "ü" is one code point
+    CHECK(d["end_line"] == 3);
+    CHECK(d["end_column"] == 22);
+    CHECK(d["offset"] == doc.source.find("toi"));
+    CHECK(d["length"] == 3);
+    CHECK(d["suggestions"] == nlohmann::json::array({"to", "toe", "tot"}));
+    CHECK(d["fix"].is_null());
+    CHECK(j["files"][1]["error"] == "no such file");
+    CHECK_FALSE(j["files"][1].contains("diagnostics"));
+    CHECK(j["summary"] ==
+          nlohmann::json::parse(
+              R"({"files":2,"diagnostics":1,"errors":0,"warnings":1,"suggestions":0})"));
+}
+
+TEST_CASE("json carries fixes as byte edits", "[output]") {
+    const Document doc = doc_of("He said toi them.");
+    auto r = report_for(doc);
+    r.diagnostics[0].fix = Fix{"Replace", {{{8, 11}, "to"}}, true};
+    const auto j = nlohmann::json::parse(render("json", {r}));
+    const auto& fix = j["files"][0]["diagnostics"][0]["fix"];
+    CHECK(fix["safe"] == true);
+    CHECK(fix["edits"][0] ==
+          nlohmann::json::parse(R"({"offset":8,"length":3,"replacement":"to"})"));
+}
+
+TEST_CASE("line output is path:line:col: severity: message [rule]", "[output]") {
+    const Document doc = doc_of("First.\nHe said toi them.\n");
+    CHECK(render("line", {report_for(doc)}) ==
+          "drafts/story.txt:2:9: warning: Unknown word 'toi'; did you mean 'to'? [spelling]\n");
+}
+
+TEST_CASE("text output shows the line with a caret under the finding", "[output]") {
+    const Document doc = doc_of("He said toi them.\n");
+    const std::string out = render("text", {report_for(doc)});
+    CHECK(out.find("drafts/story.txt\n") == 0);
+    CHECK(out.find("    1 | He said toi them.\n") != std::string::npos);
+    CHECK(out.find("      |         ^^^\n") != std::string::npos);
+    CHECK(out.find("\x1b[") == std::string::npos);  // no color unless asked
+}
+
+TEST_CASE("text output windows long lines around the finding", "[output]") {
+    const Document doc = doc_of(std::string(200, 'a') + " toi " + std::string(200, 'b'));
+    const std::string out = render("text", {report_for(doc)});
+    CHECK(out.find("| ...") != std::string::npos);
+    CHECK(out.find("...\n") != std::string::npos);
+}

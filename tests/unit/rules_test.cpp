@@ -1,0 +1,161 @@
+#include <yaml-cpp/yaml.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/edits.hpp"
+#include "markup/reader.hpp"
+#include "rules/linter.hpp"
+
+using namespace copydesk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSource = COPYDESK_SOURCE_DIR;
+
+std::unique_ptr<spell::SpellChecker> tiny_speller() {
+    auto house = std::make_shared<spell::WordList>();
+    std::string error;
+    REQUIRE(house->load_file(COPYDESK_TEST_DATA "/house.txt", error));
+    return std::make_unique<spell::SpellChecker>(
+        spell::make_hunspell({COPYDESK_TEST_DATA "/tiny.aff", COPYDESK_TEST_DATA "/tiny.dic"}),
+        std::move(house));
+}
+
+// Lints `text` with only `rule_id` switched on.
+std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& text,
+                                 spell::SpellChecker* speller, Document& doc) {
+    rules::Selection sel;
+    for (const auto& r : rules::make_builtin_rules()) {
+        if (r->info().id == rule_id)
+            sel.enable.insert(rule_id);
+        else
+            sel.disable.insert(r->info().id);
+    }
+    rules::Linter linter(rules::make_builtin_rules(), sel, speller);
+    auto loaded = markup::load_document("case.txt", text, markup::Format::Plain);
+    doc = std::get<Document>(std::move(loaded));
+    return linter.lint(doc);
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("every built-in rule has cases and a doc line", "[rules]") {
+    const std::string docs = read_file(kSource / "docs" / "rules.md");
+    for (const auto& rule : rules::make_builtin_rules()) {
+        const std::string& id = rule->info().id;
+        INFO("rule " << id);
+        CHECK(fs::exists(kSource / "tests" / "rules" / (id + ".yaml")));
+        CHECK(docs.find("| `" + id + "` |") != std::string::npos);
+        CHECK_FALSE(rule->info().summary.empty());
+        CHECK_FALSE(rule->info().description.empty());
+    }
+}
+
+TEST_CASE("per-rule cases", "[rules]") {
+    auto speller = tiny_speller();
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(kSource / "tests" / "rules")) {
+        if (e.path().extension() == ".yaml") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE_FALSE(files.empty());
+    for (const fs::path& file : files) {
+        const YAML::Node root = YAML::LoadFile(file.string());
+        const std::string rule_id = root["rule"].as<std::string>();
+        REQUIRE(rule_id == file.stem().string());
+        int bad = 0;
+        int good = 0;
+        for (const YAML::Node& c : root["cases"]) {
+            Document doc;
+            if (c["good"]) {
+                ++good;
+                const std::string text = c["good"].as<std::string>();
+                INFO(rule_id << " good: " << text);
+                const auto diags = run_rule(rule_id, text, speller.get(), doc);
+                CHECK(diags.empty());
+                for (const auto& d : diags) UNSCOPED_INFO("unexpected: " << d.message);
+                continue;
+            }
+            ++bad;
+            const std::string text = c["bad"].as<std::string>();
+            INFO(rule_id << " bad: " << text);
+            const auto diags = run_rule(rule_id, text, speller.get(), doc);
+            std::vector<std::string> flagged;
+            std::vector<Edit> edits;
+            for (const auto& d : diags) {
+                flagged.push_back(doc.source.substr(d.span.begin, d.span.size()));
+                if (d.fix && d.fix->safe)
+                    edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
+            }
+            CHECK(flagged == c["flags"].as<std::vector<std::string>>());
+            if (c["fixed"]) CHECK(apply_edits(doc.source, edits) == c["fixed"].as<std::string>());
+            if (c["message"]) {
+                REQUIRE_FALSE(diags.empty());
+                CHECK(diags.front().message == c["message"].as<std::string>());
+            }
+            if (c["first_suggestion"]) {
+                REQUIRE_FALSE(diags.empty());
+                REQUIRE_FALSE(diags.front().suggestions.empty());
+                CHECK(diags.front().suggestions.front() == c["first_suggestion"].as<std::string>());
+            }
+        }
+        INFO("rule file " << file);
+        CHECK(bad > 0);
+        CHECK(good > 0);
+    }
+}
+
+TEST_CASE("specific findings win over spelling on the same span", "[rules]") {
+    std::vector<Diagnostic> diags(2);
+    diags[0].rule = "spelling";
+    diags[0].category = Category::Spelling;
+    diags[0].span = {10, 14};
+    diags[1].rule = "name-variant";
+    diags[1].category = Category::Names;
+    diags[1].span = {10, 14};
+    rules::resolve_overlaps(diags);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].rule == "name-variant");
+}
+
+TEST_CASE("output order is position, then rule", "[rules]") {
+    std::vector<Diagnostic> diags(3);
+    diags[0].rule = "b";
+    diags[0].span = {5, 6};
+    diags[0].category = Category::Typography;
+    diags[1].rule = "a";
+    diags[1].span = {5, 6};
+    diags[1].category = Category::Typography;
+    diags[2].rule = "c";
+    diags[2].span = {1, 2};
+    diags[2].category = Category::Typography;
+    rules::resolve_overlaps(diags);
+    CHECK(diags[0].rule == "c");
+    CHECK(diags[1].rule == "a");
+    CHECK(diags[2].rule == "b");
+}
+
+TEST_CASE("copy_case carries the original's case", "[rules]") {
+    CHECK(copy_case("Kiev", "kyiv") == "Kyiv");
+    CHECK(copy_case("KIEV", "kyiv") == "KYIV");
+    CHECK(copy_case("kiev", "kyiv") == "kyiv");
+}
+
+TEST_CASE("edits apply in position order and skip overlaps", "[rules]") {
+    const std::string s = "the the plan";
+    std::size_t applied = 0;
+    CHECK(apply_edits(s, {{{3, 7}, ""}, {{0, 3}, "The"}, {{2, 5}, "x"}}, &applied) == "The plan");
+    CHECK(applied == 2);
+}

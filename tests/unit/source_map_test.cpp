@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+
+#include "core/source_map.hpp"
+
+using copydesk::Position;
+using copydesk::SourceMap;
+
+TEST_CASE("LF, CRLF and lone CR all end lines", "[source_map]") {
+    const std::string text = "one\ntwo\r\nthree\rfour";
+    const SourceMap map(text);
+    REQUIRE(map.line_count() == 4);
+    CHECK(map.line_text(1) == "one");
+    CHECK(map.line_text(2) == "two");
+    CHECK(map.line_text(3) == "three");
+    CHECK(map.line_text(4) == "four");
+    const Position p = map.position(static_cast<std::uint32_t>(text.find("four") + 2));
+    CHECK(p.line == 4);
+    CHECK(p.column == 3);
+    // The LF of a CRLF pair belongs to the line it ends.
+    CHECK(map.position(static_cast<std::uint32_t>(text.find("\r\n") + 1)).line == 2);
+}
+
+TEST_CASE("columns count code points, not bytes", "[source_map]") {
+    // "Gdańsk" has a two-byte ń; the flag is two four-byte code points.
+    const std::string text = "In Gdańsk \xF0\x9F\x87\xBA\xF0\x9F\x87\xA6 toi";
+    const SourceMap map(text);
+    const Position p = map.position(static_cast<std::uint32_t>(text.find("toi")));
+    CHECK(p.line == 1);
+    CHECK(p.column == 14);
+}
+
+TEST_CASE("an empty source has one empty line", "[source_map]") {
+    const SourceMap map{std::string_view{}};
+    CHECK(map.line_count() == 1);
+    CHECK(map.position(0).line == 1);
+    CHECK(map.position(0).column == 1);
+    CHECK(map.line_text(1).empty());
+}
+
+TEST_CASE("a trailing newline starts an empty last line", "[source_map]") {
+    const std::string text = "a\r\n";
+    const SourceMap map(text);
+    CHECK(map.line_count() == 2);
+    CHECK(map.position(3).line == 2);
+}
