@@ -16,6 +16,7 @@ struct LintArgs {
     std::vector<std::string> paths;
     std::string format = "text";
     std::string lang = "en_US";
+    std::string style;
     std::string fail_level = "warning";
     std::vector<std::string> enable;
     std::vector<std::string> disable;

@@ -63,6 +63,7 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
 int run_lint(const LintArgs& args) {
     config::Settings settings;
     settings.lang = args.lang;
+    settings.style = args.style;
     settings.fail_level = parse_severity(args.fail_level).value_or(Severity::Warning);
     for (const auto& id : split_ids(args.enable)) settings.selection.enable.insert(id);
     for (const auto& id : split_ids(args.disable)) settings.selection.disable.insert(id);

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     lint_cmd->add_option("--lang", lint.lang, "Dictionary language: en_US, en_GB, ...")
         ->capture_default_str();
+    lint_cmd->add_option("--style", lint.style,
+                         "Style profile for names: ap, reuters, bbc, guardian (or your own "
+                         "from dictionaries/names); none flags only retired spellings");
     lint_cmd
         ->add_option("--fail-level", lint.fail_level,
                      "Exit 1 when a finding is at or above this severity")

@@ -14,6 +14,7 @@ namespace copydesk::config {
 // What the user chose, from flags (and later config files), before anything is loaded.
 struct Settings {
     std::string lang = "en_US";
+    std::string style;  // style profile id from dictionaries/names (--style); empty: none
     rules::Selection selection;
     Severity fail_level = Severity::Warning;
     std::filesystem::path data_dir;  // holds dictionaries/ and rules/
@@ -30,7 +31,7 @@ struct Worker {
 };
 
 // Validated settings with the shared, immutable data loaded once (house word lists, the
-// dictionary location). Makes one Worker per thread.
+// dictionary location, the names database). Makes one Worker per thread.
 class Session {
   public:
     // Returns an error message (naming the file or rule at fault) on failure.
@@ -46,6 +47,7 @@ class Session {
     bool needs_speller_ = false;
     spell::DictionaryFiles dictionary_;
     std::shared_ptr<const spell::WordList> house_;
+    std::shared_ptr<const names::Database> names_;
 };
 
 }  // namespace copydesk::config

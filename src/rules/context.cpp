@@ -5,8 +5,12 @@
 
 namespace copydesk::rules {
 
-Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller)
-    : doc_(doc), regions_(std::move(regions)), speller_(speller) {
+Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
+                 const Resources& resources)
+    : doc_(doc), regions_(std::move(regions)), speller_(speller), names_(resources.names.get()) {
+    if (names_ != nullptr && !resources.style.empty()) {
+        style_profile_ = names_->profile_index(resources.style);
+    }
     for (const RegionText& r : regions_) {
         for (const text::Token& t : r.analysis.tokens) {
             if (t.kind != text::TokenKind::Word || t.sentence_start) continue;

@@ -5,8 +5,11 @@
 namespace copydesk::rules {
 
 Linter::Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& selection,
-               spell::SpellChecker* speller)
-    : rules_(std::move(rules)), severity_(selection.severity), speller_(speller) {
+               spell::SpellChecker* speller, Resources resources)
+    : rules_(std::move(rules)),
+      severity_(selection.severity),
+      speller_(speller),
+      resources_(std::move(resources)) {
     std::sort(rules_.begin(), rules_.end(),
               [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     for (const auto& rule : rules_) {
@@ -23,7 +26,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
     for (const Region& region : doc.regions) {
         regions.push_back({&region, segmenter_.analyze(region.text())});
     }
-    const Context ctx(doc, std::move(regions), speller_);
+    const Context ctx(doc, std::move(regions), speller_, resources_);
     std::vector<Diagnostic> out;
     for (const Rule* rule : active_) {
         const auto first = out.size();

@@ -22,7 +22,7 @@ struct Selection {
 class Linter {
   public:
     Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& selection,
-           spell::SpellChecker* speller);
+           spell::SpellChecker* speller, Resources resources = {});
 
     [[nodiscard]] std::vector<Diagnostic> lint(const Document& doc);
     [[nodiscard]] const std::vector<const Rule*>& active_rules() const { return active_; }
@@ -32,6 +32,7 @@ class Linter {
     std::vector<const Rule*> active_;
     std::map<std::string, Severity> severity_;
     spell::SpellChecker* speller_;
+    Resources resources_;
     text::Segmenter segmenter_;
 };
 

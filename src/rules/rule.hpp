@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/document.hpp"
+#include "rules/names_db.hpp"
 #include "spell/speller.hpp"
 #include "text/tokens.hpp"
 
@@ -27,6 +29,14 @@ struct RuleInfo {
     std::string summary;      // one line, as listed by `copydesk rules`
     std::string description;  // rationale, shown by `copydesk explain`
     std::string link;
+    bool needs_dictionary = false;  // load the spell checker even if no spelling rule is on
+    bool needs_names = false;       // load the names database (dictionaries/names)
+};
+
+// Shared, immutable data that rules read, loaded once per run by config::Session.
+struct Resources {
+    std::shared_ptr<const names::Database> names;  // null when not loaded
+    std::string style;                             // style profile id (--style); empty: none
 };
 
 // One prose region with its tokens and sentences.
@@ -43,12 +53,17 @@ struct RegionText {
 // Everything a rule may look at for one document.
 class Context {
   public:
-    Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller);
+    Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
+            const Resources& resources = {});
 
     [[nodiscard]] const Document& document() const { return doc_; }
     [[nodiscard]] std::span<const RegionText> regions() const { return regions_; }
     // Null when no dictionary is loaded (rules that need one then stay silent).
     [[nodiscard]] spell::SpellChecker* speller() const { return speller_; }
+    // The names database, or null when it is not loaded.
+    [[nodiscard]] const names::Database* names() const { return names_; }
+    // The selected style profile's index in the names database; nullopt for none.
+    [[nodiscard]] std::optional<std::size_t> style_profile() const { return style_profile_; }
     // True if `word` appears capitalized somewhere in the document other than at the start
     // of a sentence: evidence that it is a name.
     [[nodiscard]] bool capitalized_mid_sentence(std::string_view word) const {
@@ -59,6 +74,8 @@ class Context {
     const Document& doc_;
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
+    const names::Database* names_;  // owned by the caller's Resources
+    std::optional<std::size_t> style_profile_;
     std::unordered_set<std::string> mid_sentence_capitalized_;
 };
 

@@ -32,6 +32,7 @@ class UnknownName final : public Rule {
             "the document also uses inside a sentence, is reported here (off by default) rather "
             "than by spelling. Turn it on to review every name before publication.",
         .link = {},
+        .needs_dictionary = true,
     };
 };
 

@@ -1,0 +1,86 @@
+#include "rules/names_support.hpp"
+
+#include "text/casing.hpp"
+
+namespace copydesk::rules {
+
+namespace {
+
+constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
+constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
+constexpr std::string_view kOpenGuillemet = "\xC2\xAB";   // «
+constexpr std::string_view kCloseGuillemet = "\xC2\xBB";  // »
+constexpr std::size_t kLongestTitle = 120;                // bytes between the quotes
+
+bool followed_by_sic(std::string_view text, Span span) {
+    std::string_view rest = text.substr(span.end);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"')) rest.remove_prefix(1);
+    if (rest.starts_with(kCloseCurly)) rest.remove_prefix(kCloseCurly.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return rest.starts_with("[sic]");
+}
+
+// Every word of four letters or more starts with a capital: a title, or a quoted name.
+bool reads_as_title(std::string_view quote) {
+    bool any = false;
+    std::size_t i = 0;
+    while (i < quote.size()) {
+        while (i < quote.size() && (quote[i] == ' ' || quote[i] == ',' || quote[i] == ':' ||
+                                    quote[i] == '-' || quote[i] == '\'')) {
+            ++i;
+        }
+        std::size_t e = i;
+        while (e < quote.size() && quote[e] != ' ') ++e;
+        const std::string_view word = quote.substr(i, e - i);
+        if (word.size() >= 4 && text::has_lower(word)) {
+            if (!text::starts_upper(word)) return false;
+            any = true;
+        }
+        i = e;
+    }
+    return any;
+}
+
+// The quoted text around `span` for one pair of quote marks, if the span is inside one.
+std::string_view quote_around(std::string_view text, Span span, std::string_view open,
+                              std::string_view close) {
+    const std::size_t o = text.rfind(open, span.begin);
+    if (o == std::string_view::npos) return {};
+    const std::size_t content = o + open.size();
+    if (content > span.begin) return {};
+    const std::size_t closed_before = text.find(close, content);
+    if (closed_before != std::string_view::npos && closed_before < span.begin) return {};
+    const std::size_t c = text.find(close, span.end);
+    if (c == std::string_view::npos || c - content > kLongestTitle) return {};
+    return text.substr(content, c - content);
+}
+
+std::string_view straight_quote_around(std::string_view text, Span span) {
+    std::size_t count = 0;
+    std::size_t last = std::string_view::npos;
+    for (std::size_t i = 0; i < span.begin; ++i) {
+        if (text[i] == '"') {
+            ++count;
+            last = i;
+        }
+    }
+    if (count % 2 == 0) return {};
+    const std::size_t c = text.find('"', span.end);
+    if (c == std::string_view::npos || c - last - 1 > kLongestTitle) return {};
+    return text.substr(last + 1, c - last - 1);
+}
+
+}  // namespace
+
+bool left_as_written(const RegionText& where, Span span) {
+    const std::string_view text = where.text();
+    if (followed_by_sic(text, span)) return true;
+    for (const std::string_view quote : {quote_around(text, span, kOpenCurly, kCloseCurly),
+                                         quote_around(text, span, kOpenGuillemet, kCloseGuillemet),
+                                         straight_quote_around(text, span)}) {
+        if (!quote.empty() && reads_as_title(quote)) return true;
+    }
+    return false;
+}
+
+}  // namespace copydesk::rules

@@ -1,0 +1,301 @@
+#include "text/romanize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "core/utf8.hpp"
+
+namespace copydesk::text {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Letters that NFD does not decompose into a base letter and marks.
+std::string_view special_fold(char32_t cp) {
+    switch (cp) {
+        case U'ß':
+            return "ss";
+        case U'æ':
+            return "ae";
+        case U'Æ':
+            return "AE";
+        case U'œ':
+            return "oe";
+        case U'Œ':
+            return "OE";
+        case U'ø':
+            return "o";
+        case U'Ø':
+            return "O";
+        case U'ł':
+            return "l";
+        case U'Ł':
+            return "L";
+        case U'đ':
+            return "d";
+        case U'Đ':
+            return "D";
+        case U'ð':
+            return "d";
+        case U'Ð':
+            return "D";
+        case U'þ':
+            return "th";
+        case U'Þ':
+            return "Th";
+        case U'ı':
+            return "i";
+        case U'ə':
+            return "a";
+        case U'Ə':
+            return "A";
+        case U'ħ':
+            return "h";
+        case U'Ħ':
+            return "H";
+        case U'\u2018':  // ‘
+        case U'\u2019':  // ’
+        case U'\u02BB':  // ʻ (Uzbek o‘)
+        case U'\u02BC':  // ʼ
+        case U'\u02B9':  // ʹ (prime for the soft sign in BGN)
+            return "'";
+        case U'\u02BA':  // ʺ (double prime for the hard sign)
+            return "";
+        default:
+            return {};
+    }
+}
+
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+bool starts(std::string_view s, std::size_t i, std::string_view what) {
+    return s.substr(i, what.size()) == what;
+}
+
+}  // namespace
+
+std::string fold_to_ascii(std::string_view word) {
+    if (is_ascii(word)) return std::string(word);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    std::string out;
+    out.reserve(word.size());
+    std::size_t pos = 0;
+    while (pos < word.size()) {
+        const char32_t cp = utf8::decode(word, pos);
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+            continue;
+        }
+        // A combining mark on a Latin letter (transliterators emit decomposed text).
+        const bool after_latin = !out.empty() && ((out.back() >= 'a' && out.back() <= 'z') ||
+                                                  (out.back() >= 'A' && out.back() <= 'Z'));
+        if (cp >= 0x300 && cp <= 0x36F && after_latin) continue;
+        if (const std::string_view folded = special_fold(cp); !folded.empty() || cp == U'\u02BA') {
+            out += folded;
+            continue;
+        }
+        // Only Latin letters lose their marks: "ї" stays a Ukrainian letter.
+        const bool latin = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
+        icu::UnicodeString decomposed;
+        if (!latin || U_FAILURE(status) ||
+            !nfd->getDecomposition(static_cast<UChar32>(cp), decomposed)) {
+            utf8::append(out, cp);
+            continue;
+        }
+        for (int32_t i = 0; i < decomposed.length();) {
+            const UChar32 part = decomposed.char32At(i);
+            i += U16_LENGTH(part);
+            if (u_charType(part) == U_NON_SPACING_MARK) continue;
+            utf8::append(out, static_cast<char32_t>(part));
+        }
+    }
+    return out;
+}
+
+std::string romanization_key(std::string_view word) {
+    std::string s;
+    for (char c : fold_to_ascii(word)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c >= 'A' && c <= 'Z') {
+            s += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || u >= 0x80) {
+            s += c;  // other scripts keep their bytes, so they never collide with Latin keys
+        }
+    }
+    if (s.starts_with("ye")) s.erase(0, 1);  // Yerevan/Erevan, Yevgeny/Evgeny
+
+    // Digraphs and letters that romanization systems write differently. 'J' stands for the
+    // dzh/zh/j sound until the end, so that it is not confused with j for y.
+    std::string t;
+    t.reserve(s.size() + 4);
+    for (std::size_t i = 0; i < s.size();) {
+        auto take = [&](std::string_view from, std::string_view to) {
+            if (!starts(s, i, from)) return false;
+            t += to;
+            i += from.size();
+            return true;
+        };
+        if (take("shch", "sh") || take("sch", "sh") || take("dzh", "J") || take("zh", "J") ||
+            take("dj", "J") || take("kh", "h") || take("ts", "c") || take("tz", "c") ||
+            take("ph", "f") || take("ck", "k") || take("dh", "d") || take("ou", "u") ||
+            take("oo", "u") || take("ee", "i") || take("oe", "o") || take("ue", "u") ||
+            take("ae", "a")) {
+            continue;
+        }
+        const char c = s[i++];
+        switch (c) {
+            case 'q':
+                t += 'k';
+                break;
+            case 'w':
+                t += 'v';
+                break;
+            case 'x':
+                t += "ks";
+                break;
+            case 'y':
+                t += 'i';
+                break;
+            case 'j':
+                t += (!t.empty() && is_vowel(t.back())) || i == s.size() ? 'i' : 'J';
+                break;
+            default:
+                t += c;
+        }
+    }
+    // Belarusian "ou"/"ow" and Russian "ov" before a consonant: Tsikhanouskaya, Tsikhanovskaya.
+    std::string u;
+    u.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == 'o' && i + 2 < t.size() && t[i + 1] == 'v' && !is_vowel(t[i + 2])) {
+            u += 'u';
+            ++i;
+            continue;
+        }
+        u += t[i];
+    }
+    // Doubled letters (Gaddafi/Gadafi, Zelenskii/Zelenski) count once.
+    u.erase(std::unique(u.begin(), u.end()), u.end());
+    // A final h after a vowel is often dropped (Abdullah/Abdulla).
+    if (u.size() > 2 && u.back() == 'h' && is_vowel(u[u.size() - 2])) u.pop_back();
+    std::replace(u.begin(), u.end(), 'J', 'j');
+    return u;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > limit) return limit + 1;
+    // Three rows of the optimal string alignment table.
+    std::vector<std::size_t> before(a.size() + 1), prev(a.size() + 1), cur(a.size() + 1);
+    std::iota(prev.begin(), prev.end(), std::size_t{0});
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+        cur[0] = j;
+        std::size_t row_min = cur[0];
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                cur[i] = std::min(cur[i], before[i - 2] + 1);
+            }
+            row_min = std::min(row_min, cur[i]);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(before, prev);
+        std::swap(prev, cur);
+    }
+    return std::min(prev[a.size()], limit + 1);
+}
+
+std::vector<std::string> romanization_systems(std::string_view lang) {
+    static const std::map<std::string_view, std::vector<std::string>> kSystems{
+        {"uk", {"Ukrainian-Latin/BGN", "Any-Latin"}},
+        {"ru", {"Russian-Latin/BGN", "Any-Latin"}},
+        {"be", {"Belarusian-Latin/BGN", "Any-Latin"}},
+        {"bg", {"Bulgarian-Latin/BGN"}},
+        {"mk", {"Macedonian-Latin/BGN"}},
+        {"sr", {"Serbian-Latin/BGN"}},
+        {"ka", {"Georgian-Latin/BGN"}},
+        {"hy", {"Armenian-Latin/BGN"}},
+        {"az", {"Azerbaijani-Latin/BGN"}},
+        {"kk", {"Kazakh-Latin/BGN"}},
+        {"ky", {"Kirghiz-Latin/BGN"}},
+        {"uz", {"Uzbek-Latin/BGN"}},
+        {"tk", {"Turkmen-Latin/BGN"}},
+        {"mn", {"Mongolian-Latin/BGN"}},
+        {"el", {"Greek-Latin/BGN"}},
+    };
+    const auto it = kSystems.find(lang);
+    return it == kSystems.end() ? std::vector<std::string>{} : it->second;
+}
+
+struct Romanizer::Impl {
+    std::map<std::string, std::unique_ptr<icu::Transliterator>, std::less<>> transforms;
+
+    icu::Transliterator* get(const std::string& id, std::string& error) {
+        if (auto it = transforms.find(id); it != transforms.end()) return it->second.get();
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+            icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+        if (U_FAILURE(status) || !t) {
+            error = "ICU has no transliterator '" + id + "' (" + u_errorName(status) + ")";
+            return nullptr;
+        }
+        return transforms.emplace(id, std::move(t)).first->second.get();
+    }
+};
+
+Romanizer::Romanizer() : impl_(std::make_unique<Impl>()) {}
+Romanizer::~Romanizer() = default;
+
+namespace {
+// Drops primes and apostrophes, folds diacritics and collapses white space.
+std::string clean_romanization(std::string_view latin) {
+    std::string out;
+    bool space = false;
+    for (char c : fold_to_ascii(latin)) {
+        if (c == '\'') continue;
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<Romanization> Romanizer::romanize(std::string_view native, std::string_view lang,
+                                              std::string& error) {
+    std::vector<Romanization> out;
+    for (const std::string& system : romanization_systems(lang)) {
+        icu::Transliterator* t = impl_->get(system, error);
+        if (t == nullptr) return {};
+        icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(native.data(), static_cast<int32_t>(native.size())));
+        t->transliterate(text);
+        std::string latin;
+        text.toUTF8String(latin);
+        latin = clean_romanization(latin);
+        const bool seen = std::any_of(out.begin(), out.end(),
+                                      [&](const Romanization& r) { return r.latin == latin; });
+        if (!latin.empty() && !seen) out.push_back({system, std::move(latin)});
+    }
+    return out;
+}
+
+}  // namespace copydesk::text
