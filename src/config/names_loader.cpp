@@ -79,16 +79,19 @@ class Yaml {
     void each_pair(yaml_node_t* n, std::string_view what,
                    std::initializer_list<std::string_view> allowed, F f) {
         if (n->type != YAML_MAPPING_NODE) fail(n, std::string(what) + " must be a mapping");
-        std::set<std::string> seen;
-        for (yaml_node_pair_t* p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-             ++p) {
+        yaml_node_pair_t* const first = n->data.mapping.pairs.start;
+        for (yaml_node_pair_t* p = first; p < n->data.mapping.pairs.top; ++p) {
             yaml_node_t* k = node(p->key);
             const std::string key = scalar(k, "a key");
             if (allowed.size() > 0 &&
                 std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 fail(k, std::string(what) + ": unknown key '" + key + "'");
             }
-            if (!seen.insert(key).second) fail(k, std::string(what) + ": key '" + key + "' twice");
+            for (yaml_node_pair_t* q = first; q < p; ++q) {
+                if (scalar(node(q->key), "a key") == key) {
+                    fail(k, std::string(what) + ": key '" + key + "' twice");
+                }
+            }
             f(key, node(p->value));
         }
     }
@@ -388,17 +391,16 @@ std::variant<std::shared_ptr<const names::Database>, std::string> load_names(con
     std::erase_if(data.generated, [&](const names::Generated& g) {
         return natives.count({g.entry, g.native}) == 0;
     });
+    std::set<std::pair<std::string_view, std::string_view>> covered;
+    for (const names::Generated& g : data.generated) covered.emplace(g.entry, g.native);
     std::vector<names::Entry> missing;
     for (const names::Entry& e : data.entries) {
         names::Entry m;
         m.id = e.id;
         for (const auto& [lang, native] : e.native) {
-            const bool covered = text::romanization_systems(lang).empty() ||
-                                 std::any_of(data.generated.begin(), data.generated.end(),
-                                             [&](const names::Generated& g) {
-                                                 return g.entry == e.id && g.native == native;
-                                             });
-            if (!covered) m.native.emplace_back(lang, native);
+            if (!text::romanization_systems(lang).empty() && covered.count({e.id, native}) == 0) {
+                m.native.emplace_back(lang, native);
+            }
         }
         if (!m.native.empty()) missing.push_back(std::move(m));
     }

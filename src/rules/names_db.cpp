@@ -39,6 +39,19 @@ std::string normalize_marks(std::string_view s) {
     return out;
 }
 
+// Lower case, with apostrophes and hyphens as plain ASCII, so that "Xi’an" and "xi'an"
+// compare equal.
+std::string lower_key(std::string_view s) {
+    const bool ascii = std::all_of(s.begin(), s.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii) return text::to_lower(normalize_marks(s));
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
 bool is_separator_space(char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F;
 }
@@ -70,7 +83,7 @@ std::vector<PatternPiece> split_pattern(std::string_view s) {
     std::string word;
     auto flush = [&] {
         if (word.empty()) return;
-        pieces.push_back({text::to_lower(normalize_marks(word)), true, text::starts_upper(word)});
+        pieces.push_back({lower_key(word), true, text::starts_upper(word)});
         word.clear();
     };
     while (pos < s.size()) {
@@ -165,7 +178,7 @@ std::vector<DocPiece> doc_pieces(std::string_view text, std::span<const text::To
         switch (t.kind) {
             case text::TokenKind::Word: {
                 p.word = true;
-                p.key = text::to_lower(normalize_marks(s));
+                p.key = lower_key(s);
                 p.upper = text::starts_upper(s);
                 if (p.key.size() > 3 && p.key.ends_with("'s")) {
                     p.stripped = p.key.substr(0, p.key.size() - 2);
@@ -217,7 +230,7 @@ std::optional<Status> parse_status(std::string_view text) {
 }
 
 std::string compare_key(std::string_view spelling, Part part) {
-    std::string key = text::to_lower(normalize_marks(spelling));
+    std::string key = lower_key(spelling);
     if (part == Part::Surname) key = strip_particle(key);
     return key;
 }
@@ -423,10 +436,12 @@ std::optional<std::string> Database::index() {
         }
 
         // The listed forms of each part: every profile's form, the default, the variants.
+        // This entry's forms are the ones added from here on.
+        const auto first_form = static_cast<std::uint32_t>(forms_.size());
         auto add_form = [&](Part part, const std::string& text,
                             std::int32_t variant) -> std::variant<std::uint32_t, std::string> {
             const std::string key = compare_key(text, part);
-            for (std::uint32_t f = 0; f < forms_.size(); ++f) {
+            for (std::uint32_t f = first_form; f < forms_.size(); ++f) {
                 const Form& form = forms_[f];
                 if (form.entry != e || form.part != part || form.key != key) continue;
                 if (variant >= 0 || form.variant >= 0) {
@@ -605,10 +620,9 @@ Judgement Database::judge(std::uint32_t form_index, std::optional<std::size_t> p
         j.why = labels.empty() ? "another spelling" : "the " + labels + " spelling";
         j.status = Status::OtherSystem;
     }
-    const bool uncertain =
-        profile && std::find(entry.uncertain.begin(), entry.uncertain.end(),
-                             data_.profiles[*profile].id) != entry.uncertain.end();
-    j.safe = !j.replacement.empty() && !uncertain &&
+    j.uncertain = profile && std::find(entry.uncertain.begin(), entry.uncertain.end(),
+                                       data_.profiles[*profile].id) != entry.uncertain.end();
+    j.safe = !j.replacement.empty() && !j.uncertain &&
              (variant == nullptr || (!variant->unsafe && variant->status != Status::Historic));
     return j;
 }

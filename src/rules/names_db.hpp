@@ -126,6 +126,7 @@ struct Judgement {
     std::vector<std::string> alternatives;  // the profiles' forms, when there is no replacement
     std::string why;                        // noun phrase describing the used form
     Status status = Status::Dated;
+    bool uncertain = false;  // the profile's form is inferred, not confirmed (never a safe fix)
     bool safe = false;
 };
 

@@ -1,5 +1,8 @@
 #include "rules/names_support.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "text/casing.hpp"
 
 namespace copydesk::rules {
@@ -11,6 +14,28 @@ constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
 constexpr std::string_view kOpenGuillemet = "\xC2\xAB";   // «
 constexpr std::string_view kCloseGuillemet = "\xC2\xBB";  // »
 constexpr std::size_t kLongestTitle = 120;                // bytes between the quotes
+
+// Words that introduce a spelling or a former name as such: "often spelled Qaddafi", "Mumbai,
+// formerly Bombay", "then known as Leningrad".
+constexpr std::array<std::string_view, 14> kIntroducers{
+    "spelled",  "spelt",      "spelling", "written", "transliterated", "romanized", "romanised",
+    "formerly", "previously", "known as", "called",  "renamed from",   "once",      "née"};
+
+bool introduced_as_a_name(std::string_view text, Span span) {
+    std::string_view before = text.substr(0, span.begin);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '(' ||
+                               before.back() == '"' || before.back() == '\'')) {
+        before.remove_suffix(1);
+    }
+    if (before.ends_with("\xE2\x80\x9C")) before.remove_suffix(3);  // “
+    const std::string tail =
+        text::to_lower(before.substr(before.size() - std::min<std::size_t>(before.size(), 20)));
+    return std::any_of(kIntroducers.begin(), kIntroducers.end(), [&](std::string_view w) {
+        if (!tail.ends_with(w)) return false;
+        const std::size_t start = tail.size() - w.size();
+        return start == 0 || tail[start - 1] == ' ' || tail[start - 1] == '(';
+    });
+}
 
 bool followed_by_sic(std::string_view text, Span span) {
     std::string_view rest = text.substr(span.end);
@@ -74,7 +99,7 @@ std::string_view straight_quote_around(std::string_view text, Span span) {
 
 bool left_as_written(const RegionText& where, Span span) {
     const std::string_view text = where.text();
-    if (followed_by_sic(text, span)) return true;
+    if (followed_by_sic(text, span) || introduced_as_a_name(text, span)) return true;
     for (const std::string_view quote : {quote_around(text, span, kOpenCurly, kCloseCurly),
                                          quote_around(text, span, kOpenGuillemet, kCloseGuillemet),
                                          straight_quote_around(text, span)}) {

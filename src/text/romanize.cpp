@@ -142,38 +142,85 @@ std::string romanization_key(std::string_view word) {
     std::string t;
     t.reserve(s.size() + 4);
     for (std::size_t i = 0; i < s.size();) {
-        auto take = [&](std::string_view from, std::string_view to) {
-            if (!starts(s, i, from)) return false;
+        const char c = s[i];
+        const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+        auto emit = [&](std::string_view to, std::size_t consumed) {
             t += to;
-            i += from.size();
-            return true;
+            i += consumed;
         };
-        if (take("shch", "sh") || take("sch", "sh") || take("dzh", "J") || take("zh", "J") ||
-            take("dj", "J") || take("kh", "h") || take("ts", "c") || take("tz", "c") ||
-            take("ph", "f") || take("ck", "k") || take("dh", "d") || take("ou", "u") ||
-            take("oo", "u") || take("ee", "i") || take("oe", "o") || take("ue", "u") ||
-            take("ae", "a")) {
-            continue;
-        }
-        const char c = s[i++];
         switch (c) {
+            case 's':
+                if (starts(s, i, "shch")) {
+                    emit("sh", 4);
+                } else if (starts(s, i, "sch")) {
+                    emit("sh", 3);
+                } else {
+                    emit("s", 1);
+                }
+                continue;
+            case 'd':
+                if (starts(s, i, "dzh")) {
+                    emit("J", 3);
+                } else if (next == 'j') {
+                    emit("J", 2);
+                } else if (next == 'h') {
+                    emit("d", 2);
+                } else {
+                    emit("d", 1);
+                }
+                continue;
+            case 'z':
+                emit(next == 'h' ? "J" : "z", next == 'h' ? 2 : 1);
+                continue;
+            case 'k':
+                emit(next == 'h' ? "h" : "k", next == 'h' ? 2 : 1);
+                continue;
+            case 't':
+                emit(next == 's' || next == 'z' ? "c" : "t", next == 's' || next == 'z' ? 2 : 1);
+                continue;
+            case 'p':
+                emit(next == 'h' ? "f" : "p", next == 'h' ? 2 : 1);
+                continue;
+            case 'c':
+                emit(next == 'k' ? "k" : "c", next == 'k' ? 2 : 1);
+                continue;
+            case 'o':
+                if (next == 'u' || next == 'o') {
+                    emit("u", 2);
+                } else if (next == 'e') {
+                    emit("o", 2);
+                } else {
+                    emit("o", 1);
+                }
+                continue;
+            case 'e':
+                emit(next == 'e' ? "i" : "e", next == 'e' ? 2 : 1);
+                continue;
+            case 'u':
+                emit("u", next == 'e' ? 2 : 1);
+                continue;
+            case 'a':
+                emit("a", next == 'e' ? 2 : 1);
+                continue;
             case 'q':
-                t += 'k';
-                break;
+                emit("k", 1);
+                continue;
             case 'w':
-                t += 'v';
-                break;
+                emit("v", 1);
+                continue;
             case 'x':
-                t += "ks";
-                break;
+                emit("ks", 1);
+                continue;
             case 'y':
-                t += 'i';
-                break;
-            case 'j':
-                t += (!t.empty() && is_vowel(t.back())) || i == s.size() ? 'i' : 'J';
-                break;
+                emit("i", 1);
+                continue;
+            case 'j': {
+                const bool like_y = (!t.empty() && is_vowel(t.back())) || i + 1 == s.size();
+                emit(like_y ? "i" : "J", 1);
+                continue;
+            }
             default:
-                t += c;
+                emit(std::string_view(&s[i], 1), 1);
         }
     }
     // Belarusian "ou"/"ow" and Russian "ov" before a consonant: Tsikhanouskaya, Tsikhanovskaya.

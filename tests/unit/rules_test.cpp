@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "config/names_loader.hpp"
 #include "core/edits.hpp"
 #include "markup/reader.hpp"
 #include "rules/linter.hpp"
@@ -26,9 +27,20 @@ std::unique_ptr<spell::SpellChecker> tiny_speller() {
         std::move(house));
 }
 
-// Lints `text` with only `rule_id` switched on.
+// The shipped names database, loaded once.
+std::shared_ptr<const names::Database> names_db() {
+    static const auto db = [] {
+        auto loaded = config::load_names(kSource / "dictionaries" / "names");
+        if (auto* why = std::get_if<std::string>(&loaded)) FAIL(*why);
+        return std::get<std::shared_ptr<const names::Database>>(loaded);
+    }();
+    return db;
+}
+
+// Lints `text` with only `rule_id` switched on, under style profile `style` (or none).
 std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& text,
-                                 spell::SpellChecker* speller, Document& doc) {
+                                 spell::SpellChecker* speller, Document& doc,
+                                 const std::string& style = {}) {
     rules::Selection sel;
     for (const auto& r : rules::make_builtin_rules()) {
         if (r->info().id == rule_id)
@@ -36,7 +48,8 @@ std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& 
         else
             sel.disable.insert(r->info().id);
     }
-    rules::Linter linter(rules::make_builtin_rules(), sel, speller);
+    if (!style.empty()) REQUIRE(names_db()->profile_index(style));
+    rules::Linter linter(rules::make_builtin_rules(), sel, speller, {names_db(), style});
     auto loaded = markup::load_document("case.txt", text, markup::Format::Plain);
     doc = std::get<Document>(std::move(loaded));
     return linter.lint(doc);
@@ -79,19 +92,21 @@ TEST_CASE("per-rule cases", "[rules]") {
         int good = 0;
         for (const YAML::Node& c : root["cases"]) {
             Document doc;
+            // An optional style profile (--style) for the case.
+            const std::string style = c["style"] ? c["style"].as<std::string>() : "";
             if (c["good"]) {
                 ++good;
                 const std::string text = c["good"].as<std::string>();
-                INFO(rule_id << " good: " << text);
-                const auto diags = run_rule(rule_id, text, speller.get(), doc);
+                INFO(rule_id << " good" << (style.empty() ? "" : " (" + style + ")") << ": " << text);
+                const auto diags = run_rule(rule_id, text, speller.get(), doc, style);
                 CHECK(diags.empty());
                 for (const auto& d : diags) UNSCOPED_INFO("unexpected: " << d.message);
                 continue;
             }
             ++bad;
             const std::string text = c["bad"].as<std::string>();
-            INFO(rule_id << " bad: " << text);
-            const auto diags = run_rule(rule_id, text, speller.get(), doc);
+            INFO(rule_id << " bad" << (style.empty() ? "" : " (" + style + ")") << ": " << text);
+            const auto diags = run_rule(rule_id, text, speller.get(), doc, style);
             std::vector<std::string> flagged;
             std::vector<Edit> edits;
             for (const auto& d : diags) {
@@ -104,6 +119,10 @@ TEST_CASE("per-rule cases", "[rules]") {
             if (c["message"]) {
                 REQUIRE_FALSE(diags.empty());
                 CHECK(diags.front().message == c["message"].as<std::string>());
+            }
+            if (c["severity"]) {
+                REQUIRE_FALSE(diags.empty());
+                CHECK(to_string(diags.front().severity) == c["severity"].as<std::string>());
             }
             if (c["first_suggestion"]) {
                 REQUIRE_FALSE(diags.empty());

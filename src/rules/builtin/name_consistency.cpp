@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <set>
+#include <span>
 
 #include "core/utf8.hpp"
 #include "rules/names_support.hpp"
@@ -20,11 +22,18 @@ constexpr std::size_t kMaxFuzzyForms = 400;    // distinct spellings compared pa
 // One spelling of a name at one place in the document.
 struct Occurrence {
     const RegionText* where = nullptr;
-    Span span;            // region-text span, a possessive 's excluded
-    std::string surface;  // as written
-    std::string key;      // what must be equal for two spellings to be the same
-    std::size_t order = 0;
-    bool listed = false;  // a spelling the names database lists
+    Span span;                // region-text span, a possessive 's excluded
+    std::string surface;      // as written
+    std::string key;          // what must be equal for two spellings to be the same
+    std::size_t order = 0;    // position in the document: its source byte offset
+    bool listed = false;      // a spelling the names database lists
+    std::size_t mention = 0;  // occurrences of one name's parts share it ("Aliaksandr Lukashenka")
+};
+
+// A spelling to report, and the one the document used first.
+struct Inconsistency {
+    const Occurrence* used;
+    const Occurrence* reference;
 };
 
 // The word without a possessive ending ("Zelenskyy’s" -> "Zelenskyy").
@@ -46,7 +55,8 @@ bool is_vowel(char c) {
 // Salman").
 struct LooseForm {
     std::string lower;
-    std::string key;  // romanization key
+    std::string key;     // romanization key
+    bool known = false;  // in the dictionary or the house lists as written (a name we know)
     std::vector<Occurrence> occurrences;
     std::set<std::string> before;
     std::set<std::string> after;
@@ -62,19 +72,37 @@ bool neighbours_differ(const std::set<std::string>& a, const std::set<std::strin
     return true;
 }
 
+// Whether keys one edit apart differ the way romanizations do: one vowel for another
+// (Prokudin/Prokuden), or a vowel or h more. Consonant changes make other names
+// (Wikipedia/Wikimedia, America/Amerika).
+bool romanization_edit(const std::string& a, const std::string& b) {
+    const std::string& longer = a.size() >= b.size() ? a : b;
+    const std::string& shorter = a.size() >= b.size() ? b : a;
+    std::size_t i = 0;
+    while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+    if (longer.size() == shorter.size()) {
+        if (i == shorter.size() || shorter.substr(i + 1) != longer.substr(i + 1)) return false;
+        return is_vowel(shorter[i]) && is_vowel(longer[i]);
+    }
+    return is_vowel(longer[i]) || longer[i] == 'h';
+}
+
 // Whether two spellings read as one name written two ways.
 bool close_spellings(const LooseForm& a, const LooseForm& b) {
-    const auto plural = [](const std::string& x, const std::string& y) {
-        return (x.size() == y.size() + 1 && x.ends_with('s') && x.starts_with(y)) ||
-               (x.size() == y.size() + 2 && x.ends_with("es") && x.starts_with(y));
+    // One word built on the other is a different word: Houthi/Houthis, Lithuania/Lithuanian,
+    // Israel/Israeli.
+    const auto derived = [](const std::string& x, const std::string& y) {
+        return x.size() > y.size() && x.size() <= y.size() + 3 && x.starts_with(y);
     };
-    if (plural(a.lower, b.lower) || plural(b.lower, a.lower)) return false;
+    if (derived(a.lower, b.lower) || derived(b.lower, a.lower)) return false;
     if (neighbours_differ(a.before, b.before) || neighbours_differ(a.after, b.after)) return false;
     if (a.key == b.key) return true;
     if (std::min(a.key.size(), b.key.size()) < kMinFuzzyKeyLength || a.key[0] != b.key[0]) {
         return false;
     }
-    if (text::edit_distance(a.key, b.key, 1) > 1) return false;
+    if (text::edit_distance(a.key, b.key, 1) > 1 || !romanization_edit(a.key, b.key)) {
+        return false;
+    }
     // Gendered and inflected forms are different words: Kolesnikov/Kolesnikova,
     // Kowalski/Kowalska, Ministro/Ministra.
     const std::string& shorter = a.key.size() < b.key.size() ? a.key : b.key;
@@ -89,6 +117,13 @@ bool close_spellings(const LooseForm& a, const LooseForm& b) {
         return false;
     }
     return true;
+}
+
+bool is_historic(const names::Database& db, std::uint32_t form_index) {
+    const names::Form& form = db.form(form_index);
+    if (form.variant < 0) return false;
+    const names::Entry& entry = db.entries()[form.entry];
+    return entry.variants[static_cast<std::size_t>(form.variant)].status == names::Status::Historic;
 }
 
 std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
@@ -106,22 +141,26 @@ class NameConsistency final : public Rule {
         std::map<std::pair<std::uint32_t, names::Part>, std::vector<Occurrence>> known;
         std::vector<LooseForm> loose;
         std::map<std::string, std::size_t> loose_index;
-        std::size_t order = 0;
+        std::size_t mention = 0;
 
         for (const RegionText& where : ctx.regions()) {
             const auto& tokens = where.analysis.tokens;
             std::vector<bool> covered(tokens.size(), false);
             if (db != nullptr) {
                 for (const names::Mention& m : db->find(where.text(), tokens)) {
+                    ++mention;
                     for (auto t = m.first_token; t <= m.last_token; ++t) covered[t] = true;
                     if (m.exception || left_as_written(where, m.span)) continue;
                     for (const names::Mention::Use& use : m.uses) {
-                        // A spelling that name-variant reports is its finding, not ours.
-                        if (db->judge(use.form, profile).flagged) continue;
+                        // A spelling that name-variant reports is its finding, not ours; a
+                        // historic name (Rhodesia, Zimbabwe) is another name, not a spelling.
+                        if (db->judge(use.form, profile).flagged || is_historic(*db, use.form)) {
+                            continue;
+                        }
                         const std::string surface(where.slice(use.span));
-                        known[{m.entry, use.part}].push_back({&where, use.span, surface,
-                                                              names::compare_key(surface, use.part),
-                                                              order++, true});
+                        known[{m.entry, use.part}].push_back(
+                            {&where, use.span, surface, names::compare_key(surface, use.part),
+                             where.region->to_source(use.span).begin, true, mention});
                     }
                 }
             }
@@ -138,8 +177,13 @@ class NameConsistency final : public Rule {
                 }
                 const Span span{t.span.begin,
                                 t.span.begin + static_cast<std::uint32_t>(word.size())};
-                Occurrence occ{&where,  span, std::string(word), text::to_lower(word),
-                               order++, false};
+                Occurrence occ{&where,
+                               span,
+                               std::string(word),
+                               text::to_lower(word),
+                               where.region->to_source(span).begin,
+                               false,
+                               ++mention};
                 if (db != nullptr) {
                     if (const auto match = db->by_romanization(word)) {
                         occ.key = names::compare_key(word, match->part);
@@ -151,7 +195,14 @@ class NameConsistency final : public Rule {
                     continue;  // without a dictionary, names cannot be told from words
                 }
                 auto [it, added] = loose_index.try_emplace(occ.key, loose.size());
-                if (added) loose.push_back({occ.key, text::romanization_key(word), {}, {}, {}});
+                if (added) {
+                    loose.push_back({occ.key,
+                                     text::romanization_key(word),
+                                     ctx.speller()->known(word),
+                                     {},
+                                     {},
+                                     {}});
+                }
                 LooseForm& form = loose[it->second];
                 if (const auto n = neighbour(where, i, -1)) form.before.insert(*n);
                 if (const auto n = neighbour(where, i, +1)) form.after.insert(*n);
@@ -159,37 +210,52 @@ class NameConsistency final : public Rule {
             }
         }
 
-        for (const auto& [entity, occurrences] : known) {
+        std::vector<Inconsistency> found;
+        for (auto& [entity, occurrences] : known) {
+            std::stable_sort(
+                occurrences.begin(), occurrences.end(),
+                [](const Occurrence& a, const Occurrence& b) { return a.order < b.order; });
             // The first spelling the database lists sets the form; otherwise the first one.
             const auto ref = std::find_if(occurrences.begin(), occurrences.end(),
                                           [](const Occurrence& o) { return o.listed; });
             const Occurrence& reference = ref != occurrences.end() ? *ref : occurrences.front();
             for (const Occurrence& o : occurrences) {
-                if (o.key != reference.key) report(ctx, o, reference, out);
+                if (o.key != reference.key) found.push_back({&o, &reference});
             }
         }
-        cluster(ctx, loose, out);
+        cluster(loose, found);
+        report_all(ctx, found, out);
     }
 
   private:
-    // The capitalized word right beside token `i` (one space between, same sentence).
+    // The capitalized word beside token `i` (one space between, same sentence), looking past a
+    // lower-case particle: "Mohammed bin Salman" gives "salman".
     static std::optional<std::string> neighbour(const RegionText& where, std::size_t i, int step) {
+        static constexpr std::array<std::string_view, 12> kParticles{
+            "bin", "ibn", "bint", "al", "el", "de", "van", "von", "der", "da", "di", "la"};
         const auto& tokens = where.analysis.tokens;
-        const auto space = static_cast<std::ptrdiff_t>(i) + step;
-        const auto word = space + step;
-        if (word < 0 || static_cast<std::size_t>(word) >= tokens.size()) return std::nullopt;
-        const text::Token& s = tokens[static_cast<std::size_t>(space)];
-        const text::Token& w = tokens[static_cast<std::size_t>(word)];
-        if (s.kind != text::TokenKind::Space || where.slice(s.span) != " " ||
-            w.kind != text::TokenKind::Word || w.sentence != tokens[i].sentence) {
-            return std::nullopt;
+        auto at = static_cast<std::ptrdiff_t>(i);
+        for (int hops = 0; hops < 2; ++hops) {
+            const auto space = at + step;
+            const auto word = space + step;
+            if (word < 0 || static_cast<std::size_t>(word) >= tokens.size()) return std::nullopt;
+            const text::Token& s = tokens[static_cast<std::size_t>(space)];
+            const text::Token& w = tokens[static_cast<std::size_t>(word)];
+            if (s.kind != text::TokenKind::Space || where.slice(s.span) != " " ||
+                w.kind != text::TokenKind::Word || w.sentence != tokens[i].sentence) {
+                return std::nullopt;
+            }
+            const std::string_view text = without_possessive(where.slice(w.span));
+            if (text::is_capitalized(text)) return text::to_lower(text);
+            if (std::find(kParticles.begin(), kParticles.end(), text) == kParticles.end()) {
+                return std::nullopt;
+            }
+            at = word;
         }
-        const std::string_view text = without_possessive(where.slice(w.span));
-        if (!text::is_capitalized(text)) return std::nullopt;
-        return text::to_lower(text);
+        return std::nullopt;
     }
 
-    void cluster(const Context& ctx, std::vector<LooseForm>& forms, Reporter& out) const {
+    static void cluster(const std::vector<LooseForm>& forms, std::vector<Inconsistency>& found) {
         if (forms.size() < 2) return;
         std::vector<std::size_t> parent(forms.size());
         std::iota(parent.begin(), parent.end(), std::size_t{0});
@@ -210,31 +276,62 @@ class NameConsistency final : public Rule {
                 }
             }
         }
-        // Forms are in order of first use, so the first of a cluster sets its spelling.
+        // Forms are in order of first use. The first spelling the dictionary or the house
+        // lists know sets the cluster's spelling, else the first one; known spellings are
+        // never reported (two known words are two words).
         std::map<std::size_t, std::size_t> first_of;
+        for (std::size_t i = 0; i < forms.size(); ++i) {
+            if (forms[i].known) first_of.try_emplace(find_root(parent, i), i);
+        }
         for (std::size_t i = 0; i < forms.size(); ++i)
             first_of.try_emplace(find_root(parent, i), i);
         for (std::size_t i = 0; i < forms.size(); ++i) {
             const std::size_t first = first_of[find_root(parent, i)];
-            if (first == i) continue;
+            if (first == i || forms[i].known) continue;
             for (const Occurrence& o : forms[i].occurrences) {
-                report(ctx, o, forms[first].occurrences.front(), out);
+                found.push_back({&o, &forms[first].occurrences.front()});
             }
         }
     }
 
-    void report(const Context& ctx, const Occurrence& o, const Occurrence& reference,
-                Reporter& out) const {
-        const Span source = reference.where->region->to_source(reference.span);
-        const Position at = ctx.document().lines.position(source.begin);
-        const std::string where = std::to_string(at.line) + ":" + std::to_string(at.column);
-        const std::string how = reference.order < o.order ? "as first used at " : "as at ";
-        Diagnostic& d = out.report(*o.where, o.span,
-                                   "Use '" + reference.surface + "', " + how + where +
+    // One finding per name: the parts of one mention ("Aliaksandr Lukashenka") are reported
+    // together, with where the document's spelling of the last part was used.
+    void report_all(const Context& ctx, std::vector<Inconsistency>& found, Reporter& out) const {
+        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+            return a.used->order < b.used->order;
+        });
+        for (std::size_t i = 0; i < found.size();) {
+            std::size_t j = i + 1;
+            while (j < found.size() && found[j].used->mention == found[i].used->mention) ++j;
+            report(ctx, std::span<const Inconsistency>(found).subspan(i, j - i), out);
+            i = j;
+        }
+    }
+
+    void report(const Context& ctx, std::span<const Inconsistency> parts, Reporter& out) const {
+        const RegionText& where = *parts.front().used->where;
+        const Span span{parts.front().used->span.begin, parts.back().used->span.end};
+        std::string shown;        // the document's first spelling, as the message quotes it
+        std::string replacement;  // the same with the case of the text
+        const Occurrence* reference = parts.front().reference;
+        std::uint32_t at = span.begin;
+        for (const Inconsistency& p : parts) {
+            const std::string between(where.slice({at, p.used->span.begin}));
+            shown += between + p.reference->surface;
+            replacement += between + copy_case(p.used->surface, p.reference->surface);
+            at = p.used->span.end;
+            if (p.reference->order > reference->order) reference = p.reference;
+        }
+        const Span source = reference->where->region->to_source(reference->span);
+        const Position pos = ctx.document().lines.position(source.begin);
+        const std::string how =
+            reference->order < parts.front().used->order ? "as first used at " : "as at ";
+        Diagnostic& d = out.report(where, span,
+                                   "Use '" + shown + "', " + how + std::to_string(pos.line) + ":" +
+                                       std::to_string(pos.column) +
                                        ", so the name is spelled one way throughout.");
-        const std::string replacement = copy_case(o.surface, reference.surface);
         d.suggestions.push_back(replacement);
-        out.set_fix(d, *o.where, o.span, replacement, "Use '" + replacement + "'", false);
+        out.set_fix(d, where, span, replacement, "Use '" + replacement + "'", false);
     }
 
     RuleInfo info_{

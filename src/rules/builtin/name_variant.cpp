@@ -55,6 +55,7 @@ class NameVariant final : public Rule {
         bool replaceable = true;
         bool safe = true;
         bool historic = true;
+        bool uncertain = false;
         std::uint32_t at = span.begin;
         for (const Flag& f : flags) {
             const std::string_view used = where.slice(f.use->span);
@@ -70,20 +71,33 @@ class NameVariant final : public Rule {
             }
             safe = safe && f.judgement.safe;
             historic = historic && f.judgement.status == names::Status::Historic;
+            uncertain = uncertain || f.judgement.uncertain;
             at = f.use->span.end;
         }
         const std::string tail(where.slice({at, span.end}));
         corrected += tail;
         display += tail;
 
+        // Why the text's spelling is not the one to use: one reason for the whole name when
+        // its parts share it ("Abdel Fattah al-Sisi" is the Reuters, BBC and Guardian spelling).
+        const bool one_reason =
+            flags.size() > 1 && std::all_of(flags.begin(), flags.end(), [&](const Flag& f) {
+                return f.judgement.why == flags.front().judgement.why;
+            });
         std::string why;
-        for (std::size_t i = 0; i < flags.size(); ++i) {
-            if (i > 0) why += " and ";
-            why += quoted(where.slice(flags[i].use->span)) + " is " + flags[i].judgement.why;
+        if (one_reason) {
+            why = quoted(where.slice(span)) + " is " + flags.front().judgement.why;
+        } else {
+            for (std::size_t i = 0; i < flags.size(); ++i) {
+                if (i > 0) why += " and ";
+                why += quoted(where.slice(flags[i].use->span)) + " is " + flags[i].judgement.why;
+            }
         }
         std::string message;
         if (replaceable) {
-            const std::string who = profile ? "the " + db.profiles()[*profile].label + " spelling"
+            // A profile's choice the data has not confirmed is said so, and only suggested.
+            const std::string who = profile ? "the " + db.profiles()[*profile].label + " spelling" +
+                                                  (uncertain ? " (not confirmed)" : "")
                                             : "the spelling in current use";
             message = quoted(display) + " is " + who + "; " + why + ".";
         } else {
@@ -97,7 +111,7 @@ class NameVariant final : public Rule {
         }
 
         Diagnostic& d = out.report(where, span, std::move(message));
-        if (historic) d.severity = Severity::Suggestion;
+        if (historic || uncertain) d.severity = Severity::Suggestion;
         if (replaceable) {
             d.suggestions.push_back(corrected);
             out.set_fix(d, where, span, corrected, "Use '" + corrected + "'", safe);
