@@ -148,3 +148,50 @@ TEST_CASE("rules and explain describe the rules", "[cli]") {
     CHECK(e.code == 0);
     CHECK(e.out.find("had had") != std::string::npos);
 }
+
+TEST_CASE("--style chooses the names profile; an unknown one is a usage error", "[cli]") {
+    const std::string story = "Volodymyr Zelenskiy spoke in Kyiv on Monday.\n";
+    const Run none = copydesk("lint --format line -", story);
+    CHECK(none.code == 0);
+    CHECK(none.out.empty());
+    const Run ap = copydesk("lint --format line --style ap -", story);
+    CHECK(ap.code == 1);
+    CHECK(ap.out ==
+          "-:1:11: warning: 'Zelenskyy' is the AP spelling; 'Zelenskiy' is the Reuters spelling. "
+          "[name-variant]\n");
+    const Run json = copydesk("lint --format json --style ap -", story);
+    const auto j = nlohmann::json::parse(json.out);
+    const auto& fix = j["files"][0]["diagnostics"][0]["fix"];
+    CHECK(fix["safe"] == true);
+    CHECK(fix["edits"][0]["replacement"] == "Zelenskyy");
+    CHECK(copydesk("lint --style reuters -", story).code == 0);
+
+    const Run bad = copydesk("lint --style cnn -", story);
+    CHECK(bad.code == 2);
+    CHECK(bad.err == "copydesk: unknown style 'cnn' (known: ap, reuters, bbc, guardian)\n");
+}
+
+TEST_CASE("an error in a names file names the file, line and column", "[cli]") {
+    const fs::path data =
+        fs::temp_directory_path() / ("copydesk-names-" + std::to_string(::getpid()));
+    fs::create_directories(data / "dictionaries" / "names");
+    std::ofstream(data / "dictionaries" / "names" / "local.yaml")
+        << "entries:\n  - id: quimby\n    kind: person\n    surname: Quimby\n"
+           "    variants:\n      - {surname: Quimbee, status: worng, note: typo}\n"
+           "    source: Gazette\n";
+    ::setenv("COPYDESK_DATA_DIR", data.c_str(), 1);
+    const Run r = copydesk("lint -", "Quimby.\n");
+    ::unsetenv("COPYDESK_DATA_DIR");
+    fs::remove_all(data);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("local.yaml:6:36: a variant of 'quimby': status must be wrong, dated, "
+                     "other-system or historic") != std::string::npos);
+}
+
+TEST_CASE("explain name-variant shows how a newsroom adds its own names", "[cli]") {
+    const Run r = copydesk("explain name-variant");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("dictionaries/names/") != std::string::npos);
+    CHECK(r.out.find("- extend: kyiv") != std::string::npos);
+    CHECK(r.out.find("based_on: bbc") != std::string::npos);
+}

@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "config/names_loader.hpp"
+#include "markup/reader.hpp"
+#include "rules/linter.hpp"
 #include "spell/speller.hpp"
 #include "text/romanize.hpp"
 #include "text/tokens.hpp"
@@ -476,4 +478,52 @@ TEST_CASE("house word lists agree with the names database", "[names][data]") {
             }
         }
     }
+}
+
+TEST_CASE("the newsroom example in `explain name-variant` works as printed", "[names][data]") {
+    std::string description;
+    for (const auto& rule : rules::make_builtin_rules()) {
+        if (rule->info().id == "name-variant") description = rule->info().description;
+    }
+    // The indented blocks of the description are names files.
+    std::vector<std::string> files;
+    std::istringstream lines(description);
+    std::string line;
+    bool in_block = false;
+    while (std::getline(lines, line)) {
+        const bool indented = line.starts_with("  ");
+        if (indented && !in_block) files.emplace_back();
+        if (indented) files.back() += line.substr(2) + "\n";
+        in_block = indented;
+    }
+    REQUIRE(files.size() == 2);
+
+    names::Data data;
+    std::string error;
+    for (const auto& entry : fs::directory_iterator(kNamesDir)) {
+        if (entry.path().extension() != ".yaml") continue;
+        std::ifstream in(entry.path());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        REQUIRE(config::parse_names_yaml(ss.str(), entry.path().string(), data, error));
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        INFO(files[i]);
+        REQUIRE(config::parse_names_yaml(files[i], "example" + std::to_string(i), data, error));
+    }
+    auto built = names::Database::build(std::move(data));
+    REQUIRE(std::holds_alternative<std::shared_ptr<const names::Database>>(built));
+    auto db = std::get<std::shared_ptr<const names::Database>>(built);
+
+    rules::Selection sel;
+    for (const auto& r : rules::make_builtin_rules()) {
+        if (r->info().id != "name-variant") sel.disable.insert(r->info().id);
+    }
+    rules::Linter linter(rules::make_builtin_rules(), sel, nullptr, {db, "gazette"});
+    const std::string text = "Mayor Joe Quimbee met Zelensky at the Kiev Ballet in Kyiv.";
+    auto loaded = markup::load_document("x.txt", text, markup::Format::Plain);
+    const auto diags = linter.lint(std::get<Document>(loaded));
+    std::vector<std::string> flagged;
+    for (const auto& d : diags) flagged.push_back(text.substr(d.span.begin, d.span.size()));
+    CHECK(flagged == std::vector<std::string>{"Quimbee", "Zelensky"});
 }

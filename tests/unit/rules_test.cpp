@@ -97,7 +97,8 @@ TEST_CASE("per-rule cases", "[rules]") {
             if (c["good"]) {
                 ++good;
                 const std::string text = c["good"].as<std::string>();
-                INFO(rule_id << " good" << (style.empty() ? "" : " (" + style + ")") << ": " << text);
+                INFO(rule_id << " good" << (style.empty() ? "" : " (" + style + ")") << ": "
+                             << text);
                 const auto diags = run_rule(rule_id, text, speller.get(), doc, style);
                 CHECK(diags.empty());
                 for (const auto& d : diags) UNSCOPED_INFO("unexpected: " << d.message);

@@ -340,8 +340,8 @@ class NameConsistency final : public Rule {
         .severity = Severity::Warning,
         .enabled_by_default = true,
         .summary =
-            "One name spelled two ways in a document (Zelenskyy, then Zelensky; "
-            "Tsikhanouskaya, then Tsikhanovskaya).",
+            "One name spelled two ways in a document (Zelenskyy, then Zelensky; Khan Younis, "
+            "then Khan Yunis).",
         .description =
             "Within one document every person, place and organisation should be spelled one "
             "way. The names database (dictionaries/names/) links listed spellings to their "
