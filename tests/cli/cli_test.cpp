@@ -149,7 +149,7 @@ TEST_CASE("rules and explain describe the rules", "[cli]") {
     CHECK(e.out.find("had had") != std::string::npos);
 }
 
-TEST_CASE("--style chooses the names profile; an unknown one is a usage error", "[cli]") {
+TEST_CASE("a style profile chooses the names forms; an unknown one is a usage error", "[cli]") {
     const std::string story = "Volodymyr Zelenskiy spoke in Kyiv on Monday.\n";
     const Run none = copydesk("lint --format line -", story);
     CHECK(none.code == 0);
