@@ -69,11 +69,7 @@ bool is_apostrophe(char32_t cp) {
     return cp == '\'' || cp == U'\u2019' || cp == U'\u02BC';
 }
 
-struct PatternPiece {
-    std::string key;  // lower case, marks normalised; " " for a space
-    bool word = false;
-    bool upper = false;
-};
+using detail::PatternPiece;
 
 // Splits a spelling the way the segmenter splits text: words (with inner apostrophes), single
 // punctuation marks, and white space.
@@ -307,9 +303,9 @@ std::optional<std::uint32_t> Database::find_child(std::uint32_t node,
     return it->second;
 }
 
-std::optional<std::string> Database::add_pattern(std::string_view text, Reading reading,
-                                                 std::uint32_t entry) {
-    const std::vector<PatternPiece> pieces = split_pattern(text);
+std::optional<std::string> Database::add_pattern(std::string_view text,
+                                                 const std::vector<PatternPiece>& pieces,
+                                                 Reading reading, std::uint32_t entry) {
     if (pieces.empty() || !pieces.front().word) {
         return where(data_.entries[entry]) + ": '" + std::string(text) +
                "' does not start with a letter";
@@ -483,44 +479,55 @@ std::optional<std::string> Database::index() {
                 std::get<std::uint32_t>(added));
         }
 
-        // Patterns: whole names; a person's "given surname" and surname alone.
-        auto pattern_for = [&](std::string_view text,
-                               std::vector<std::pair<Part, std::uint32_t>> uses,
-                               std::vector<std::uint8_t> piece_use) {
+        // Patterns: whole names; a person's "given surname" and surname alone. Each form is
+        // split once; a full name joins the pieces of its parts.
+        std::vector<std::vector<PatternPiece>> pieces(forms_.size() - first_form);
+        auto pieces_of = [&](std::uint32_t f) -> const std::vector<PatternPiece>& {
+            auto& p = pieces[f - first_form];
+            if (p.empty()) p = split_pattern(forms_[f].text);
+            return p;
+        };
+        auto add = [&](std::string_view text, const std::vector<PatternPiece>& pattern,
+                       std::vector<std::pair<Part, std::uint32_t>> uses,
+                       std::vector<std::uint8_t> piece_use) {
             Reading r;
             r.entry = e;
             r.uses = std::move(uses);
             r.piece_use = std::move(piece_use);
-            return add_pattern(text, std::move(r), e);
-        };
-        auto word_uses = [](std::string_view text, std::uint8_t use) {
-            return std::vector<std::uint8_t>(split_pattern(text).size(), use);
+            return add_pattern(text, pattern, std::move(r), e);
         };
         for (std::uint32_t f : part_forms[static_cast<std::size_t>(Part::Name)]) {
-            const std::string& text = forms_[f].text;
-            if (auto err = pattern_for(text, {{Part::Name, f}}, word_uses(text, 0))) return err;
+            const auto& p = pieces_of(f);
+            if (auto err = add(forms_[f].text, p, {{Part::Name, f}},
+                               std::vector<std::uint8_t>(p.size(), 0))) {
+                return err;
+            }
         }
         for (std::uint32_t s : part_forms[static_cast<std::size_t>(Part::Surname)]) {
             const std::string& surname = forms_[s].text;
-            if (auto err = pattern_for(surname, {{Part::Surname, s}}, word_uses(surname, 0))) {
+            const auto& sp = pieces_of(s);
+            if (auto err = add(surname, sp, {{Part::Surname, s}},
+                               std::vector<std::uint8_t>(sp.size(), 0))) {
                 return err;
             }
-            if (const std::size_t particle = particle_length(surname); particle > 0) {
+            if (particle_length(surname) > 0 && sp.size() > 2) {
                 // Second references drop the article: "al-Sisi", then "Sisi".
-                const std::string bare = surname.substr(particle);
-                if (auto err = pattern_for(bare, {{Part::Surname, s}}, word_uses(bare, 0))) {
+                const std::vector<PatternPiece> bare(sp.begin() + 2, sp.end());
+                if (auto err = add(surname, bare, {{Part::Surname, s}},
+                                   std::vector<std::uint8_t>(bare.size(), 0))) {
                     return err;
                 }
             }
             for (std::uint32_t g : part_forms[static_cast<std::size_t>(Part::Given)]) {
-                const std::string& given = forms_[g].text;
-                std::vector<std::uint8_t> uses = word_uses(given, 0);
+                const auto& gp = pieces_of(g);
+                std::vector<PatternPiece> full = gp;
+                full.push_back({" ", false, false});
+                full.insert(full.end(), sp.begin(), sp.end());
+                std::vector<std::uint8_t> uses(gp.size(), 0);
                 uses.push_back(kNoUse);  // the space between
-                const auto surname_uses = word_uses(surname, 1);
-                uses.insert(uses.end(), surname_uses.begin(), surname_uses.end());
-                if (auto err =
-                        pattern_for(given + " " + surname, {{Part::Given, g}, {Part::Surname, s}},
-                                    std::move(uses))) {
+                uses.insert(uses.end(), sp.size(), 1);
+                if (auto err = add(forms_[g].text + " " + surname, full,
+                                   {{Part::Given, g}, {Part::Surname, s}}, std::move(uses))) {
                     return err;
                 }
             }
@@ -529,7 +536,7 @@ std::optional<std::string> Database::index() {
             Reading r;
             r.entry = e;
             r.exception = true;
-            if (auto err = add_pattern(phrase, std::move(r), e)) return err;
+            if (auto err = add_pattern(phrase, split_pattern(phrase), std::move(r), e)) return err;
         }
     }
 

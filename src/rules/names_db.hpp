@@ -138,6 +138,16 @@ std::string fit_particle(std::string_view used, std::string_view replacement);
 // Arabic article ("al-Sisi" and "Sisi").
 std::string compare_key(std::string_view spelling, Part part);
 
+namespace detail {
+// One piece of a spelling as the segmenter splits text: a word (lower case), a punctuation
+// mark, or " " for white space.
+struct PatternPiece {
+    std::string key;
+    bool word = false;
+    bool upper = false;  // the spelling has a capital here, so the text must too
+};
+}  // namespace detail
+
 class Database {
   public:
     // Validates and indexes the data. Errors name the file, line and entry at fault.
@@ -188,8 +198,9 @@ class Database {
 
     Database() = default;
     std::optional<std::string> index();
-    std::optional<std::string> add_pattern(std::string_view text, Reading reading,
-                                           std::uint32_t entry);
+    std::optional<std::string> add_pattern(std::string_view text,
+                                           const std::vector<detail::PatternPiece>& pieces,
+                                           Reading reading, std::uint32_t entry);
     std::uint32_t child(std::uint32_t node, std::string_view piece);
     [[nodiscard]] std::optional<std::uint32_t> find_child(std::uint32_t node,
                                                           std::string_view piece) const;
