@@ -98,7 +98,17 @@ std::string_view straight_quote_around(std::string_view text, Span span) {
 }  // namespace
 
 bool left_as_written(const RegionText& where, Span span) {
-    const std::string_view text = where.text();
+    // Titles and quoted names sit inside one sentence: look no further back than its start.
+    constexpr auto kWindow = static_cast<std::uint32_t>(kLongestTitle);
+    std::uint32_t from = span.begin > kWindow ? span.begin - kWindow : 0;
+    for (const Span& sentence : where.analysis.sentences) {
+        if (sentence.begin <= span.begin && span.begin < sentence.end) {
+            from = std::max(from, sentence.begin);
+            break;
+        }
+    }
+    const std::string_view text = where.text().substr(from, span.end + kWindow + 4 - from);
+    span = {span.begin - from, span.end - from};
     if (followed_by_sic(text, span) || introduced_as_a_name(text, span)) return true;
     for (const std::string_view quote : {quote_around(text, span, kOpenCurly, kCloseCurly),
                                          quote_around(text, span, kOpenGuillemet, kCloseGuillemet),

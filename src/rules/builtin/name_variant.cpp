@@ -21,7 +21,7 @@ class NameVariant final : public Rule {
         const auto profile = ctx.style_profile();
         for (const RegionText& where : ctx.regions()) {
             for (const names::Mention& m : db->find(where.text(), where.analysis.tokens)) {
-                if (m.exception || left_as_written(where, m.span)) continue;
+                if (m.exception) continue;
                 check_mention(*db, profile, where, m, out);
             }
         }
@@ -39,7 +39,7 @@ class NameVariant final : public Rule {
             names::Judgement j = db.judge(use.form, profile);
             if (j.flagged) flags.push_back({&use, std::move(j)});
         }
-        if (flags.empty()) return;
+        if (flags.empty() || left_as_written(where, m.span)) return;
 
         // A given name is wrong only beside the surname ("Vladimir Zelensky"), so the finding
         // covers the whole name; otherwise just the parts at fault.
