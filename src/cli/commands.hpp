@@ -21,11 +21,13 @@ struct LintArgs {
     std::vector<std::string> disable;
     std::string stdin_filename;
     std::string color = "auto";
+    std::string diff_base;  // report only findings on lines changed since this revision
     bool quiet = false;
 };
 
 int run_lint(const LintArgs& args);
 int run_rules();
+int run_lsp();
 int run_explain(const std::string& rule_id);
 
 }  // namespace copydesk::cli
