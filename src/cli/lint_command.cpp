@@ -55,6 +55,7 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
         return bad->kind == markup::LoadError::Kind::Binary;  // binary files are only skipped
     }
     doc = std::get<Document>(std::move(loaded));
+    doc->lines = SourceMap(doc->source);  // moving a short string relocates its bytes
     report.document = &*doc;
     report.diagnostics = linter.lint(*doc);
     return true;

@@ -383,7 +383,9 @@ std::vector<Diagnostic> Server::lint(const TextDocument& doc) {
         log(kMessageWarning, doc.uri() + ": " + bad->message);
         return {};
     }
-    return worker_->linter->lint(std::get<Document>(loaded));
+    Document& document = std::get<Document>(loaded);
+    document.lines = SourceMap(document.source);  // moving a short string relocates its bytes
+    return worker_->linter->lint(document);
 }
 
 Json Server::to_lsp(const TextDocument& doc, const Diagnostic& d) const {

@@ -128,7 +128,7 @@ class Repo {
 
 }  // namespace
 
-TEST_CASE("--diff-base reports only findings on lines changed since the revision",
+TEST_CASE("diff-base reports only findings on lines changed since the revision",
           "[cli][diff-base]") {
     const Repo repo;
     const Result r = repo.lint("--format jsonl --diff-base HEAD .");
@@ -144,7 +144,7 @@ TEST_CASE("--diff-base reports only findings on lines changed since the revision
     );
 }
 
-TEST_CASE("without --diff-base the old mistakes are all reported", "[cli][diff-base]") {
+TEST_CASE("without diff-base the old mistakes are all reported", "[cli][diff-base]") {
     const Repo repo;
     const Result r = repo.lint("--format jsonl council.txt unchanged.txt");
     CHECK(findings(r.out) ==
@@ -153,7 +153,7 @@ TEST_CASE("without --diff-base the old mistakes are all reported", "[cli][diff-b
           "unchanged.txt:1:17:spelling\n");
 }
 
-TEST_CASE("--diff-base: an old archive with no new mistakes passes", "[cli][diff-base]") {
+TEST_CASE("diff-base: an old archive with no new mistakes passes", "[cli][diff-base]") {
     const Repo repo;
     const Result r = repo.lint("--format json --diff-base HEAD unchanged.txt council.txt");
     CHECK(r.code == 1);  // council.txt has a new repeated word
@@ -167,7 +167,7 @@ TEST_CASE("--diff-base: an old archive with no new mistakes passes", "[cli][diff
     CHECK(all.out.empty());
 }
 
-TEST_CASE("--diff-base maps paths given from a subfolder", "[cli][diff-base]") {
+TEST_CASE("diff-base maps paths given from a subfolder", "[cli][diff-base]") {
     const Repo repo;
     const Result r = repo.lint("--format jsonl --diff-base HEAD ../council.txt 'ferry delays.txt'",
                                repo.root() / "stories");
@@ -176,7 +176,7 @@ TEST_CASE("--diff-base maps paths given from a subfolder", "[cli][diff-base]") {
           "ferry delays.txt:4:1:spelling\n");
 }
 
-TEST_CASE("--diff-base with an unknown revision or outside a repository is an error",
+TEST_CASE("diff-base with an unknown revision or outside a repository is an error",
           "[cli][diff-base]") {
     const Repo repo;
     const Result bad = repo.lint("--diff-base no-such-branch council.txt");

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 
 #include "markup/reader.hpp"
@@ -12,8 +14,10 @@ using namespace copydesk;
 namespace {
 
 Document doc_of(std::string path, std::string text) {
-    return std::get<Document>(
+    Document doc = std::get<Document>(
         markup::load_document(std::move(path), std::move(text), markup::Format::Plain));
+    doc.lines = SourceMap(doc.source);  // moving a short string relocates its bytes
+    return doc;
 }
 
 Diagnostic finding(const Document& doc, std::string_view word, std::string message,
@@ -80,8 +84,8 @@ TEST_CASE("github output is a workflow command with escaped properties and messa
           "::error file=gone.txt,title=copydesk::no such file\n");
 }
 
-TEST_CASE("github output maps severities to error, warning and notice", "[output]") {
-    const Document doc = doc_of("s.txt", "one two three");
+TEST_CASE("github output maps severities to error and warning and notice", "[output]") {
+    const Document doc = doc_of("s.txt", "one two three, and some more words");
     const std::string out =
         render("github", {report(doc, {finding(doc, "one", "a", Severity::Error),
                                        finding(doc, "two", "b", Severity::Warning),
@@ -111,7 +115,7 @@ TEST_CASE("checkstyle output is escaped XML", "[output]") {
           "</checkstyle>\n");
 }
 
-TEST_CASE("jsonl output is one object per finding, then a summary", "[output]") {
+TEST_CASE("jsonl output is one object per finding then a summary", "[output]") {
     const Document doc = doc_of("s.txt", "He said toi them, toi.\n");
     Diagnostic second = finding(doc, "toi.", "Unknown word 'toi'.");
     second.span = {18, 21};
@@ -190,4 +194,23 @@ TEST_CASE("sarif output lists rules and places results in code points", "[output
           nlohmann::json::parse(R"({"startLine":2,"startColumn":10,"endLine":2,"endColumn":13})"));
     CHECK_FALSE(result.contains("fixes"));
     CHECK(run["invocations"][0]["executionSuccessful"] == true);
+}
+
+TEST_CASE("docs/ci.md describes exactly the CI formats", "[output][docs]") {
+    std::ifstream in(COPYDESK_SOURCE_DIR "/docs/ci.md");
+    REQUIRE(in);
+    std::vector<std::string> documented;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("| `") && !line.starts_with("| `-") &&
+            line.find("` |") != std::string::npos) {
+            documented.push_back(line.substr(3, line.find("` |") - 3));
+        }
+    }
+    std::vector<std::string> ci;
+    for (const std::string& name : output::format_names()) {
+        if (name != "text" && name != "line" && name != "json") ci.push_back(name);
+    }
+    std::sort(documented.begin(), documented.end());
+    std::sort(ci.begin(), ci.end());
+    CHECK(documented == ci);
 }

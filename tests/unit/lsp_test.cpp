@@ -200,7 +200,7 @@ TEST_CASE("lsp: initialize negotiates the position encoding", "[lsp]") {
     CHECK(rc["result"]["offsetEncoding"] == "utf-8");
 }
 
-TEST_CASE("lsp: diagnostics are published after the edits, with UTF-16 ranges", "[lsp]") {
+TEST_CASE("lsp: diagnostics are published after the edits with UTF-16 ranges", "[lsp]") {
     Client c;
     c.initialize();
     c.take("");
@@ -227,7 +227,7 @@ TEST_CASE("lsp: diagnostics are published after the edits, with UTF-16 ranges", 
     CHECK_FALSE(c.server().has_pending_work());
 }
 
-TEST_CASE("lsp: incremental edits, then code actions from fixes and suggestions", "[lsp]") {
+TEST_CASE("lsp: incremental edits then code actions from fixes and suggestions", "[lsp]") {
     Client c;
     c.initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
     c.open(kUri, "Talks would resume.\n");
