@@ -76,7 +76,8 @@ const std::string kStory =
     "to Ankara.\n";
 const std::string kStoryFixed =
     "Officials said the talks would resume on Tuesday.\n"
-    "The minister said toi reporters that the delegation would fly to Ankara.\n";
+    "The minister said toi reporters that the delegation would fly to\n"
+    "Ankara.\n";
 
 }  // namespace
 
@@ -106,12 +107,12 @@ TEST_CASE("fix --diff prints a unified diff that patch applies, and changes noth
     const Run r = s.copydesk("fix --diff story.txt");
     CHECK(r.code == 0);
     CHECK(r.out ==
-          "--- story.txt\n+++ story.txt\n@@ -1,3 +1,2 @@\n"
+          "--- story.txt\n+++ story.txt\n@@ -1,3 +1,3 @@\n"
           "-Officials said the the talks would resume on Tuesday.\n"
-          "-The minister said toi reporters that the delegation would fly to\n"
-          "-to Ankara.\n"
           "+Officials said the talks would resume on Tuesday.\n"
-          "+The minister said toi reporters that the delegation would fly to Ankara.\n");
+          " The minister said toi reporters that the delegation would fly to\n"
+          "-to Ankara.\n"
+          "+Ankara.\n");
     CHECK(slurp(s / "story.txt") == kStory);
     // Positions of the remaining findings refer to the unchanged file.
     CHECK(r.err.find("story.txt: 2 fixes to apply (repeated-word 2)\n"
@@ -154,7 +155,7 @@ TEST_CASE("fix - reads stdin and writes the fixed text to stdout", "[cli][fix]")
     CHECK(r.code == 1);
     CHECK(r.out.empty());
     r = s.copydesk("fix --diff --stdin-filename story.txt -", kStory);
-    CHECK(r.out.find("--- story.txt\n+++ story.txt\n@@ -1,3 +1,2 @@\n") == 0);
+    CHECK(r.out.find("--- story.txt\n+++ story.txt\n@@ -1,3 +1,3 @@\n") == 0);
     // Text that cannot be read is passed through untouched, so a pipeline never loses it.
     const std::string bad = "The the caf\xE9 opened.\n";
     r = s.copydesk("fix -", bad);
