@@ -271,3 +271,24 @@ TEST_CASE("fix skips binary files like lint", "[cli][fix]") {
     CHECK(r.err.find("copydesk: image.txt: binary file") == 0);
     CHECK(slurp(s / "image.txt") == std::string("PNG\0\0data the the", 18));
 }
+
+TEST_CASE("every fix option is documented in docs/cli.md and the README", "[cli][fix]") {
+    Scratch s("docs");
+    const Run help = s.copydesk("fix --help");
+    REQUIRE(help.code == 0);
+    const std::string cli_md = slurp(fs::path(COPYDESK_SOURCE_DIR) / "docs" / "cli.md");
+    const std::string readme = slurp(fs::path(COPYDESK_SOURCE_DIR) / "README.md");
+    CHECK(readme.find("copydesk fix PATH...") != std::string::npos);
+    std::size_t options = 0;
+    for (std::size_t at = help.out.find("--"); at != std::string::npos;
+         at = help.out.find("--", at + 2)) {
+        const std::size_t end = help.out.find_first_of(" ,\n", at);
+        const std::string option = help.out.substr(at, end - at);
+        if (option == "--help") continue;
+        ++options;
+        INFO("option " << option);
+        CHECK(cli_md.find("`" + option) != std::string::npos);
+        CHECK(readme.find(option) != std::string::npos);
+    }
+    CHECK(options == 8);
+}
