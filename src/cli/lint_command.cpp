@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <sstream>
 
 #include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
@@ -19,18 +18,6 @@ void report_error(const std::string& what) {
 }
 
 namespace {
-
-std::vector<std::string> split_ids(const std::vector<std::string>& values) {
-    std::vector<std::string> ids;
-    for (const std::string& v : values) {
-        std::stringstream ss(v);
-        std::string id;
-        while (std::getline(ss, id, ',')) {
-            if (!id.empty()) ids.push_back(id);
-        }
-    }
-    return ids;
-}
 
 // Reads, loads and lints one file into `report`. Returns false on an error that fails the run.
 bool lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
