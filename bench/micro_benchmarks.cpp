@@ -1,4 +1,5 @@
-// Micro-benchmarks of the hot paths: segmentation, the spell cache, the whole linter.
+// Micro-benchmarks of the hot paths: segmentation, the spell cache, the whole linter, and the
+// names database (loaded once per run, so its load time is start-up time).
 // Run: cmake --preset release -DCOPYDESK_BUILD_BENCH=ON && cmake --build --preset release
 //      ./build/release/bench/copydesk_micro_benchmarks
 #include <benchmark/benchmark.h>
@@ -8,6 +9,7 @@
 #include <iterator>
 #include <string>
 
+#include "config/names_loader.hpp"
 #include "config/session.hpp"
 #include "markup/reader.hpp"
 #include "text/tokens.hpp"
@@ -63,14 +65,45 @@ BENCHMARK(BM_SpellCacheWarm);
 void BM_LintWarm(benchmark::State& state) {
     const auto session = make_session();
     auto worker = session.make_worker();
-    auto loaded = copydesk::markup::load_document("bench.txt", article(),
-                                                  copydesk::markup::Format::Plain);
+    auto loaded =
+        copydesk::markup::load_document("bench.txt", article(), copydesk::markup::Format::Plain);
     const auto& doc = std::get<copydesk::Document>(loaded);
     benchmark::DoNotOptimize(worker.linter->lint(doc));  // fill the caches
     for (auto _ : state) benchmark::DoNotOptimize(worker.linter->lint(doc));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.source.size()));
 }
 BENCHMARK(BM_LintWarm);
+
+// Loading dictionaries/names (YAML, transliterations, indexes): added to every run's start-up.
+void BM_NamesLoad(benchmark::State& state) {
+    const std::filesystem::path dir =
+        std::filesystem::path(COPYDESK_SOURCE_DIR) / "dictionaries" / "names";
+    std::uintmax_t bytes = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) bytes += e.file_size();
+    for (auto _ : state) benchmark::DoNotOptimize(copydesk::config::load_names(dir));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_NamesLoad)->Unit(benchmark::kMillisecond);
+
+// The two names rules alone over the article, caches warm.
+void BM_NamesRulesWarm(benchmark::State& state) {
+    copydesk::config::Settings settings;
+    settings.data_dir = COPYDESK_SOURCE_DIR;
+    for (const auto& rule : copydesk::rules::make_builtin_rules()) {
+        const std::string& id = rule->info().id;
+        if (id != "name-variant" && id != "name-consistency") settings.selection.disable.insert(id);
+    }
+    auto created = copydesk::config::Session::create(settings);
+    const auto session = std::get<copydesk::config::Session>(std::move(created));
+    auto worker = session.make_worker();
+    auto loaded =
+        copydesk::markup::load_document("bench.txt", article(), copydesk::markup::Format::Plain);
+    const auto& doc = std::get<copydesk::Document>(loaded);
+    benchmark::DoNotOptimize(worker.linter->lint(doc));
+    for (auto _ : state) benchmark::DoNotOptimize(worker.linter->lint(doc));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.source.size()));
+}
+BENCHMARK(BM_NamesRulesWarm);
 
 }  // namespace
 
