@@ -527,3 +527,25 @@ TEST_CASE("the newsroom example in `explain name-variant` works as printed", "[n
     for (const auto& d : diags) flagged.push_back(text.substr(d.span.begin, d.span.size()));
     CHECK(flagged == std::vector<std::string>{"Quimbee", "Zelensky"});
 }
+
+TEST_CASE("a name finding replaces spelling's finding on the same words", "[names][rules]") {
+    auto house = std::make_shared<spell::WordList>();
+    std::string error;
+    REQUIRE(house->load_file(COPYDESK_TEST_DATA "/house.txt", error));
+    spell::SpellChecker speller(
+        spell::make_hunspell({COPYDESK_TEST_DATA "/tiny.aff", COPYDESK_TEST_DATA "/tiny.dic"}),
+        house);
+    auto loaded = config::load_names(kNamesDir);
+    REQUIRE(std::holds_alternative<std::shared_ptr<const names::Database>>(loaded));
+    rules::Selection sel;
+    sel.disable = {"name-consistency", "repeated-word", "unknown-name"};
+    rules::Linter linter(rules::make_builtin_rules(), sel, &speller,
+                         {std::get<std::shared_ptr<const names::Database>>(loaded), ""});
+    // Sentence-initial "Volodimir" is an unknown word to spelling; name-variant knows it.
+    const std::string text = "Volodimir Zelensky said talks would resume.";
+    auto doc = markup::load_document("x.txt", text, markup::Format::Plain);
+    const auto diags = linter.lint(std::get<Document>(doc));
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].rule == "name-variant");
+    CHECK(text.substr(diags[0].span.begin, diags[0].span.size()) == "Volodimir Zelensky");
+}
