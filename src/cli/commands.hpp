@@ -21,6 +21,7 @@ struct LintArgs {
     std::vector<std::string> disable;
     std::string stdin_filename;
     std::string color = "auto";
+    std::string diff_base;  // report only findings on lines changed since this revision
     bool quiet = false;
 };
 
@@ -39,6 +40,7 @@ struct FixArgs {
 int run_lint(const LintArgs& args);
 int run_fix(const FixArgs& args);
 int run_rules();
+int run_lsp();
 int run_explain(const std::string& rule_id);
 
 }  // namespace copydesk::cli

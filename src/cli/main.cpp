@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
     lint_cmd->add_option("--color", lint.color, "Color in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    lint_cmd->add_option("--diff-base", lint.diff_base,
+                         "Lint whole files but report only findings on lines added or changed "
+                         "since this git revision (working tree against REV)");
     lint_cmd->add_flag("--quiet,-q", lint.quiet, "Print nothing on stderr but errors");
 
     FixArgs fix;
@@ -56,6 +59,7 @@ int main(int argc, char** argv) {
     fix_cmd->add_flag("--quiet,-q", fix.quiet, "Print nothing on stderr but errors");
 
     app.add_subcommand("rules", "List the rules");
+    app.add_subcommand("lsp", "Language server over stdio, for editors");
     std::string explain_id;
     CLI::App* explain_cmd = app.add_subcommand("explain", "Describe a rule");
     explain_cmd->add_option("rule", explain_id, "Rule id")->required();
@@ -82,6 +86,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("rules")) return run_rules();
         if (app.got_subcommand("explain")) return run_explain(explain_id);
         if (app.got_subcommand("lint")) return run_lint(lint);
+        if (app.got_subcommand("lsp")) return run_lsp();
         if (app.got_subcommand("fix")) return run_fix(fix);
         std::cout << app.help();
         return kExitError;
