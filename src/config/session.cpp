@@ -36,9 +36,6 @@ std::variant<Session, std::string> Session::create(Settings settings) {
             rule->info().category == Category::Spelling || rule->info().id == "unknown-name";
     }
     if (s.needs_speller_) {
-        auto found = spell::find_dictionary(settings.lang);
-        if (auto* why = std::get_if<std::string>(&found)) return *why;
-        s.dictionary_ = std::get<spell::DictionaryFiles>(found);
         auto house = std::make_shared<spell::WordList>();
         const fs::path dict_dir = settings.data_dir / "dictionaries";
         std::error_code ec;
@@ -46,7 +43,28 @@ std::variant<Session, std::string> Session::create(Settings settings) {
         if (fs::is_directory(dict_dir, ec) && !house->load_directory(dict_dir.string(), why)) {
             return why;
         }
-        s.house_ = std::move(house);
+        s.spelling_.house = std::move(house);
+
+        // The lexicon describes en_US and en_GB as Debian's Hunspell dictionaries spell them,
+        // so for those it replaces Hunspell (whose loading dominates start-up) unless DICPATH
+        // points at a dictionary of the user's own.
+        const auto dialect = spell::dialect_for_lang(settings.lang);
+        if (dialect) {
+            const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
+            const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
+            if (auto failed = spell::load_spelling_data((dict_dir / "spelling").string(), table,
+                                                        s.spelling_)) {
+                return *failed;
+            }
+            s.dialect_ = *dialect;
+        }
+        const bool own_dictionary = spell::find_dictionary_on_dicpath(settings.lang).has_value();
+        s.use_lexicon_ = s.spelling_.lexicon != nullptr && !own_dictionary;
+        if (!s.use_lexicon_) {
+            auto found = spell::find_dictionary(settings.lang);
+            if (auto* missing = std::get_if<std::string>(&found)) return *missing;
+            s.dictionary_ = std::get<spell::DictionaryFiles>(found);
+        }
     }
     s.settings_ = std::move(settings);
     return s;
@@ -55,8 +73,9 @@ std::variant<Session, std::string> Session::create(Settings settings) {
 Worker Session::make_worker() const {
     Worker w;
     if (needs_speller_) {
-        w.speller =
-            std::make_unique<spell::SpellChecker>(spell::make_hunspell(dictionary_), house_);
+        auto engine = use_lexicon_ ? spell::make_lexicon_speller(spelling_.lexicon, dialect_)
+                                   : spell::make_hunspell(dictionary_);
+        w.speller = std::make_unique<spell::SpellChecker>(std::move(engine), spelling_, dialect_);
     }
     w.linter = std::make_unique<rules::Linter>(rules::make_builtin_rules(), settings_.selection,
                                                w.speller.get());

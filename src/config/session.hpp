@@ -17,6 +17,9 @@ struct Settings {
     rules::Selection selection;
     Severity fail_level = Severity::Warning;
     std::filesystem::path data_dir;  // holds dictionaries/ and rules/
+    // Offer the known-misspellings table's corrections (off to measure the ranker alone;
+    // the environment variable COPYDESK_NO_KNOWN_MISSPELLINGS=1 switches it off too).
+    bool known_misspellings = true;
 };
 
 // The folder holding dictionaries/ and rules/: $COPYDESK_DATA_DIR, the install prefix next to
@@ -30,7 +33,8 @@ struct Worker {
 };
 
 // Validated settings with the shared, immutable data loaded once (house word lists, the
-// dictionary location). Makes one Worker per thread.
+// spelling lexicon and misspellings table, the dictionary location). Makes one Worker per
+// thread.
 class Session {
   public:
     // Returns an error message (naming the file or rule at fault) on failure.
@@ -44,8 +48,10 @@ class Session {
 
     Settings settings_;
     bool needs_speller_ = false;
+    bool use_lexicon_ = false;  // check with the lexicon instead of loading Hunspell
     spell::DictionaryFiles dictionary_;
-    std::shared_ptr<const spell::WordList> house_;
+    spell::Dialect dialect_ = spell::Dialect::Any;
+    spell::SpellData spelling_;
 };
 
 }  // namespace copydesk::config

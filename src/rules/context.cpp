@@ -7,13 +7,25 @@ namespace copydesk::rules {
 
 Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller)
     : doc_(doc), regions_(std::move(regions)), speller_(speller) {
+    // Views into the document's regions, which outlive the context.
     for (const RegionText& r : regions_) {
         for (const text::Token& t : r.analysis.tokens) {
-            if (t.kind != text::TokenKind::Word || t.sentence_start) continue;
+            if (t.kind != text::TokenKind::Word) continue;
             const std::string_view w = r.slice(t.span);
-            if (is_capitalized(w)) mid_sentence_capitalized_.emplace(w);
+            ++word_counts_[w];
+            if (!t.sentence_start && is_capitalized(w)) ++mid_sentence_capitalized_[w];
         }
     }
+}
+
+int Context::capitalized_mid_sentence_count(std::string_view word) const {
+    const auto it = mid_sentence_capitalized_.find(word);
+    return it == mid_sentence_capitalized_.end() ? 0 : it->second;
+}
+
+int Context::word_count(std::string_view word) const {
+    const auto it = word_counts_.find(word);
+    return it == word_counts_.end() ? 0 : it->second;
 }
 
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {

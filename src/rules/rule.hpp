@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -52,14 +53,19 @@ class Context {
     // True if `word` appears capitalized somewhere in the document other than at the start
     // of a sentence: evidence that it is a name.
     [[nodiscard]] bool capitalized_mid_sentence(std::string_view word) const {
-        return mid_sentence_capitalized_.count(std::string(word)) != 0;
+        return capitalized_mid_sentence_count(word) != 0;
     }
+    // How often `word` appears capitalized other than at the start of a sentence.
+    [[nodiscard]] int capitalized_mid_sentence_count(std::string_view word) const;
+    // How often the document uses `word`, spelled exactly so.
+    [[nodiscard]] int word_count(std::string_view word) const;
 
   private:
     const Document& doc_;
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
-    std::unordered_set<std::string> mid_sentence_capitalized_;
+    std::unordered_map<std::string_view, int> mid_sentence_capitalized_;
+    std::unordered_map<std::string_view, int> word_counts_;
 };
 
 // Collects one rule's findings, mapping region-text spans to source spans.
