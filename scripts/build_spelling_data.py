@@ -33,9 +33,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # SCOWL spelling categories and the dialects they belong to (US = 1, GB = 2).
 CATEGORIES = {"english": 3, "american": 1, "british": 2, "british_z": 2,
-              "variant_1": 0, "british_variant_1": 0}
+              "variant_1": 3, "british_variant_1": 3}
 SUBCATEGORIES = ("words", "upper", "proper-names", "contractions")
 MAX_LEVEL = 70  # SCOWL's "large" size: words beyond it are too rare to trust on their own
+MAX_VARIANT_LEVEL = 50  # accepted variant spellings ("archeological", "spinoff"), if common
 
 
 def ascii_lower(word):
@@ -58,7 +59,8 @@ def read_scowl():
                 if not word:
                     continue
                 lowest, bits = words.get(word, (99, 0))
-                if level <= MAX_LEVEL:
+                limit = MAX_VARIANT_LEVEL if "variant" in category else MAX_LEVEL
+                if level <= limit:
                     bits |= CATEGORIES[category]
                 words[word] = (min(lowest, level), bits)
     return words

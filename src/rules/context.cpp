@@ -5,6 +5,18 @@
 
 namespace copydesk::rules {
 
+namespace {
+// "Cornyn's" counts as "Cornyn".
+std::string_view strip_possessive(std::string_view w) {
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+        if (w.size() > suffix.size() + 1 && w.ends_with(suffix)) {
+            return w.substr(0, w.size() - suffix.size());
+        }
+    }
+    return w;
+}
+}  // namespace
+
 Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller)
     : doc_(doc), regions_(std::move(regions)), speller_(speller) {
     // Views into the document's regions, which outlive the context.
@@ -13,13 +25,13 @@ Context::Context(const Document& doc, std::vector<RegionText> regions, spell::Sp
             if (t.kind != text::TokenKind::Word) continue;
             const std::string_view w = r.slice(t.span);
             ++word_counts_[w];
-            if (!t.sentence_start && is_capitalized(w)) ++mid_sentence_capitalized_[w];
+            if (!t.sentence_start && is_capitalized(w)) ++mid_sentence_capitalized_[strip_possessive(w)];
         }
     }
 }
 
 int Context::capitalized_mid_sentence_count(std::string_view word) const {
-    const auto it = mid_sentence_capitalized_.find(word);
+    const auto it = mid_sentence_capitalized_.find(strip_possessive(word));
     return it == mid_sentence_capitalized_.end() ? 0 : it->second;
 }
 

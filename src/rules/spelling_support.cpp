@@ -77,13 +77,40 @@ std::pair<const text::Token*, const text::Token*> neighbours(const RegionText& w
     return {before, after};
 }
 
-// "Alvin Yeung", "Instituto Gonzaga": a capitalized word beside another inside a sentence.
-bool beside_capitalized(const RegionText& where, const text::Token& token) {
+// "Alvin Yeung", "K.C. Maurer": a capitalized word or an initial just before `token`.
+bool after_name(const RegionText& where, const text::Token& token) {
     const auto [before, after] = neighbours(where, token);
-    const bool name_before = before != nullptr && !before->sentence_start &&
-                             text::is_capitalized(where.slice(before->span));
-    const bool name_after = after != nullptr && text::is_capitalized(where.slice(after->span));
-    return name_before || name_after;
+    if (before != nullptr) {
+        return !before->sentence_start && text::is_capitalized(where.slice(before->span));
+    }
+    const auto& tokens = where.analysis.tokens;
+    const auto index = static_cast<std::size_t>(&token - tokens.data());
+    if (index < 3 || tokens[index - 1].kind != text::TokenKind::Space ||
+        where.slice(tokens[index - 2].span) != "." ||
+        tokens[index - 3].kind != text::TokenKind::Word) {
+        return false;
+    }
+    const std::string_view initial = where.slice(tokens[index - 3].span);
+    return (initial.size() == 1 && initial[0] >= 'A' && initial[0] <= 'Z') ||
+           (is_initialism(initial) && is_all_caps(initial));
+}
+
+// "Instituto Gonzaga", "Playstation VR": a capitalized or upper-case word just after.
+bool before_name(const RegionText& where, const text::Token& token) {
+    const auto after = neighbours(where, token).second;
+    if (after == nullptr) return false;
+    const std::string_view w = where.slice(after->span);
+    return text::is_capitalized(w) || is_all_caps(w);
+}
+
+// "d'Ettorre", "l'Aquila": a name after an elided article.
+bool elided_name(std::string_view word) {
+    for (std::string_view article : {"d'", "l'", "d\xE2\x80\x99", "l\xE2\x80\x99"}) {
+        if (word.starts_with(article) && word.size() > article.size() + 1) {
+            return text::is_capitalized(word.substr(article.size()));
+        }
+    }
+    return false;
 }
 
 // "Formica fusca", "E. andrillae": the Latin epithet of a species name after its genus.
@@ -139,6 +166,12 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
         const bool last_part = word.data() + word.size() == compound.data() + compound.size();
         if (!last_part && is_prefix(word)) return WordVerdict::Known;
         const std::string_view head = compound.substr(0, compound.find('-'));
+        // "co-ordinated", "re-elected": the compound written solid is a word.
+        if (is_prefix(text::to_lower(head))) {
+            std::string solid(compound);
+            std::erase(solid, '-');
+            if (speller.known(solid)) return WordVerdict::Known;
+        }
         if (text::is_capitalized(compound) && !is_prefix(text::to_lower(head))) {
             // "Wu Chi-wai", "Kim Jong-un": short lower-case syllables of a hyphenated given
             // name.
@@ -153,13 +186,13 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
     // Names are not misspellings, but "the Goverment said" and "Febuary" are: a capitalized
     // word is a name unless it reads as a slip on a common word, judged more strictly the
     // more the text says "name".
+    if (elided_name(word)) return WordVerdict::ProbableName;
     if (capitalized) {
         Evidence evidence = Evidence::None;
         const int elsewhere = ctx.capitalized_mid_sentence_count(word);
-        if (!token.sentence_start || elsewhere > 0) evidence = Evidence::Capital;
-        if (elsewhere >= 2 || (!token.sentence_start && beside_capitalized(where, token))) {
-            evidence = Evidence::Strong;
-        }
+        const bool in_name = after_name(where, token) || before_name(where, token);
+        if (!token.sentence_start || elsewhere > 0 || in_name) evidence = Evidence::Capital;
+        if (elsewhere >= 2 || (!token.sentence_start && in_name)) evidence = Evidence::Strong;
         return speller.misspells_common_word(word, evidence) ? WordVerdict::Unknown
                                                              : WordVerdict::ProbableName;
     }
@@ -169,7 +202,7 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
     if (ctx.word_count(word) >= 3 || species_epithet(where, token)) {
         const auto& best = speller.corrections(word).words;
         const bool case_only = !best.empty() && text::to_lower(best.front()) == word;
-        return !case_only && speller.misspells_common_word(word, Evidence::None)
+        return !case_only && speller.misspells_common_word(word, Evidence::Capital)
                    ? WordVerdict::Unknown
                    : WordVerdict::ProbableName;
     }
