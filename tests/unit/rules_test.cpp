@@ -21,9 +21,18 @@ std::unique_ptr<spell::SpellChecker> tiny_speller() {
     auto house = std::make_shared<spell::WordList>();
     std::string error;
     REQUIRE(house->load_file(COPYDESK_TEST_DATA "/house.txt", error));
+    spell::SpellData data;
+    data.house = std::move(house);
+    // The tiny lexicon ranks suggestions and knows a few American/British spellings.
+    auto lexicon = spell::Lexicon::load(COPYDESK_TEST_DATA "/tiny-words.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const spell::Lexicon>>(lexicon));
+    data.lexicon = std::get<std::shared_ptr<const spell::Lexicon>>(lexicon);
+    auto table = spell::MisspellingTable::load(COPYDESK_TEST_DATA "/tiny-misspellings.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const spell::MisspellingTable>>(table));
+    data.misspellings = std::get<std::shared_ptr<const spell::MisspellingTable>>(table);
     return std::make_unique<spell::SpellChecker>(
         spell::make_hunspell({COPYDESK_TEST_DATA "/tiny.aff", COPYDESK_TEST_DATA "/tiny.dic"}),
-        std::move(house));
+        std::move(data), spell::Dialect::US);
 }
 
 // Lints `text` with only `rule_id` switched on.
