@@ -21,6 +21,9 @@ std::string_view to_string(Dialect dialect);
 // ASCII letters lower-cased, every other byte kept (so byte offsets do not move).
 std::string ascii_fold(std::string_view word);
 
+// The bytes of a file, or nullopt if it cannot be read.
+std::optional<std::string> read_whole_file(const std::string& path);
+
 // The words of a language with their commonness and dialect, read from a sorted TSV file
 // (dictionaries/spelling/words.tsv): `word TAB level[u|g] TAB frequency [TAB counterpart]`,
 // sorted by the ASCII-folded word. Immutable once built, so one instance is shared by every thread.

@@ -1,8 +1,6 @@
 #include "spell/misspellings.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "spell/lexicon.hpp"
 
@@ -10,11 +8,9 @@ namespace copydesk::spell {
 
 std::variant<std::shared_ptr<const MisspellingTable>, std::string> MisspellingTable::load(
     const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return path + ": cannot read the misspellings table";
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(std::move(ss).str(), path);
+    auto text = read_whole_file(path);
+    if (!text) return path + ": cannot read the misspellings table";
+    return parse(std::move(*text), path);
 }
 
 std::variant<std::shared_ptr<const MisspellingTable>, std::string> MisspellingTable::parse(
