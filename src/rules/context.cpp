@@ -25,7 +25,8 @@ Context::Context(const Document& doc, std::vector<RegionText> regions, spell::Sp
             if (t.kind != text::TokenKind::Word) continue;
             const std::string_view w = r.slice(t.span);
             ++word_counts_[w];
-            if (!t.sentence_start && is_capitalized(w)) ++mid_sentence_capitalized_[strip_possessive(w)];
+            if (!t.sentence_start && is_capitalized(w))
+                ++mid_sentence_capitalized_[strip_possessive(w)];
         }
     }
 }

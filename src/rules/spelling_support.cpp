@@ -116,8 +116,8 @@ bool elided_name(std::string_view word) {
 // "Formica fusca", "E. andrillae": the Latin epithet of a species name after its genus.
 bool species_epithet(const RegionText& where, const text::Token& token) {
     const std::string_view word = where.slice(token.span);
-    static constexpr std::array<std::string_view, 8> kEndings{"a",  "ae", "us", "um",
-                                                               "i",  "is", "ii", "ensis"};
+    static constexpr std::array<std::string_view, 8> kEndings{"a", "ae", "us", "um",
+                                                              "i", "is", "ii", "ensis"};
     if (std::none_of(kEndings.begin(), kEndings.end(),
                      [&](std::string_view e) { return word.ends_with(e); })) {
         return false;

@@ -38,9 +38,12 @@ std::optional<Dialect> dialect_for_lang(std::string_view lang) {
 
 std::string_view to_string(Dialect dialect) {
     switch (dialect) {
-        case Dialect::US: return "American";
-        case Dialect::GB: return "British";
-        case Dialect::Any: break;
+        case Dialect::US:
+            return "American";
+        case Dialect::GB:
+            return "British";
+        case Dialect::Any:
+            break;
     }
     return "any";
 }
@@ -110,7 +113,8 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::st
         auto two_digits = [](std::string_view f) {
             return f.size() >= 2 && f[0] >= '0' && f[0] <= '9' && f[1] >= '0' && f[1] <= '9';
         };
-        if (count < 3 || tab == 0 || tab > 255 || !two_digits(code) || code.size() > 3 || !two_digits(freq) || freq.size() != 2) {
+        if (count < 3 || tab == 0 || tab > 255 || !two_digits(code) || code.size() > 3 ||
+            !two_digits(freq) || freq.size() != 2) {
             return fail("expected 'word<TAB>level<TAB>frequency[<TAB>counterpart]'");
         }
         if (count == 4 && (other.empty() || other.size() > 255 || other.find('\t') != other.npos)) {
@@ -139,7 +143,8 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::st
             const Entry& prev = lex->entries_.back();
             const int by_fold = lex->folded(prev).compare(lex->folded(e));
             if (by_fold > 0 || (by_fold == 0 && lex->word(prev).compare(lex->word(e)) >= 0)) {
-                return fail("entries must be sorted by their ASCII-lower-cased spelling, once each");
+                return fail(
+                    "entries must be sorted by their ASCII-lower-cased spelling, once each");
             }
         }
         lex->entries_.push_back(e);
@@ -186,9 +191,9 @@ struct Lexicon::Search {
     std::size_t base;
     int max_edits;
     const std::function<void(const Entry&, int)>& found;
-    std::size_t width;         // query.size() + 1
-    std::vector<int> rows;     // row d of the edit-distance table at rows[d * width]
-    std::string path;          // folded letters of the candidate after the prefix
+    std::size_t width;      // query.size() + 1
+    std::vector<int> rows;  // row d of the edit-distance table at rows[d * width]
+    std::string path;       // folded letters of the candidate after the prefix
 
     [[nodiscard]] char letter(const Entry& e, std::size_t d) const {
         return lex.folded_[e.offset + base + d];
@@ -256,9 +261,8 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
         return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
     });
-    const auto hi = std::partition_point(lo, entries_.end(), [&](const Entry& e) {
-        return folded(e).substr(0, key.size()) == key;
-    });
+    const auto hi = std::partition_point(
+        lo, entries_.end(), [&](const Entry& e) { return folded(e).substr(0, key.size()) == key; });
     if (lo == hi) return;
     const std::string q = ascii_fold(query);
     Search s{*this, q, key.size(), max_edits, found, q.size() + 1, {}, {}};

@@ -33,8 +33,8 @@ class Lexicon {
     struct Entry {
         std::uint32_t offset = 0;  // into text()
         std::uint8_t length = 0;
-        std::uint8_t level = 0;  // SCOWL size level: 10 most common ... 95; 99 not in SCOWL
-        std::uint8_t frequency = 0;  // 10 * log10 of the word's frequency rank (0 = "the")
+        std::uint8_t level = 0;          // SCOWL size level: 10 most common ... 95; 99 not in SCOWL
+        std::uint8_t frequency = 0;      // 10 * log10 of the word's frequency rank (0 = "the")
         Dialect dialect = Dialect::Any;  // Any, or the one dictionary that has the word
         std::uint8_t other_length = 0;
         std::uint32_t other_offset = 0;  // the other dialect's spelling, if any

@@ -45,8 +45,9 @@ std::variant<std::shared_ptr<const MisspellingTable>, std::string> MisspellingTa
 
 std::optional<std::string_view> MisspellingTable::correction(std::string_view word) const {
     const std::string key = ascii_fold(word);
-    const auto it = std::lower_bound(pairs_.begin(), pairs_.end(), key,
-                                     [](const auto& p, const std::string& k) { return p.first < k; });
+    const auto it =
+        std::lower_bound(pairs_.begin(), pairs_.end(), key,
+                         [](const auto& p, const std::string& k) { return p.first < k; });
     if (it == pairs_.end() || it->first != key) return std::nullopt;
     return it->second;
 }

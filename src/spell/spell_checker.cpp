@@ -29,7 +29,8 @@ class LexiconSpeller final : public Speller {
 std::pair<std::string_view, std::string_view> split_possessive(std::string_view word) {
     for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "\xCA\xBCs", "'", "\xE2\x80\x99"}) {
         if (word.size() > suffix.size() + 1 && word.ends_with(suffix)) {
-            return {word.substr(0, word.size() - suffix.size()), word.substr(word.size() - suffix.size())};
+            return {word.substr(0, word.size() - suffix.size()),
+                    word.substr(word.size() - suffix.size())};
         }
     }
     return {word, {}};
@@ -178,6 +179,10 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     const std::string_view word = split_possessive(raw).first;
     const bool strict = evidence != NameEvidence::None;
     if (letters(word) < (strict ? 5U : 4U)) return false;
+    // With strong evidence only the table can decide: spare the ranking.
+    if (evidence == NameEvidence::Strong && !table_correction(normalize_apostrophes(word))) {
+        return false;
+    }
     const Corrections& found = corrections(word);
     if (found.ranked.empty()) return false;
     const Correction& best = found.ranked.front();
@@ -185,8 +190,8 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     // Only a common word is a target, or a name as common as one (months, days,
     // nationalities) when the capital is evidence of a name: a name one slip from another
     // name proves little. At the start of a sentence any listed name is a target.
-    const bool target = best.proper ? best.level <= (strict ? 40 : 70)
-                                    : best.level <= (strict ? 35 : 50);
+    const bool target =
+        best.proper ? best.level <= (strict ? 40 : 70) : best.level <= (strict ? 35 : 50);
     if (!target) return false;
     if (best.from_table) return true;
     if (evidence == NameEvidence::Strong) return false;

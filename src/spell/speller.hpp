@@ -84,9 +84,9 @@ std::unique_ptr<Speller> make_lexicon_speller(std::shared_ptr<const Lexicon> lex
 
 // Ranked corrections of one unknown word.
 struct Corrections {
-    std::vector<Correction> ranked;    // best first
-    std::vector<std::string> words;    // the same, as text
-    bool safe = false;                 // the first is the known-misspellings table's correction
+    std::vector<Correction> ranked;  // best first
+    std::vector<std::string> words;  // the same, as text
+    bool safe = false;               // the first is the known-misspellings table's correction
 };
 
 // Which dialect spells a word one way only, and how the other spells it ("colour": GB,

@@ -13,9 +13,9 @@ namespace {
 
 constexpr std::size_t kMaxWordLength = 40;
 constexpr std::size_t kLongWord = 8;
-constexpr double kSplit = 2.0;         // a missing space: "aboutthe"
+constexpr double kSplit = 2.0;           // a missing space: "aboutthe"
 constexpr double kProperForLower = 0.6;  // a name offered for a lower-case word
-constexpr double kOtherDialect = 1.0;  // "honour" offered to an American document
+constexpr double kOtherDialect = 1.0;    // "honour" offered to an American document
 constexpr double kMaxBehindBest = 5.0;   // candidates further behind the best are noise
 
 struct FirstLetterAlternative {
@@ -25,9 +25,23 @@ struct FirstLetterAlternative {
 
 // Spellings of a word's first sound that people confuse ("nowledge", "fysics", "sycology").
 constexpr std::array<FirstLetterAlternative, 17> kFirstLetter{{
-    {'c', "k"},  {'c', "s"},  {'c', "ch"}, {'k', "c"},  {'k', "ch"}, {'k', "qu"},
-    {'s', "c"},  {'s', "ps"}, {'s', "sc"}, {'f', "ph"}, {'n', "kn"}, {'n', "gn"},
-    {'r', "wr"}, {'r', "rh"}, {'w', "wh"}, {'j', "g"},  {'g', "j"},
+    {'c', "k"},
+    {'c', "s"},
+    {'c', "ch"},
+    {'k', "c"},
+    {'k', "ch"},
+    {'k', "qu"},
+    {'s', "c"},
+    {'s', "ps"},
+    {'s', "sc"},
+    {'f', "ph"},
+    {'n', "kn"},
+    {'n', "gn"},
+    {'r', "wr"},
+    {'r', "rh"},
+    {'w', "wh"},
+    {'j', "g"},
+    {'g', "j"},
 }};
 
 bool has_upper(std::string_view w) {
@@ -81,8 +95,8 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
         if (!inserted) it->second = std::min(it->second, edits);
     };
     const std::string_view rest = std::string_view(q).substr(1);
-    // Up to two slips after a correct first letter (three in a long word); one slip in the first letter, which is
-    // rarer: left out, added, wrong, or swapped with the second.
+    // Up to two slips after a correct first letter (three in a long word); one slip in the first
+    // letter, which is rarer: left out, added, wrong, or swapped with the second.
     lex.search(q.substr(0, 1), rest, q.size() >= kLongWord ? 3 : 2, collect);
     auto exact = [&](const std::string& spelled) {
         for (const Lexicon::Entry& e : lex.same_letters(spelled)) collect(e, 1);
@@ -128,7 +142,8 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
         c.frequency = std::max(left->frequency, right->frequency);
         c.cost = kSplit;
         c.score = kSplit + rarity_cost(left->frequency) + rarity_cost(right->frequency);
-        const std::string joined = std::string(lex.word(*left)) + " " + std::string(lex.word(*right));
+        const std::string joined =
+            std::string(lex.word(*left)) + " " + std::string(lex.word(*right));
         c.word = typed_caps ? upper(joined) : copy_case(typed, joined);
         out.push_back(std::move(c));
     }

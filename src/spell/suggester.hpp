@@ -10,12 +10,12 @@
 namespace copydesk::spell {
 
 struct Correction {
-    std::string word;     // as it should be written, case carried over from the typed word
-    double cost = 0;      // typo_cost of the typed word against this one
-    double score = 0;     // cost plus rarity: lower is more likely
-    int level = 99;       // SCOWL size level of the word (of the rarer word for a split)
-    int frequency = 99;   // frequency class (see Lexicon::Entry)
-    bool proper = false;  // the lexicon writes it with a capital: a name, a month, ...
+    std::string word;         // as it should be written, case carried over from the typed word
+    double cost = 0;          // typo_cost of the typed word against this one
+    double score = 0;         // cost plus rarity: lower is more likely
+    int level = 99;           // SCOWL size level of the word (of the rarer word for a split)
+    int frequency = 99;       // frequency class (see Lexicon::Entry)
+    bool proper = false;      // the lexicon writes it with a capital: a name, a month, ...
     bool from_table = false;  // the known-misspellings table's correction
 };
 

@@ -13,19 +13,19 @@ namespace {
 // misspelling studies (doubling, vowels in unstressed syllables, transpositions, neighbouring
 // keys, sound-alike consonants), not to any particular word list.
 constexpr double kTranspose = 0.55;
-constexpr double kVowel = 1.1;      // a wrong vowel: "seperate", "independant"
-constexpr double kNeighbour = 1.8;  // a neighbouring key
+constexpr double kVowel = 1.1;       // a wrong vowel: "seperate", "independant"
+constexpr double kNeighbour = 1.8;   // a neighbouring key
 constexpr double kSoundAlike = 1.0;  // c/k, c/s, s/z, g/j, ...
 constexpr double kOtherLetter = 2.25;
 constexpr double kOmitDoubled = 0.25;  // "ocurred", "acomodate": one of a double letter left out
 constexpr double kOmitVowel = 0.75;
-constexpr double kOmit = 1.1;  // "goverment", "Febuary"
+constexpr double kOmit = 1.1;          // "goverment", "Febuary"
 constexpr double kExtraDoubled = 0.6;  // "untill", "begginning"
 constexpr double kExtraNeighbour = 1.7;
 constexpr double kExtraVowel = 1.5;
 constexpr double kExtra = 2.0;
-constexpr double kDigraph = 0.8;  // f for ph, ph for f
-constexpr double kFirstLetter = 0.7;  // added to any slip in the first letter
+constexpr double kDigraph = 0.8;           // f for ph, ph for f
+constexpr double kFirstLetter = 0.7;       // added to any slip in the first letter
 constexpr double kRarityPerClass = 0.075;  // per frequency class (a factor of 10^0.1 in rank)
 
 constexpr std::array<std::string_view, 3> kRows{"qwertyuiop", "asdfghjkl", "zxcvbnm"};

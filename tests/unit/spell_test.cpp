@@ -124,8 +124,9 @@ TEST_CASE("lexicon files are checked line by line", "[spell]") {
         REQUIRE(std::holds_alternative<std::string>(r));
         return std::get<std::string>(r);
     };
-    CHECK(bad("the\t10\t00\na\t10\t08\n") == "w.tsv:2: entries must be sorted by their "
-                                                "ASCII-lower-cased spelling, once each");
+    CHECK(bad("the\t10\t00\na\t10\t08\n") ==
+          "w.tsv:2: entries must be sorted by their "
+          "ASCII-lower-cased spelling, once each");
     CHECK(bad("# c\nthe 10 00\n").starts_with("w.tsv:2: expected 'word<TAB>level"));
     CHECK(bad("the\t10x\t00\n") == "w.tsv:1: dialect must be 'u' or 'g'");
     CHECK(std::holds_alternative<std::string>(Lexicon::load(COPYDESK_TEST_DATA "/none.tsv")));
@@ -184,7 +185,9 @@ TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
 
 TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
     const auto lex = tiny_lexicon();
-    auto rank = [&](std::string_view w) { return words_of(rank_corrections(*lex, w, Dialect::US)); };
+    auto rank = [&](std::string_view w) {
+        return words_of(rank_corrections(*lex, w, Dialect::US));
+    };
     CHECK(rank("toi").front() == "to");  // "to" is far more frequent than "too"
     CHECK(rank("adress").front() == "address");
     CHECK(rank("aboutthe").front() == "about the");

@@ -34,8 +34,8 @@ class DialectMix final : public Rule {
                 const auto spelling = speller->dialect_spelling(word);
                 if (!spelling) continue;
                 ++count[static_cast<std::size_t>(spelling->dialect)];
-                uses.push_back({&where, &token, spelling->dialect,
-                                copy_case(word, spelling->counterpart)});
+                uses.push_back(
+                    {&where, &token, spelling->dialect, copy_case(word, spelling->counterpart)});
             }
         }
         const int us = count[static_cast<std::size_t>(Dialect::US)];
