@@ -2,11 +2,13 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
-#include "config/session.hpp"
+#include "cli/flags.hpp"
+#include "config/resolver.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
 
@@ -18,21 +20,10 @@ void report_error(const std::string& what) {
 
 namespace {
 
-std::vector<std::string> split_ids(const std::vector<std::string>& values) {
-    std::vector<std::string> ids;
-    for (const std::string& v : values) {
-        std::stringstream ss(v);
-        std::string id;
-        while (std::getline(ss, id, ',')) {
-            if (!id.empty()) ids.push_back(id);
-        }
-    }
-    return ids;
-}
-
 // Reads, loads and lints one file into `report`. Returns false on an error that fails the run.
 bool lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
-              std::optional<Document>& doc, output::FileReport& report) {
+              const markup::ReadOptions& read_options, std::optional<Document>& doc,
+              output::FileReport& report) {
     report.path = shown;
     std::string bytes;
     std::string why;
@@ -41,7 +32,8 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
         report.error = why;
         return false;
     }
-    auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown));
+    auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown),
+                                        read_options);
     if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
         std::string where = shown;
         if (bad->has_position) {
@@ -61,20 +53,13 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
 }  // namespace
 
 int run_lint(const LintArgs& args) {
-    config::Settings settings;
-    settings.lang = args.lang;
-    settings.fail_level = parse_severity(args.fail_level).value_or(Severity::Warning);
-    for (const auto& id : split_ids(args.enable)) settings.selection.enable.insert(id);
-    for (const auto& id : split_ids(args.disable)) settings.selection.disable.insert(id);
-    settings.data_dir = config::find_data_dir(COPYDESK_SOURCE_DIR);
-
-    auto created = config::Session::create(std::move(settings));
-    if (auto* why = std::get_if<std::string>(&created)) {
+    config::Flags flags;
+    if (auto why = flags_from_args(args, flags)) {
         report_error(*why);
         return kExitError;
     }
-    const config::Session& session = std::get<config::Session>(created);
-    config::Worker worker = session.make_worker();
+    config::Resolver resolver(flags, config::find_data_dir(COPYDESK_SOURCE_DIR));
+    config::SessionCache sessions;
 
     output::FormatOptions fmt_options;
     fmt_options.color =
@@ -83,21 +68,52 @@ int run_lint(const LintArgs& args) {
     auto formatter = output::make_formatter(args.format, std::cout, fmt_options);
 
     std::vector<InputFailure> walk_failures;
-    const std::vector<std::string> files = expand_paths(args.paths, walk_failures);
+    const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
     bool had_error = !walk_failures.empty();
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
 
     output::Summary summary;
     bool had_findings = false;
+    std::set<std::string> reported;  // configuration errors, each reported once
     formatter->begin();
     for (const std::string& path : files) {
+        const bool is_stdin = path == "-";
         const std::string shown =
-            path == "-" && !args.stdin_filename.empty() ? args.stdin_filename : path;
-        std::optional<Document> doc;
+            is_stdin && !args.stdin_filename.empty() ? args.stdin_filename : path;
         output::FileReport report;
-        had_error |= !lint_one(path, shown, *worker.linter, doc, report);
-        for (const Diagnostic& d : report.diagnostics) {
-            had_findings |= d.severity >= session.settings().fail_level;
+        report.path = shown;
+        std::optional<Document> doc;
+
+        // stdin takes the configuration of the folder its --stdin-filename names (or of the
+        // current folder).
+        const std::string target =
+            is_stdin ? (args.stdin_filename.empty() ? "stdin" : shown) : path;
+        auto effective = resolver.resolve(target);
+        std::optional<std::string> config_error;
+        config::SessionCache::Entry* entry = nullptr;
+        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+            config_error = err->to_string();
+        } else {
+            bool first = false;
+            auto got = sessions.get(std::get<config::Effective>(effective).settings, first);
+            if (auto* why = std::get_if<std::string>(&got)) {
+                config_error = *why;
+            } else {
+                entry = std::get<config::SessionCache::Entry*>(got);
+            }
+        }
+        if (config_error) {
+            if (reported.insert(*config_error).second) report_error(*config_error);
+            report.error = *config_error;
+            had_error = true;
+        } else {
+            const config::Settings& settings = entry->session.settings();
+            markup::ReadOptions read_options;
+            read_options.front_matter_keys = settings.front_matter_keys;
+            had_error |= !lint_one(path, shown, *entry->worker.linter, read_options, doc, report);
+            for (const Diagnostic& d : report.diagnostics) {
+                had_findings |= d.severity >= settings.fail_level;
+            }
         }
         formatter->file(report);
         summary.add(report);
