@@ -79,6 +79,10 @@ class Parser {
         if (!k.IsScalar()) throw Invalid{k.Mark(), "a key must be a plain word"};
         const std::string key = k.Scalar();
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            const std::vector<std::string_view> candidates(allowed.begin(), allowed.end());
+            if (auto near = closest_match(key, candidates)) {
+                throw Invalid{k.Mark(), "unknown key '" + key + "'; did you mean '" + *near + "'?"};
+            }
             throw Invalid{k.Mark(), "unknown key '" + key + "'; expected one of " + join(allowed)};
         }
         return key;

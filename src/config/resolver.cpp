@@ -21,7 +21,10 @@ Resolver::Resolver(Flags flags, fs::path data_dir)
 std::variant<std::shared_ptr<const ConfigFile>, ConfigError> Resolver::load(const fs::path& path) {
     auto it = files_.find(path);
     if (it == files_.end()) {
-        auto parsed = load_config(path);
+        // Named relative to the current folder when inside it, as the user would type it.
+        const fs::path cwd = absolute_path(".");
+        const auto rel = relative_to(path, cwd);
+        auto parsed = load_config(rel ? fs::path(*rel) : path);
         std::variant<std::shared_ptr<const ConfigFile>, ConfigError> entry;
         if (auto* err = std::get_if<ConfigError>(&parsed)) {
             entry = *err;

@@ -122,8 +122,12 @@ std::optional<std::string> check_rule_ids(const Settings& settings) {
     if (auto unknown = rules::unknown_rule_ids(all_rules, named); !unknown.empty()) {
         const std::string& id = unknown.front();
         const auto where = settings.rule_origins.find(id);
+        std::vector<std::string_view> ids;
+        for (const auto& r : all_rules) ids.push_back(r->info().id);
+        const auto near = closest_match(id, ids);
         return (where == settings.rule_origins.end() ? std::string() : where->second + ": ") +
-               "unknown rule '" + id + "' (see 'copydesk rules')";
+               "unknown rule '" + id + "'" +
+               (near ? "; did you mean '" + *near + "'?" : " (see 'copydesk rules')");
     }
     return std::nullopt;
 }

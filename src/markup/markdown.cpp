@@ -204,6 +204,14 @@ class MarkdownWalker {
         return 0;
     }
 
+    // md4c drops the backslash of an escape and hands out the character after it.
+    [[nodiscard]] bool is_escape(std::uint32_t at, std::uint32_t seen) const {
+        if (at == 0 || seen >= at || doc_.source[at - 1] != '\\') return false;
+        const char c = doc_.source[at];
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+               (c >= '{' && c <= '~');
+    }
+
     // The line break that follows the last text: trailing spaces or a backslash, then the
     // line ending.
     Span line_break_span() {
@@ -224,11 +232,18 @@ class MarkdownWalker {
             html_buffer_.append(s, n);
             return 0;
         }
+        const std::uint32_t seen = cursor_;
         if (here) cursor_ = std::max(cursor_, at + n);
         switch (type) {
             case MD_TEXT_NORMAL:
                 if (!skip_.empty() || !here) break;
-                current().verbatim(doc_.source, {at, at + n});
+                if (is_escape(at, seen)) {
+                    // "\*" reads as "*": the escaped character stands for both bytes.
+                    current().decoded(std::string(1, doc_.source[at]), {at - 1, at + 1});
+                    current().verbatim(doc_.source, {at + 1, at + n});
+                } else {
+                    current().verbatim(doc_.source, {at, at + n});
+                }
                 if (!links_.empty()) links_.back().text.append(s, n);
                 break;
             case MD_TEXT_ENTITY: {

@@ -6,21 +6,6 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 class BadDirective final : public Rule {
   public:
     const RuleInfo& info() const override { return info_; }
@@ -41,13 +26,11 @@ class BadDirective final : public Rule {
             for (const Directive::RuleRef& r : d.rules) {
                 if (ids->count(r.id) != 0) continue;
                 std::string message = "Unknown rule '" + r.id + "' in a directive";
-                if (const auto near = nearest(*ids, r.id)) {
-                    message += "; did you mean '" + *near + "'?";
-                } else {
-                    message += "; 'copydesk rules' lists the rule ids.";
-                }
+                const auto near = nearest(*ids, r.id);
+                message += near ? "; did you mean '" + *near + "'?"
+                                : "; 'copydesk rules' lists the rule ids.";
                 Diagnostic& diag = out.report_source(r.span, std::move(message));
-                if (const auto near = nearest(*ids, r.id)) diag.suggestions.push_back(*near);
+                if (near) diag.suggestions.push_back(*near);
             }
         }
     }
@@ -55,16 +38,8 @@ class BadDirective final : public Rule {
   private:
     static std::optional<std::string> nearest(const std::set<std::string, std::less<>>& ids,
                                               std::string_view id) {
-        std::optional<std::string> best;
-        std::size_t best_distance = std::max<std::size_t>(2, id.size() / 3) + 1;
-        for (const std::string& candidate : ids) {
-            const std::size_t dist = edit_distance(id, candidate);
-            if (dist < best_distance) {
-                best_distance = dist;
-                best = candidate;
-            }
-        }
-        return best;
+        const std::vector<std::string_view> candidates(ids.begin(), ids.end());
+        return closest_match(id, candidates);
     }
 
     RuleInfo info_{
