@@ -1,5 +1,9 @@
 #include "markup/quotations.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string>
+
 #include "core/utf8.hpp"
 
 namespace copydesk::markup {
@@ -40,10 +44,25 @@ bool opens_after(char32_t prev) {
            prev == 0xFFFC;
 }
 
+// 'em, 'til, rock 'n' roll: a leading apostrophe, not an opening quote.
+bool is_elision(std::string_view text, std::size_t at) {
+    static constexpr std::array<std::string_view, 9> kElided{
+        "em", "til", "tis", "twas", "cause", "bout", "round", "n", "nuff"};
+    std::size_t end = at;
+    std::string word;
+    while (end < text.size() &&
+           ((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= 'A' && text[end] <= 'Z'))) {
+        word += static_cast<char>(text[end] | 0x20);
+        ++end;
+    }
+    if (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) return false;
+    return std::find(kElided.begin(), kElided.end(), word) != kElided.end();
+}
+
 }  // namespace
 
 std::vector<Span> find_quotations(std::string_view text) {
-    enum class Open { None, Double, Straight, Single, Guillemet };
+    enum class Open { None, Double, Straight, Single, StraightSingle, Guillemet };
     std::vector<Span> found;
     Open open = Open::None;
     std::size_t open_at = 0;
@@ -68,8 +87,11 @@ std::vector<Span> find_quotations(std::string_view text) {
                     open = Open::Guillemet;
                 } else if (c == '"' && opening) {
                     open = Open::Straight;
-                } else if (c == kLeftSingle && opening && is_letter(next)) {
+                } else if (c == kLeftSingle && opening && is_letter(next) &&
+                           !is_elision(text, pos)) {
                     open = Open::Single;
+                } else if (c == '\'' && opening && is_letter(next) && !is_elision(text, pos)) {
+                    open = Open::StraightSingle;
                 }
                 if (open != Open::None) open_at = at;
                 break;
@@ -84,13 +106,18 @@ std::vector<Span> find_quotations(std::string_view text) {
             case Open::Single:
                 if (c == kRightSingle && closing && !is_letter_or_digit(next)) close();
                 break;
+            case Open::StraightSingle:
+                if (c == '\'' && closing && !is_letter_or_digit(next)) close();
+                break;
             case Open::Guillemet:
                 if (c == kRightGuillemet) close();
                 break;
         }
         prev = c;
     }
-    if (open != Open::None) {
+    // A straight single quote left open is more likely an elision ('em, 'til) than a
+    // quotation running on.
+    if (open != Open::None && open != Open::StraightSingle) {
         found.push_back(
             {static_cast<std::uint32_t>(open_at), static_cast<std::uint32_t>(text.size())});
     }

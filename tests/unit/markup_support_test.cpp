@@ -101,6 +101,10 @@ TEST_CASE("quotations", "[markup]") {
           std::vector<std::string>{"“A quotation that runs on into the next paragraph."});
     CHECK(quoted("„Wir schaffen das“, sagte sie. «Bien sûr», dit-il.") ==
           std::vector<std::string>{"„Wir schaffen das“", "«Bien sûr»"});
+    CHECK(quoted("'It is close,' he said. Let 'em in, rock 'n' roll.") ==
+          std::vector<std::string>{"'It is close,'"});
+    CHECK(quoted("He said ‘em all left.").empty());
+    CHECK(quoted("They said 'til dawn.").empty());
     CHECK(quoted("“He said ‘no’ twice,” she said.") ==
           std::vector<std::string>{"“He said ‘no’ twice,”"});
 }
