@@ -283,6 +283,14 @@ class Parser {
 
 }  // namespace
 
+std::vector<std::string_view> config_keys() {
+    return {kTopKeys.begin(), kTopKeys.end()};
+}
+
+std::vector<std::string_view> override_keys() {
+    return {kOverrideKeys.begin(), kOverrideKeys.end()};
+}
+
 std::variant<ConfigFile, ConfigError> parse_config(const fs::path& path, std::string_view text) {
     fs::path folder = path.parent_path();
     if (folder.empty()) folder = ".";

@@ -74,6 +74,10 @@ std::variant<ConfigFile, ConfigError> parse_config(const std::filesystem::path& 
                                                    std::string_view text);
 std::variant<ConfigFile, ConfigError> load_config(const std::filesystem::path& path);
 
+// The keys a config file accepts at the top level, and in an override.
+std::vector<std::string_view> config_keys();
+std::vector<std::string_view> override_keys();
+
 // The commented starter file `copydesk init` writes.
 std::string_view starter_config();
 

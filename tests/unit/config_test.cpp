@@ -9,6 +9,7 @@
 #include "config/gitignore.hpp"
 #include "config/glob.hpp"
 #include "config/resolver.hpp"
+#include "rules/linter.hpp"
 
 using namespace copydesk;
 using namespace copydesk::config;
@@ -319,4 +320,38 @@ TEST_CASE("describe prints the settings as YAML a config file accepts", "[config
     CHECK(l.reject[0].use == "Kyiv");
     CHECK(l.rules.at("repeated-word").state == RuleSetting::State::Off);
     CHECK(l.scopes.at("quotation").at("rejected-term").severity == Severity::Suggestion);
+}
+
+TEST_CASE("docs/config.md documents every key, and its examples are valid", "[config]") {
+    std::ifstream in(fs::path(COPYDESK_SOURCE_DIR) / "docs" / "config.md");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string docs = ss.str();
+    for (std::string_view key : config_keys()) {
+        INFO("key " << key);
+        CHECK(docs.find("| `" + std::string(key) + "` |") != std::string::npos);
+    }
+    for (std::string_view key : override_keys()) {
+        INFO("override key " << key);
+        CHECK(docs.find("`" + std::string(key) + "`") != std::string::npos);
+    }
+    for (const std::string& scope : rules::scope_names()) {
+        INFO("scope " << scope);
+        CHECK(docs.find("| `" + scope + "` |") != std::string::npos);
+    }
+    // Every ```yaml block parses as a config file.
+    std::size_t blocks = 0;
+    for (std::size_t at = docs.find("```yaml\n"); at != std::string::npos;
+         at = docs.find("```yaml\n", at + 1)) {
+        const std::size_t begin = at + 8;
+        const std::size_t end = docs.find("```", begin);
+        REQUIRE(end != std::string::npos);
+        auto r = parse_config("docs/.copydesk.yaml", docs.substr(begin, end - begin));
+        const std::string why =
+            std::holds_alternative<ConfigError>(r) ? std::get<ConfigError>(r).to_string() : "";
+        INFO(why);
+        CHECK(std::holds_alternative<ConfigFile>(r));
+        ++blocks;
+    }
+    CHECK(blocks >= 1);
 }
