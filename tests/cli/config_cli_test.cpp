@@ -174,7 +174,7 @@ TEST_CASE("flags override the config files", "[config]") {
     CHECK(fail.code == 0);
 }
 
-TEST_CASE("--config uses one file instead of the ones found", "[config]") {
+TEST_CASE("the file given with --config replaces the ones found", "[config]") {
     Repo repo;
     write_newsroom(repo);
     repo.write("strict.yaml", "report_level: error\nrules: {spelling: error}\n");
