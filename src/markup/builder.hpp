@@ -22,7 +22,9 @@ class RegionBuilder {
             pieces_.push_back({std::string(source.substr(span.begin, span.size())), span, true});
     }
     // `text` standing for `span` as a whole (an entity, an escape, a line break).
-    void decoded(std::string text, Span span) { pieces_.push_back({std::move(text), span, false}); }
+    void decoded(std::string text, Span span) {
+        if (!text.empty()) pieces_.push_back({std::move(text), span, false});
+    }
     // An inline object the rules must not read (inline code, an image, an autolink).
     void object(Span span) { decoded(std::string(kObjectReplacement), span); }
 
