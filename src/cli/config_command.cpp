@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/files.hpp"
 #include "cli/flags.hpp"
 #include "config/resolver.hpp"
 #include "rules/rule.hpp"
@@ -11,22 +12,6 @@
 namespace copydesk::cli {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::vector<std::string> split_ids(const std::vector<std::string>& values) {
-    std::vector<std::string> ids;
-    for (const std::string& v : values) {
-        std::stringstream ss(v);
-        std::string id;
-        while (std::getline(ss, id, ',')) {
-            if (!id.empty()) ids.push_back(id);
-        }
-    }
-    return ids;
-}
-
-}  // namespace
 
 std::optional<std::string> flags_from_args(const LintArgs& args, config::Flags& flags) {
     if (!args.lang.empty()) flags.lang = args.lang;

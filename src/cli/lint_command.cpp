@@ -1,10 +1,11 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <set>
-#include <sstream>
 
+#include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/flags.hpp"
@@ -45,9 +46,23 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
         return bad->kind == markup::LoadError::Kind::Binary;  // binary files are only skipped
     }
     doc = std::get<Document>(std::move(loaded));
+    doc->lines = SourceMap(doc->source);  // moving a short string relocates its bytes
     report.document = &*doc;
     report.diagnostics = linter.lint(*doc);
     return true;
+}
+
+// Drops findings on lines that did not change; a finding spanning lines stays if any of its
+// lines changed (an end at column 1 does not reach into that line).
+void keep_changed_lines(output::FileReport& report, const ChangedLines::File& lines) {
+    if (report.document == nullptr) return;
+    const SourceMap& map = report.document->lines;
+    std::erase_if(report.diagnostics, [&](const Diagnostic& d) {
+        const Position b = map.position(d.span.begin);
+        const Position e = map.position(d.span.end);
+        const std::uint32_t last = e.line > b.line && e.column == 1 ? e.line - 1 : e.line;
+        return !lines.touches(b.line, last);
+    });
 }
 
 }  // namespace
@@ -65,10 +80,31 @@ int run_lint(const LintArgs& args) {
     fmt_options.color =
         args.color == "always" ||
         (args.color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
-    auto formatter = output::make_formatter(args.format, std::cout, fmt_options);
+    fmt_options.tool_version = COPYDESK_VERSION;
+    // Files may have different configurations: describe every rule (SARIF's rule list).
+    for (const auto& rule : rules::make_builtin_rules()) {
+        const rules::RuleInfo& info = rule->info();
+        fmt_options.rules.push_back(
+            {info.id, info.category, info.severity, info.summary, info.description, info.link});
+    }
 
     std::vector<InputFailure> walk_failures;
     const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
+
+    std::optional<ChangedLines> changed;
+    if (!args.diff_base.empty()) {
+        if (std::find(files.begin(), files.end(), "-") != files.end()) {
+            report_error("--diff-base compares files in a git working tree; it cannot read stdin");
+            return kExitError;
+        }
+        auto found = ChangedLines::since(args.diff_base);
+        if (auto* why = std::get_if<std::string>(&found)) {
+            report_error(*why);
+            return kExitError;
+        }
+        changed = std::get<ChangedLines>(std::move(found));
+    }
+    auto formatter = output::make_formatter(args.format, std::cout, fmt_options);
     bool had_error = !walk_failures.empty();
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
 
@@ -83,6 +119,16 @@ int run_lint(const LintArgs& args) {
         output::FileReport report;
         report.path = shown;
         std::optional<Document> doc;
+        std::optional<ChangedLines::File> lines;
+        if (changed) {
+            lines = changed->file(path);
+            if (!lines->changed()) {
+                // Nothing new in this file: nothing to report, no need to read it.
+                formatter->file(report);
+                summary.add(report);
+                continue;
+            }
+        }
 
         // stdin takes the configuration of the folder its --stdin-filename names (or of the
         // current folder).
@@ -111,6 +157,7 @@ int run_lint(const LintArgs& args) {
             markup::ReadOptions read_options;
             read_options.front_matter_keys = settings.front_matter_keys;
             had_error |= !lint_one(path, shown, *entry->worker.linter, read_options, doc, report);
+            if (lines) keep_changed_lines(report, *lines);
             for (const Diagnostic& d : report.diagnostics) {
                 had_findings |= d.severity >= settings.fail_level;
             }

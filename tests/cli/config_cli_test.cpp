@@ -242,3 +242,18 @@ TEST_CASE("init writes a starter config that works and does not overwrite", "[co
     CHECK(again.err.find("already exists") != std::string::npos);
     CHECK(repo.copydesk("init --force").code == 0);
 }
+
+TEST_CASE("fix reads the config files too", "[config]") {
+    Repo repo;
+    repo.write("news/story.md",
+               "---\ntitle: He said the the talks resumed\n---\nThe the talks resumed.\n");
+    CHECK(repo.copydesk("fix --check --quiet news/story.md").code == 1);
+    repo.write("news/.copydesk.yaml", "rules: {repeated-word: off}\n");
+    CHECK(repo.copydesk("fix --check --quiet news/story.md").code == 0);
+    // Front-matter keys follow the config: only the title is prose here, and it is fixed.
+    repo.write("news/.copydesk.yaml", "front_matter: [title]\n");
+    const Run r = repo.copydesk("fix --quiet news/story.md");
+    CHECK(r.code == 0);
+    CHECK(slurp(repo.root() / "news" / "story.md") ==
+          "---\ntitle: He said the talks resumed\n---\nThe talks resumed.\n");
+}
