@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
-#include "config/session.hpp"
+#include "cli/flags.hpp"
+#include "config/resolver.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
 
@@ -21,7 +23,8 @@ namespace {
 
 // Reads, loads and lints one file into `report`. Returns false on an error that fails the run.
 bool lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
-              std::optional<Document>& doc, output::FileReport& report) {
+              const markup::ReadOptions& read_options, std::optional<Document>& doc,
+              output::FileReport& report) {
     report.path = shown;
     std::string bytes;
     std::string why;
@@ -30,7 +33,8 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
         report.error = why;
         return false;
     }
-    auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown));
+    auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown),
+                                        read_options);
     if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
         std::string where = shown;
         if (bad->has_position) {
@@ -64,34 +68,28 @@ void keep_changed_lines(output::FileReport& report, const ChangedLines::File& li
 }  // namespace
 
 int run_lint(const LintArgs& args) {
-    config::Settings settings;
-    settings.lang = args.lang;
-    settings.fail_level = parse_severity(args.fail_level).value_or(Severity::Warning);
-    for (const auto& id : split_ids(args.enable)) settings.selection.enable.insert(id);
-    for (const auto& id : split_ids(args.disable)) settings.selection.disable.insert(id);
-    settings.data_dir = config::find_data_dir(COPYDESK_SOURCE_DIR);
-
-    auto created = config::Session::create(std::move(settings));
-    if (auto* why = std::get_if<std::string>(&created)) {
+    config::Flags flags;
+    if (auto why = flags_from_args(args, flags)) {
         report_error(*why);
         return kExitError;
     }
-    const config::Session& session = std::get<config::Session>(created);
-    config::Worker worker = session.make_worker();
+    config::Resolver resolver(flags, config::find_data_dir(COPYDESK_SOURCE_DIR));
+    config::SessionCache sessions;
 
     output::FormatOptions fmt_options;
     fmt_options.color =
         args.color == "always" ||
         (args.color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
     fmt_options.tool_version = COPYDESK_VERSION;
-    for (const rules::Rule* rule : worker.linter->active_rules()) {
+    // Files may have different configurations: describe every rule (SARIF's rule list).
+    for (const auto& rule : rules::make_builtin_rules()) {
         const rules::RuleInfo& info = rule->info();
         fmt_options.rules.push_back(
             {info.id, info.category, info.severity, info.summary, info.description, info.link});
     }
 
     std::vector<InputFailure> walk_failures;
-    const std::vector<std::string> files = expand_paths(args.paths, walk_failures);
+    const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
 
     std::optional<ChangedLines> changed;
     if (!args.diff_base.empty()) {
@@ -112,28 +110,57 @@ int run_lint(const LintArgs& args) {
 
     output::Summary summary;
     bool had_findings = false;
+    std::set<std::string> reported;  // configuration errors, each reported once
     formatter->begin();
     for (const std::string& path : files) {
+        const bool is_stdin = path == "-";
         const std::string shown =
-            path == "-" && !args.stdin_filename.empty() ? args.stdin_filename : path;
-        std::optional<Document> doc;
+            is_stdin && !args.stdin_filename.empty() ? args.stdin_filename : path;
         output::FileReport report;
+        report.path = shown;
+        std::optional<Document> doc;
+        std::optional<ChangedLines::File> lines;
         if (changed) {
-            const ChangedLines::File lines = changed->file(path);
-            if (!lines.changed()) {
+            lines = changed->file(path);
+            if (!lines->changed()) {
                 // Nothing new in this file: nothing to report, no need to read it.
-                report.path = shown;
                 formatter->file(report);
                 summary.add(report);
                 continue;
             }
-            had_error |= !lint_one(path, shown, *worker.linter, doc, report);
-            keep_changed_lines(report, lines);
-        } else {
-            had_error |= !lint_one(path, shown, *worker.linter, doc, report);
         }
-        for (const Diagnostic& d : report.diagnostics) {
-            had_findings |= d.severity >= session.settings().fail_level;
+
+        // stdin takes the configuration of the folder its --stdin-filename names (or of the
+        // current folder).
+        const std::string target =
+            is_stdin ? (args.stdin_filename.empty() ? "stdin" : shown) : path;
+        auto effective = resolver.resolve(target);
+        std::optional<std::string> config_error;
+        config::SessionCache::Entry* entry = nullptr;
+        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+            config_error = err->to_string();
+        } else {
+            bool first = false;
+            auto got = sessions.get(std::get<config::Effective>(effective).settings, first);
+            if (auto* why = std::get_if<std::string>(&got)) {
+                config_error = *why;
+            } else {
+                entry = std::get<config::SessionCache::Entry*>(got);
+            }
+        }
+        if (config_error) {
+            if (reported.insert(*config_error).second) report_error(*config_error);
+            report.error = *config_error;
+            had_error = true;
+        } else {
+            const config::Settings& settings = entry->session.settings();
+            markup::ReadOptions read_options;
+            read_options.front_matter_keys = settings.front_matter_keys;
+            had_error |= !lint_one(path, shown, *entry->worker.linter, read_options, doc, report);
+            if (lines) keep_changed_lines(report, *lines);
+            for (const Diagnostic& d : report.diagnostics) {
+                had_findings |= d.severity >= settings.fail_level;
+            }
         }
         formatter->file(report);
         summary.add(report);

@@ -5,8 +5,13 @@
 
 namespace copydesk::rules {
 
-Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller)
-    : doc_(doc), regions_(std::move(regions)), speller_(speller) {
+Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
+                 const std::set<std::string, std::less<>>* rule_ids, const Vocabulary* vocabulary)
+    : doc_(doc),
+      regions_(std::move(regions)),
+      speller_(speller),
+      rule_ids_(rule_ids),
+      vocabulary_(vocabulary) {
     for (const RegionText& r : regions_) {
         for (const text::Token& t : r.analysis.tokens) {
             if (t.kind != text::TokenKind::Word || t.sentence_start) continue;
@@ -17,11 +22,15 @@ Context::Context(const Document& doc, std::vector<RegionText> regions, spell::Sp
 }
 
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {
+    return report_source(where.region->to_source(text_span), std::move(message));
+}
+
+Diagnostic& Reporter::report_source(Span source_span, std::string message) {
     Diagnostic d;
     d.rule = info_.id;
     d.severity = info_.severity;
     d.category = info_.category;
-    d.span = where.region->to_source(text_span);
+    d.span = source_span;
     d.message = std::move(message);
     d.link = info_.link;
     out_.push_back(std::move(d));

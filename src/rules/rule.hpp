@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,15 +41,32 @@ struct RegionText {
     }
 };
 
+// The project's vocabulary from its configuration: words accepted go to the spell checker;
+// rejected forms are reported by the `rejected-term` rule.
+struct Vocabulary {
+    struct Rejected {
+        std::string form;  // a word or phrase, as the project never writes it
+        std::string use;   // what to write instead; may be empty
+    };
+    std::vector<Rejected> reject;
+};
+
 // Everything a rule may look at for one document.
 class Context {
   public:
-    Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller);
+    // `rule_ids`: every rule the linter has, on or off (null: unknown).
+    Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
+            const std::set<std::string, std::less<>>* rule_ids = nullptr,
+            const Vocabulary* vocabulary = nullptr);
 
     [[nodiscard]] const Document& document() const { return doc_; }
     [[nodiscard]] std::span<const RegionText> regions() const { return regions_; }
     // Null when no dictionary is loaded (rules that need one then stay silent).
     [[nodiscard]] spell::SpellChecker* speller() const { return speller_; }
+    // Null when the linter was not told which rules exist.
+    [[nodiscard]] const std::set<std::string, std::less<>>* rule_ids() const { return rule_ids_; }
+    // Null when the project has no vocabulary.
+    [[nodiscard]] const Vocabulary* vocabulary() const { return vocabulary_; }
     // True if `word` appears capitalized somewhere in the document other than at the start
     // of a sentence: evidence that it is a name.
     [[nodiscard]] bool capitalized_mid_sentence(std::string_view word) const {
@@ -59,6 +77,8 @@ class Context {
     const Document& doc_;
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
+    const std::set<std::string, std::less<>>* rule_ids_;
+    const Vocabulary* vocabulary_;
     std::unordered_set<std::string> mid_sentence_capitalized_;
 };
 
@@ -68,6 +88,8 @@ class Reporter {
     Reporter(const RuleInfo& info, std::vector<Diagnostic>& out) : info_(info), out_(out) {}
 
     Diagnostic& report(const RegionText& where, Span text_span, std::string message);
+    // A finding outside prose (a directive comment), at a span of the original source.
+    Diagnostic& report_source(Span source_span, std::string message);
     // A safe, single-edit fix on a text span; dropped if the span is not verbatim source.
     void set_fix(Diagnostic& d, const RegionText& where, Span text_span, std::string replacement,
                  std::string title, bool safe);
