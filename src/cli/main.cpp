@@ -30,8 +30,11 @@ int main(int argc, char** argv) {
                      "Exit 1 when a finding is at or above this severity")
         ->check(CLI::IsMember({"suggestion", "warning", "error"}))
         ->capture_default_str();
-    lint_cmd->add_option("--enable", lint.enable, "Turn rules on (comma-separated ids)");
-    lint_cmd->add_option("--disable", lint.disable, "Turn rules off (comma-separated ids)");
+    // One value per flag, so `--enable a,b file.txt` leaves file.txt to the paths.
+    lint_cmd->add_option("--enable", lint.enable, "Turn rules on (comma-separated ids)")
+        ->allow_extra_args(false);
+    lint_cmd->add_option("--disable", lint.disable, "Turn rules off (comma-separated ids)")
+        ->allow_extra_args(false);
     lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
                          "Name shown for stdin (its extension chooses the reader)");
     lint_cmd->add_option("--color", lint.color, "Color in text output")

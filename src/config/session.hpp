@@ -17,11 +17,23 @@ struct Settings {
     rules::Selection selection;
     Severity fail_level = Severity::Warning;
     std::filesystem::path data_dir;  // holds dictionaries/ and rules/
+    // Rule pack folders loaded after the shipped packs in <data_dir>/rules (one folder a pack).
+    std::vector<std::filesystem::path> packs;
 };
 
 // The folder holding dictionaries/ and rules/: $COPYDESK_DATA_DIR, the install prefix next to
 // the executable, or `fallback` (the source tree the binary was built from).
 std::filesystem::path find_data_dir(const std::filesystem::path& fallback);
+
+// The rules of the rule packs: the shipped ones (every folder in <data_dir>/rules) and
+// `settings.packs`, in that order. Loaded once and shared by every thread. On failure, an
+// error naming the file, line and key.
+std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
+    const Settings& settings);
+
+// Every rule: the built-in ones and `pack_rules`, sorted by id.
+std::vector<std::unique_ptr<rules::Rule>> all_rules(
+    const std::vector<std::shared_ptr<const rules::Rule>>& pack_rules);
 
 // A linter for one thread: a Linter owns its segmenter and uses its own spell checker.
 struct Worker {
@@ -46,6 +58,7 @@ class Session {
     bool needs_speller_ = false;
     spell::DictionaryFiles dictionary_;
     std::shared_ptr<const spell::WordList> house_;
+    std::vector<std::shared_ptr<const rules::Rule>> pack_rules_;
 };
 
 }  // namespace copydesk::config

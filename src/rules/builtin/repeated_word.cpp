@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "rules/rule.hpp"
 #include "text/casing.hpp"
@@ -8,13 +9,29 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
-// Doubled words that are grammatical ("She had had enough", "that that", "what it is is").
-constexpr std::array<std::string_view, 7> kGrammaticalDoubles{"had", "that", "is",  "do",
-                                                              "bye", "no",   "well"};
+// Doubled words that are grammatical ("She had had enough", "that that", "what it is is"),
+// and intensifiers doubled on purpose in speech ("very very short", "many many years").
+constexpr std::array<std::string_view, 19> kGrammaticalDoubles{
+    "had",  "that", "is",  "do",   "bye",  "no",  "well",  "very", "really", "many",
+    "much", "so",   "far", "long", "more", "now", "there", "aye",  "ay"};
+
+// Particles that double after a phrasal verb: "more than it took in in taxes".
+constexpr std::array<std::string_view, 7> kParticles{"in",   "on",  "out", "up",
+                                                     "down", "off", "over"};
+constexpr std::array<std::string_view, 40> kPhrasalVerbs{
+    "took",   "take",   "takes",   "taken",   "taking",  "brought", "bring",   "brings",
+    "came",   "come",   "comes",   "coming",  "paid",    "pay",     "pays",    "put",
+    "puts",   "turned", "turn",    "handed",  "filled",  "logged",  "moved",   "weighed",
+    "cashed", "signed", "checked", "kicked",  "stepped", "set",     "let",     "gave",
+    "given",  "sent",   "kept",    "carried", "phased",  "chipped", "pitched", "ruled"};
+
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
 
 bool grammatical_double(std::string_view lower) {
-    return std::find(kGrammaticalDoubles.begin(), kGrammaticalDoubles.end(), lower) !=
-           kGrammaticalDoubles.end();
+    return listed(kGrammaticalDoubles, lower);
 }
 
 class RepeatedWord final : public Rule {
@@ -27,31 +44,51 @@ class RepeatedWord final : public Rule {
 
   private:
     void check_region(const RegionText& where, Reporter& out) const {
-        // The previous word, if only white space (line breaks included) stands between.
-        const text::Token* previous = nullptr;
-        for (const text::Token& t : where.analysis.tokens) {
+        // Words with only white space (line breaks included) between them, in runs.
+        const auto& tokens = where.analysis.tokens;
+        std::vector<const text::Token*> words;  // the current run of adjacent words
+        auto flush = [&] {
+            for (std::size_t i = 1; i < words.size(); ++i) check_pair(where, words, i, out);
+            words.clear();
+        };
+        for (const text::Token& t : tokens) {
             if (t.kind == text::TokenKind::Space) continue;
             if (t.kind != text::TokenKind::Word) {
-                previous = nullptr;
+                flush();
                 continue;
             }
-            if (previous != nullptr) {
-                const std::string_view a = where.slice(previous->span);
-                const std::string_view b = where.slice(t.span);
-                const std::string lower = text::to_lower(a);
-                // "Walla Walla", "Baden Baden": a capitalized pair inside a sentence is a name.
-                const bool name_pair =
-                    a == b && text::is_capitalized(a) && !previous->sentence_start;
-                if (lower == text::to_lower(b) && !grammatical_double(lower) && !name_pair) {
-                    Diagnostic& d =
-                        out.report(where, {previous->span.begin, t.span.end},
-                                   "Repeated word '" + std::string(b) + "'; delete one of them.");
-                    out.set_fix(d, where, {previous->span.end, t.span.end}, "",
-                                "Delete the repeated '" + std::string(b) + "'", true);
-                }
-            }
-            previous = &t;
+            words.push_back(&t);
         }
+        flush();
+    }
+
+    // Reports words[i] repeating words[i - 1].
+    static void check_pair(const RegionText& where, const std::vector<const text::Token*>& words,
+                           std::size_t i, Reporter& out) {
+        const text::Token& first = *words[i - 1];
+        const text::Token& second = *words[i];
+        const std::string_view a = where.slice(first.span);
+        const std::string_view b = where.slice(second.span);
+        const std::string lower = text::to_lower(a);
+        if (lower != text::to_lower(b) || grammatical_double(lower)) return;
+        auto same = [&](std::size_t k) {
+            return k < words.size() && text::to_lower(where.slice(words[k]->span)) == lower;
+        };
+        // Three in a row is rhetoric: "killing killing killing".
+        if ((i >= 2 && same(i - 2)) || same(i + 1)) return;
+        // "Walla Walla", "Baden Baden": a capitalized pair inside a sentence is a name.
+        if (a == b && text::is_capitalized(a) && !first.sentence_start) return;
+        // "TRANSPORTATION Transportation": a heading run into its text; "the first FIRST
+        // robotics contest": an acronym after the word.
+        if (is_all_caps(a) != is_all_caps(b)) return;
+        // "more than it took in in taxes": a particle after a phrasal verb, then a preposition.
+        if (i >= 2 && listed(kParticles, lower) &&
+            listed(kPhrasalVerbs, text::to_lower(where.slice(words[i - 2]->span))))
+            return;
+        Diagnostic& d = out.report(where, {first.span.begin, second.span.end},
+                                   "Repeated word '" + std::string(b) + "'; delete one of them.");
+        out.set_fix(d, where, {first.span.end, second.span.end}, "",
+                    "Delete the repeated '" + std::string(b) + "'", true);
     }
 
     RuleInfo info_{
