@@ -15,7 +15,7 @@ constexpr const char* kWholeLine =
     R"(|tweet(?: this)?|like this:|advertisement|sponsored content)"
     R"(|continue reading(?: below| the main story)?|story continues below(?: advertisement)?)"
     R"(|follow us on [a-z, ]{1,40}|sign up for (?:our|the) [a-z ]{0,30}newsletters?.{0,60})"
-    R"(|subscribe(?: now| today)?[.!]?|skip to (?:main )?content|loading\.\.\.|read more)"
+    R"(|subscribe(?: now| today)?[.!]?|skip to (?:main )?content|loading\.\.\.|read more:?)"
     R"(|print(?: this (?:article|page|story))?|email(?: this (?:article|page|story))?)"
     R"(|related(?: articles| stories| coverage)?:)\s*)";
 // A teaser line: "Read more: Ankara and Athens agree ...", "RELATED: ...".
