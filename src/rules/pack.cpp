@@ -158,9 +158,14 @@ std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::stri
                       "grammar, repetition, web-residue, unicode)");
     }
     info.link = keys.string_or("link", "");
-    info.description = keys.string_or("description", "");
-    info.summary =
-        keys.string_or("summary", info.description.empty() ? common.message : info.description);
+    // Folded YAML scalars (">") end in a line break.
+    auto trimmed = [](std::string t) {
+        while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+        return t;
+    };
+    info.description = trimmed(keys.string_or("description", ""));
+    info.summary = trimmed(
+        keys.string_or("summary", info.description.empty() ? common.message : info.description));
     info.enabled_by_default = keys.boolean_or("enabled", true);
     common.pack.name = pack;
     common.pack.kind = kind;

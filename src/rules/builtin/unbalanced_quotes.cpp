@@ -29,7 +29,8 @@ class UnbalancedQuotes final : public Rule {
                 const auto first = std::find_if(tokens.begin(), tokens.end(), [](const auto& t) {
                     return t.kind != text::TokenKind::Space;
                 });
-                out.report(where, first->span,
+                const Span at = first != tokens.end() ? first->span : Span{};
+                out.report(where, at,
                            "Open this paragraph with a quote mark: it continues the quotation "
                            "left open at the end of the previous paragraph.");
                 pending.doubles.erase(pending.doubles.begin());

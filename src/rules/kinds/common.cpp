@@ -385,6 +385,7 @@ namespace {
 
 std::uint32_t token_at(const RegionText& where, std::uint32_t offset) {
     const auto& tokens = where.analysis.tokens;
+    if (tokens.empty()) return 0;
     auto it =
         std::upper_bound(tokens.begin(), tokens.end(), offset,
                          [](std::uint32_t o, const text::Token& t) { return o < t.span.end; });

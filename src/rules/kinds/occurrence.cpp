@@ -24,6 +24,7 @@ class Occurrence final : public PackRule {
             if (!common_.in_scope(where)) continue;
             const auto& a = where.analysis;
             const std::size_t units = per_sentence_ ? a.sentences.size() : 1;
+            if (units == 0) continue;
             std::vector<long> counts(units, 0);
             auto unit_of = [&](std::uint32_t token) {
                 return per_sentence_ ? std::min<std::size_t>(a.tokens[token].sentence, units - 1)
