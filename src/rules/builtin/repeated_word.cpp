@@ -9,11 +9,20 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
-// Doubled words that are grammatical ("She had had enough", "that that", "what it is is"),
-// and intensifiers doubled on purpose in speech ("very very short", "many many years").
-constexpr std::array<std::string_view, 19> kGrammaticalDoubles{
-    "had",  "that", "is",  "do",   "bye",  "no",  "well",  "very", "really", "many",
-    "much", "so",   "far", "long", "more", "now", "there", "aye",  "ay"};
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Doubled words that are grammatical ("She had had enough", "that that", "what it is is").
+constexpr std::array<std::string_view, 9> kGrammaticalDoubles{"had", "that", "is",  "do",   "bye",
+                                                              "no",  "well", "now", "there"};
+
+// Doubled on purpose in speech and quotes ("very very short", "many many years", "Ay ay,
+// sir!"): an editor would not touch them, so they are not reported.
+constexpr std::array<std::string_view, 14> kEmphaticDoubles{
+    "very", "really", "many", "much", "so",  "too", "far",
+    "long", "ever",   "more", "ay",   "aye", "oh",  "ha"};
 
 // Particles that double after a phrasal verb: "more than it took in in taxes".
 constexpr std::array<std::string_view, 7> kParticles{"in",   "on",  "out", "up",
@@ -25,13 +34,13 @@ constexpr std::array<std::string_view, 40> kPhrasalVerbs{
     "cashed", "signed", "checked", "kicked",  "stepped", "set",     "let",     "gave",
     "given",  "sent",   "kept",    "carried", "phased",  "chipped", "pitched", "ruled"};
 
-template <std::size_t N>
-bool listed(const std::array<std::string_view, N>& list, std::string_view word) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
+// Words that are not names, so "The the" is a slip even where no sentence starts (after a
+// dateline dash), unlike "Will will" or "Bill bill".
+constexpr std::array<std::string_view, 9> kFunctionWords{"the", "an", "and", "of", "to",
+                                                         "in",  "on", "at",  "for"};
 
-bool grammatical_double(std::string_view lower) {
-    return listed(kGrammaticalDoubles, lower);
+bool line_break(char c) {
+    return c == '\n' || c == '\r';
 }
 
 class RepeatedWord final : public Rule {
@@ -45,13 +54,12 @@ class RepeatedWord final : public Rule {
   private:
     void check_region(const RegionText& where, Reporter& out) const {
         // Words with only white space (line breaks included) between them, in runs.
-        const auto& tokens = where.analysis.tokens;
-        std::vector<const text::Token*> words;  // the current run of adjacent words
+        std::vector<const text::Token*> words;
         auto flush = [&] {
             for (std::size_t i = 1; i < words.size(); ++i) check_pair(where, words, i, out);
             words.clear();
         };
-        for (const text::Token& t : tokens) {
+        for (const text::Token& t : where.analysis.tokens) {
             if (t.kind == text::TokenKind::Space) continue;
             if (t.kind != text::TokenKind::Word) {
                 flush();
@@ -70,7 +78,9 @@ class RepeatedWord final : public Rule {
         const std::string_view a = where.slice(first.span);
         const std::string_view b = where.slice(second.span);
         const std::string lower = text::to_lower(a);
-        if (lower != text::to_lower(b) || grammatical_double(lower)) return;
+        if (lower != text::to_lower(b) || listed(kGrammaticalDoubles, lower) ||
+            listed(kEmphaticDoubles, lower))
+            return;
         auto same = [&](std::size_t k) {
             return k < words.size() && text::to_lower(where.slice(words[k]->span)) == lower;
         };
@@ -87,8 +97,33 @@ class RepeatedWord final : public Rule {
             return;
         Diagnostic& d = out.report(where, {first.span.begin, second.span.end},
                                    "Repeated word '" + std::string(b) + "'; delete one of them.");
-        out.set_fix(d, where, {first.span.end, second.span.end}, "",
-                    "Delete the repeated '" + std::string(b) + "'", true);
+        out.set_fix(d, where, deletion(where, first, second), "",
+                    "Delete the repeated '" + std::string(b) + "'", safe_to_delete(a, b, first));
+    }
+
+    // The second word with the space before it; but when a line break stands between the two,
+    // the second word with the spaces after it, so that the lines stay as they were wrapped.
+    static Span deletion(const RegionText& where, const text::Token& first,
+                         const text::Token& second) {
+        const std::string_view text = where.text();
+        const std::string_view gap = where.slice({first.span.end, second.span.begin});
+        if (std::none_of(gap.begin(), gap.end(), line_break))
+            return {first.span.end, second.span.end};
+        std::uint32_t end = second.span.end;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+        if (end == second.span.end || end == text.size() || line_break(text[end])) {
+            return {first.span.end, second.span.end};
+        }
+        return {second.span.begin, end};
+    }
+
+    // Deleting the second word is safe only for a plain slip: the same word in the same case
+    // ("the the"), or a capital followed by the lower-case word ("The the") at the start of a
+    // sentence or for a word that is never a name ("Will will" may be a name and a verb).
+    static bool safe_to_delete(std::string_view a, std::string_view b, const text::Token& first) {
+        if (a == b) return true;
+        return (first.sentence_start || listed(kFunctionWords, b)) && text::is_capitalized(a) &&
+               text::to_lower(a) == b;
     }
 
     RuleInfo info_{
@@ -98,9 +133,14 @@ class RepeatedWord final : public Rule {
         .enabled_by_default = true,
         .summary = "The same word twice in a row (\"the the\"), also across a line break.",
         .description =
-            "Flags a word repeated with only white space between, ignoring case. Grammatical "
-            "doubles (\"had had\", \"that that\") and doubled names (\"Walla Walla\") are allowed. "
-            "The fix deletes the second word.",
+            "Flags a word repeated with only white space between, ignoring case, also across a "
+            "line break but not across paragraphs. Grammatical doubles (\"had had\", \"that "
+            "that\"), emphatic ones in speech (\"very very\", \"Ay ay\"), runs of three "
+            "(\"killing killing killing\"), a particle and a preposition (\"took in in taxes\"), "
+            "doubled names (\"Walla Walla\") and a heading run into its text (\"TRANSPORTATION "
+            "Transportation\") are allowed. The fix deletes the second word, keeping the line "
+            "break when the two are on different lines; `copydesk fix` applies it only for a "
+            "plain slip (same case, or \"The the\"), not where case differs (\"Will will\").",
         .link = {},
     };
 };
