@@ -35,8 +35,11 @@ int main(int argc, char** argv) {
         cmd->add_option("--report-level", a.report_level,
                         "Report only findings at or above this severity (default suggestion)")
             ->check(CLI::IsMember({"suggestion", "warning", "error"}));
-        cmd->add_option("--enable", a.enable, "Turn rules on (comma-separated ids)");
-        cmd->add_option("--disable", a.disable, "Turn rules off (comma-separated ids)");
+        // One value per flag, so `--enable a,b file.txt` leaves file.txt to the paths.
+        cmd->add_option("--enable", a.enable, "Turn rules on (comma-separated ids)")
+            ->allow_extra_args(false);
+        cmd->add_option("--disable", a.disable, "Turn rules off (comma-separated ids)")
+            ->allow_extra_args(false);
     };
     config_options(lint_cmd, lint);
     lint_cmd->add_option("--stdin-filename", lint.stdin_filename,

@@ -1,7 +1,10 @@
 #include "config/session.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
+
+#include "rules/pack.hpp"
 
 namespace copydesk::config {
 
@@ -110,8 +113,47 @@ fs::path find_data_dir(const fs::path& fallback) {
     return fallback;
 }
 
-std::optional<std::string> check_rule_ids(const Settings& settings) {
-    const auto all_rules = rules::make_builtin_rules();
+std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
+    const Settings& settings) {
+    std::vector<std::shared_ptr<const rules::Rule>> out;
+    std::vector<rules::RulePack> packs;
+    auto shipped = rules::load_rule_packs(settings.data_dir / "rules");
+    if (auto* error = std::get_if<rules::PackError>(&shipped)) return error->what();
+    packs = std::move(std::get<std::vector<rules::RulePack>>(shipped));
+    for (const fs::path& dir : settings.rule_packs) {
+        auto loaded = rules::load_rule_pack(dir);
+        if (auto* error = std::get_if<rules::PackError>(&loaded)) return error->what();
+        packs.push_back(std::move(std::get<rules::RulePack>(loaded)));
+    }
+    // Rule ids are unique across the built-in rules and every pack.
+    std::map<std::string, std::string> seen;
+    for (const auto& rule : rules::make_builtin_rules()) seen.emplace(rule->info().id, "built in");
+    for (rules::RulePack& pack : packs) {
+        for (auto& rule : pack.rules) {
+            const std::string& id = rule->info().id;
+            if (auto [it, fresh] = seen.emplace(id, "pack '" + pack.name + "'"); !fresh) {
+                return "rule pack '" + pack.name + "': rule id '" + id + "' is already used (" +
+                       it->second + ")";
+            }
+            out.push_back(std::move(rule));
+        }
+    }
+    return out;
+}
+
+std::vector<std::unique_ptr<rules::Rule>> all_rules(
+    const std::vector<std::shared_ptr<const rules::Rule>>& pack_rules) {
+    auto out = rules::make_builtin_rules();
+    for (const auto& rule : pack_rules) out.push_back(rules::share_rule(rule));
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+    return out;
+}
+
+namespace {
+
+std::optional<std::string> check_ids_against(
+    const Settings& settings, const std::vector<std::unique_ptr<rules::Rule>>& every_rule) {
     std::set<std::string> named = settings.selection.enable;
     named.insert(settings.selection.disable.begin(), settings.selection.disable.end());
     for (const auto& [id, severity] : settings.selection.severity) named.insert(id);
@@ -119,11 +161,11 @@ std::optional<std::string> check_rule_ids(const Settings& settings) {
         named.insert(changes.disable.begin(), changes.disable.end());
         for (const auto& [id, severity] : changes.severity) named.insert(id);
     }
-    if (auto unknown = rules::unknown_rule_ids(all_rules, named); !unknown.empty()) {
+    if (auto unknown = rules::unknown_rule_ids(every_rule, named); !unknown.empty()) {
         const std::string& id = unknown.front();
         const auto where = settings.rule_origins.find(id);
         std::vector<std::string_view> ids;
-        for (const auto& r : all_rules) ids.push_back(r->info().id);
+        for (const auto& r : every_rule) ids.push_back(r->info().id);
         const auto near = closest_match(id, ids);
         return (where == settings.rule_origins.end() ? std::string() : where->second + ": ") +
                "unknown rule '" + id + "'" +
@@ -132,12 +174,24 @@ std::optional<std::string> check_rule_ids(const Settings& settings) {
     return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::string> check_rule_ids(const Settings& settings) {
+    auto packs = load_pack_rules(settings);
+    if (auto* why = std::get_if<std::string>(&packs)) return *why;
+    return check_ids_against(
+        settings, all_rules(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs)));
+}
+
 std::variant<Session, std::string> Session::create(Settings settings) {
     Session s;
-    if (auto why = check_rule_ids(settings)) return *why;
+    auto packs = load_pack_rules(settings);
+    if (auto* why = std::get_if<std::string>(&packs)) return *why;
+    s.pack_rules_ = std::move(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs));
+    if (auto why = check_ids_against(settings, all_rules(s.pack_rules_))) return *why;
 
     // The dictionary is loaded only if an active rule needs it.
-    const rules::Linter probe(rules::make_builtin_rules(), settings.selection, nullptr);
+    const rules::Linter probe(all_rules(s.pack_rules_), settings.selection, nullptr);
     for (const rules::Rule* rule : probe.active_rules()) {
         s.needs_speller_ |=
             rule->info().category == Category::Spelling || rule->info().id == "unknown-name";
@@ -171,7 +225,7 @@ Worker Session::make_worker() const {
         w.speller =
             std::make_unique<spell::SpellChecker>(spell::make_hunspell(dictionary_), house_);
     }
-    w.linter = std::make_unique<rules::Linter>(rules::make_builtin_rules(), settings_.selection,
+    w.linter = std::make_unique<rules::Linter>(all_rules(pack_rules_), settings_.selection,
                                                w.speller.get(), vocabulary_);
     return w;
 }

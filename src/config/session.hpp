@@ -42,6 +42,16 @@ std::optional<std::string> check_rule_ids(const Settings& settings);
 // the executable, or `fallback` (the source tree the binary was built from).
 std::filesystem::path find_data_dir(const std::filesystem::path& fallback);
 
+// The rules of the rule packs: the shipped ones (every folder in <data_dir>/rules) and
+// `settings.packs`, in that order. Loaded once and shared by every thread. On failure, an
+// error naming the file, line and key.
+std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
+    const Settings& settings);
+
+// Every rule: the built-in ones and `pack_rules`, sorted by id.
+std::vector<std::unique_ptr<rules::Rule>> all_rules(
+    const std::vector<std::shared_ptr<const rules::Rule>>& pack_rules);
+
 // A linter for one thread: a Linter owns its segmenter and uses its own spell checker.
 struct Worker {
     std::unique_ptr<spell::SpellChecker> speller;
@@ -66,6 +76,7 @@ class Session {
     spell::DictionaryFiles dictionary_;
     std::shared_ptr<const spell::WordList> house_;
     std::shared_ptr<const rules::Vocabulary> vocabulary_;
+    std::vector<std::shared_ptr<const rules::Rule>> pack_rules_;
 };
 
 }  // namespace copydesk::config

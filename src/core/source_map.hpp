@@ -28,8 +28,6 @@ class SourceMap {
     [[nodiscard]] std::uint32_t line_start(std::uint32_t line) const { return starts_[line - 1]; }
     // The text of 1-based `line`, without its line ending.
     [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
-    // Points the map at a moved copy of the same bytes.
-    void rebind(std::string_view source) { source_ = source; }
 
   private:
     std::string_view source_;

@@ -37,6 +37,21 @@ Diagnostic& Reporter::report_source(Span source_span, std::string message) {
     return out_.back();
 }
 
+Position Context::position(const RegionText& where, std::uint32_t text_offset) const {
+    return doc_.lines.position(where.region->to_source({text_offset, text_offset}).begin);
+}
+
+void Reporter::set_fix(Diagnostic& d, const RegionText& where,
+                       const std::vector<std::pair<Span, std::string>>& edits, std::string title,
+                       bool safe) {
+    Fix fix{std::move(title), {}, safe};
+    for (const auto& [span, replacement] : edits) {
+        if (!where.region->is_verbatim(span)) return;
+        fix.edits.push_back(Edit{where.region->to_source(span), replacement});
+    }
+    d.fix = std::move(fix);
+}
+
 void Reporter::set_fix(Diagnostic& d, const RegionText& where, Span text_span,
                        std::string replacement, std::string title, bool safe) {
     if (!where.region->is_verbatim(text_span)) return;
