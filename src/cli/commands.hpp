@@ -21,6 +21,7 @@ struct LintArgs {
     std::vector<std::string> disable;
     std::string stdin_filename;
     std::string color = "auto";
+    std::string output;  // empty or "-": standard output
     bool quiet = false;
 };
 

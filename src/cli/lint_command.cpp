@@ -1,11 +1,14 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "cli/report_file.hpp"
 #include "config/session.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
@@ -58,6 +61,17 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
     return true;
 }
 
+// True if `output` names one of the input files (a report must never replace an article).
+bool overwrites_input(const std::string& output, const std::vector<std::string>& files) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(output, ec)) return false;
+    return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+        std::error_code eq;
+        return f != "-" && fs::equivalent(f, output, eq);
+    });
+}
+
 }  // namespace
 
 int run_lint(const LintArgs& args) {
@@ -76,14 +90,31 @@ int run_lint(const LintArgs& args) {
     const config::Session& session = std::get<config::Session>(created);
     config::Worker worker = session.make_worker();
 
-    output::FormatOptions fmt_options;
-    fmt_options.color =
-        args.color == "always" ||
-        (args.color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
-    auto formatter = output::make_formatter(args.format, std::cout, fmt_options);
-
     std::vector<InputFailure> walk_failures;
     const std::vector<std::string> files = expand_paths(args.paths, walk_failures);
+
+    // --output FILE: the report goes to a temporary file, renamed over FILE at the end.
+    std::unique_ptr<ReportFile> report_file;
+    const bool to_stdout = args.output.empty() || args.output == "-";
+    if (!to_stdout) {
+        if (overwrites_input(args.output, files)) {
+            report_error(args.output + ": the report would overwrite an input file");
+            return kExitError;
+        }
+        std::string why;
+        report_file = ReportFile::create(args.output, why);
+        if (!report_file) {
+            report_error(args.output + ": cannot write the report: " + why);
+            return kExitError;
+        }
+    }
+    std::ostream& out = to_stdout ? std::cout : report_file->stream();
+
+    output::FormatOptions fmt_options;
+    fmt_options.color = args.color == "always" ||
+                        (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
+                         std::getenv("NO_COLOR") == nullptr);
+    auto formatter = output::make_formatter(args.format, out, fmt_options);
     bool had_error = !walk_failures.empty();
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
 
@@ -103,7 +134,14 @@ int run_lint(const LintArgs& args) {
         summary.add(report);
     }
     formatter->end(summary);
-    std::cout.flush();
+    if (report_file) {
+        if (auto why = report_file->commit()) {
+            report_error(args.output + ": cannot write the report: " + *why);
+            return kExitError;
+        }
+    } else {
+        std::cout.flush();
+    }
     if (had_error) return kExitError;
     return had_findings ? kExitFindings : kExitClean;
 }

@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
     lint_cmd->add_option("--disable", lint.disable, "Turn rules off (comma-separated ids)");
     lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
                          "Name shown for stdin (its extension chooses the reader)");
+    lint_cmd->add_option("--output,-o", lint.output,
+                         "Write the report to FILE (replaced only once complete) instead of "
+                         "standard output");
     lint_cmd->add_option("--color", lint.color, "Color in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();

@@ -21,7 +21,7 @@ void Summary::add(const FileReport& report) {
 }
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text", "line", "json"};
+    static const std::vector<std::string> names{"text", "line", "json", "html"};
     return names;
 }
 
@@ -30,6 +30,7 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& o
     if (name == "text") return make_text_formatter(out, options);
     if (name == "line") return make_line_formatter(out);
     if (name == "json") return make_json_formatter(out);
+    if (name == "html") return make_html_formatter(out);
     return nullptr;
 }
 

@@ -53,5 +53,6 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& o
 std::unique_ptr<Formatter> make_text_formatter(std::ostream& out, const FormatOptions& options);
 std::unique_ptr<Formatter> make_line_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_json_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_html_formatter(std::ostream& out);
 
 }  // namespace copydesk::output
