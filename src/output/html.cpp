@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <numeric>
 #include <ostream>
@@ -369,6 +370,10 @@ void append_attr(std::string& out, std::string_view s) {
     }
 }
 
+void add(std::string& out, std::initializer_list<std::string_view> parts) {
+    for (std::string_view p : parts) out += p;
+}
+
 std::string html(std::string_view s, Show show = Show::Hard) {
     std::string out;
     append_html(out, s, show);
@@ -697,8 +702,8 @@ class TextRenderer {
         out_ += n;
         out_ += '"';
         if (!it.anchored) {
-            out_ += " id=\"" + prefix_ + n + "\" tabindex=\"0\" aria-describedby=\"" + prefix_ +
-                    "h" + n + " " + prefix_ + "m" + n + "\"";
+            add(out_, {" id=\"", prefix_, n, "\" tabindex=\"0\" aria-describedby=\"", prefix_, "h",
+                       n, " ", prefix_, "m", n, "\""});
             it.anchored = true;
         }
         out_ += '>';
@@ -955,6 +960,7 @@ class HtmlFormatter final : public Formatter {
             items[i].end = sp.end;
             items[i].n = static_cast<std::uint32_t>(i + 1);
         }
+        s.reserve(s.size() + doc.source.size() * 5 / 4 + diags.size() * 640);
         s += "<div class=\"pane\">";
         TextRenderer(s, doc.source, items, prefix).render();
         s += "<nav class=\"notes\" aria-labelledby=\"" + prefix + "nh\"><h3 id=\"" + prefix +
@@ -971,19 +977,16 @@ class HtmlFormatter final : public Formatter {
         s += to_string(d.severity);
         s += " c-";
         s += to_string(d.category);
-        s += "\" id=\"" + prefix + "n" + n + "\" data-n=\"" + n + "\" data-severity=\"";
-        s += to_string(d.severity);
-        s += "\" data-category=\"";
-        s += to_string(d.category);
-        s += "\" data-rule=\"" + attr(d.rule) + "\">";
-        s += "<a class=\"jump\" href=\"#" + prefix + n + "\"><span class=\"pos\" data-n=\"" + n +
-             "\">" + std::to_string(it.at.line) + ":" + std::to_string(it.at.column) +
-             "</span> <span class=\"sev\" id=\"" + prefix + "h" + n + "\">";
-        s += severity_label(d.severity);
-        s += "</span> <bdi class=\"rule\">";
+        add(s, {"\" id=\"", prefix, "n", n, "\" data-n=\"", n, "\" data-severity=\"",
+                to_string(d.severity), "\" data-category=\"", to_string(d.category),
+                "\" data-rule=\""});
+        append_attr(s, d.rule);
+        add(s, {"\"><a class=\"jump\" href=\"#", prefix, n, "\"><span class=\"pos\" data-n=\"", n,
+                "\">", std::to_string(it.at.line), ":", std::to_string(it.at.column),
+                "</span> <span class=\"sev\" id=\"", prefix, "h", n, "\">",
+                severity_label(d.severity), "</span> <bdi class=\"rule\">"});
         append_html(s, d.rule, Show::All);
-        s += "</bdi></a>";
-        s += "<p class=\"msg\" id=\"" + prefix + "m" + n + "\" dir=\"auto\">";
+        add(s, {"</bdi></a><p class=\"msg\" id=\"", prefix, "m", n, "\" dir=\"auto\">"});
         append_html(s, d.message, Show::All);
         s += "</p>";
         if (!d.suggestions.empty()) {
@@ -1068,8 +1071,12 @@ class HtmlFormatter final : public Formatter {
             page += "</bdi></a>";
             if (f.failed) page += " <span class=\"ferr\">not checked</span>";
             page += "</th>";
-            for (Severity sev : kSeverities) page += "<td>" + count(f.counts.of(sev)) + "</td>";
-            page += "<td>" + count(f.counts.total()) + "</td></tr>";
+            auto cell = [&](std::size_t n) {
+                page += n == 0 ? "<td class=\"z\">0</td>" : "<td>" + count(n) + "</td>";
+            };
+            for (Severity sev : kSeverities) cell(f.counts.of(sev));
+            cell(f.counts.total());
+            page += "</tr>";
         }
         page += "</tbody></table>";
         if (!rules.empty()) {

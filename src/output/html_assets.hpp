@@ -75,6 +75,7 @@ section.file[hidden]{display:none}
 .pane{display:grid;grid-template-columns:minmax(0,1fr) minmax(17rem,25rem);gap:1.8rem;align-items:start}
 .text{font:17px/1.75 Georgia,"DejaVu Serif","Noto Serif",serif;counter-reset:ln;max-width:48rem;min-width:0}
 .ln{position:relative;white-space:pre-wrap;overflow-wrap:anywhere;padding-left:3.3rem;min-height:1.75em;counter-increment:ln}
+.ln:empty::before{content:none}
 .ln::before{content:counter(ln) / "";position:absolute;left:0;top:0;width:2.4rem;text-align:right;color:#6b7079;font:11.5px/30px system-ui,"DejaVu Sans",sans-serif;font-variant-numeric:tabular-nums;user-select:none}
 mark.f{background:var(--tint);color:inherit;border-radius:2px;text-decoration:underline 2px var(--sev);text-decoration-skip-ink:none;text-underline-offset:4px;cursor:help}
 mark.f.s-warning{text-decoration-style:wavy;text-decoration-thickness:1.5px}
@@ -106,7 +107,7 @@ mark.f.off.empty::before{content:none}
 .rule::before{content:"";display:inline-block;width:.6em;height:.6em;border-radius:2px;background:var(--strong);margin-right:.35em}
 .msg{margin:.2rem 0 .1rem}
 .sugg{margin:.15rem 0 0;color:var(--muted)}
-.sugg bdi{color:var(--ink);background:#eaeef3;border-radius:3px;padding:0 .3em;margin:0 0 .15em .15em;display:inline-block}
+.sugg bdi{color:var(--ink);font-weight:600}
 .fix{margin:.4rem 0 0;padding:.35rem .5rem;border:1px solid #dde3ea;border-radius:6px;background:var(--paper)}
 .fix p{margin:0 0 .2rem;font-size:.82rem;color:var(--muted)}
 .fix .k{font-weight:650;color:#1e6b3f}
@@ -123,6 +124,8 @@ ins{background:#cdf2d9;text-decoration:underline 1.5px #1e6b3f;text-underline-of
 #pop .note{border:0;background:none;padding:0;margin:0;font-size:inherit}
 #pop .jump{pointer-events:none}
 #pop .pos{color:var(--muted)}
+td.z{color:#8a8f98}
+@media (max-width:600px){.card{padding:.8rem .8rem 1rem}.ln{padding-left:2.3rem}.ln::before{width:1.6rem}.top{padding:1rem}}
 @media (max-width:980px){main{padding:.5rem 1rem 2rem}.pane{grid-template-columns:1fr}.notes{position:static;max-height:none;overflow:visible;border:0;padding:0}}
 @media (prefers-reduced-motion:no-preference){mark.f.flash{animation:flash 1.2s ease-out}}
 @keyframes flash{0%{box-shadow:0 0 0 6px color-mix(in srgb,var(--sev) 45%,transparent)}100%{box-shadow:0 0 0 0 transparent}}
@@ -133,6 +136,8 @@ body{background:#fff;font-size:10.5pt}
 .top p{color:#000}
 main{max-width:none;padding:0}
 .card{border:0;border-radius:0;padding:0;margin:0 0 1.2rem}
+.sumgrid{display:block}
+.sumgrid>*{margin:0 0 1rem}
 section.file{break-before:page}
 .pane{display:block}
 .text{max-width:none;font-size:11pt}

@@ -10,7 +10,9 @@ set -euo pipefail
 exe="$1"
 src="$2"
 out="$3"
-article="$src/tests/golden/report-hostile-copy/input.txt"
+# Relative, as a user would type it: the path is shown in the report.
+cd "$src"
+article="tests/golden/report-hostile-copy/input.txt"
 
 skip() {
     echo "SKIPPED: $*"
@@ -29,7 +31,7 @@ fi
 command -v node >/dev/null || skip "node is not installed (apt-get install nodejs npm)"
 
 mkdir -p "$out"
-"$src/tests/report/install.sh" "$out/node"
+tests/report/install.sh "$out/node"
 
 # Exit status 1 only means findings, which these articles are meant to have.
 lint() { "$exe" lint --color never "$@" || [ $? -eq 1 ]; }
@@ -44,7 +46,7 @@ done
 lint --format json "$big" >"$out/big-findings.json"
 lint --format html --output "$out/big-report.html" "$big"
 
-exec node "$src/tests/report/report_test.cjs" \
+exec node tests/report/report_test.cjs \
     --modules "$out/node/node_modules" --chromium "$browser" \
     --source "$article" --html "$out/report.html" --json "$out/findings.json" \
     --big-html "$out/big-report.html" --big-json "$out/big-findings.json" \
