@@ -289,7 +289,11 @@ inline constexpr std::string_view kScript = R"js(
 
   // Where the reader last clicked: n and p start from there.
   var clicked = null;
-  doc.addEventListener('mousedown', function (e) { if (e.target instanceof Element) clicked = e.target; });
+  doc.addEventListener('mousedown', function (e) {
+    if (!(e.target instanceof Element)) return;
+    clicked = e.target;
+    if (current && !clicked.closest('#pop') && !clicked.closest('mark.f')) hide();
+  });
 
   doc.addEventListener('keydown', function (e) {
     if (e.key === 'Escape') { hide(); return; }

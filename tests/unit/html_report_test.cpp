@@ -442,7 +442,8 @@ TEST_CASE("html: summary, chart, filters and per-file sections", "[output][html]
                     "spelling 1.</title>") != std::string::npos);
     CHECK(occurrences(html, "<rect class=\"bar\"") == 6);
     // Files: counts, a clean file, an unreadable one with its name escaped.
-    CHECK(html.find("<bdi>a.txt</bdi></a></th><td>1</td><td>2</td><td class=\"z\">0</td><td>3</td>") !=
+    CHECK(html.find(
+              "<bdi>a.txt</bdi></a></th><td>1</td><td>2</td><td class=\"z\">0</td><td>3</td>") !=
           std::string::npos);
     CHECK(html.find("<p class=\"clean\">No findings.</p>") != std::string::npos);
     CHECK(html.find("<bdi>missing&lt;1&gt;.txt</bdi>") != std::string::npos);
