@@ -5,6 +5,12 @@ target_compile_options(copydesk_options INTERFACE -Wall -Wextra -Wpedantic -Wsha
 if(COPYDESK_WERROR)
     target_compile_options(copydesk_options INTERFACE -Werror)
 endif()
+if(COPYDESK_FUZZ)
+    # Instrument the libraries too, so the fuzzer sees their coverage.
+    target_compile_options(copydesk_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+        -fno-omit-frame-pointer)
+    target_link_options(copydesk_options INTERFACE -fsanitize=address,undefined)
+endif()
 if(COPYDESK_SANITIZE)
     target_compile_options(copydesk_options INTERFACE -fsanitize=address,undefined
         -fno-omit-frame-pointer -fno-sanitize-recover=undefined)

@@ -22,11 +22,26 @@ struct LintArgs {
     std::string stdin_filename;
     std::string color = "auto";
     std::string output;  // empty or "-": standard output
+    std::string diff_base;  // report only findings on lines changed since this revision
+    bool quiet = false;
+};
+
+struct FixArgs {
+    std::vector<std::string> paths;
+    bool diff = false;
+    bool check = false;
+    std::vector<std::string> rules;  // only these rules' fixes (--rule)
+    std::string lang = "en_US";
+    std::vector<std::string> enable;
+    std::vector<std::string> disable;
+    std::string stdin_filename;
     bool quiet = false;
 };
 
 int run_lint(const LintArgs& args);
+int run_fix(const FixArgs& args);
 int run_rules();
+int run_lsp();
 int run_explain(const std::string& rule_id);
 
 }  // namespace copydesk::cli

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 namespace copydesk::cli {
 
@@ -56,6 +57,18 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& inputs,
         files.insert(files.end(), found.begin(), found.end());
     }
     return files;
+}
+
+std::vector<std::string> split_ids(const std::vector<std::string>& values) {
+    std::vector<std::string> ids;
+    for (const std::string& v : values) {
+        std::stringstream ss(v);
+        std::string id;
+        while (std::getline(ss, id, ',')) {
+            if (!id.empty()) ids.push_back(id);
+        }
+    }
+    return ids;
 }
 
 bool read_input(const std::string& path, std::string& bytes, std::string& why) {

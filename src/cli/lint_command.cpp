@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 
+#include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/report_file.hpp"
@@ -20,18 +20,6 @@ void report_error(const std::string& what) {
 }
 
 namespace {
-
-std::vector<std::string> split_ids(const std::vector<std::string>& values) {
-    std::vector<std::string> ids;
-    for (const std::string& v : values) {
-        std::stringstream ss(v);
-        std::string id;
-        while (std::getline(ss, id, ',')) {
-            if (!id.empty()) ids.push_back(id);
-        }
-    }
-    return ids;
-}
 
 // Reads, loads and lints one file into `report`. Returns false on an error that fails the run.
 bool lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
@@ -56,6 +44,7 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
         return bad->kind == markup::LoadError::Kind::Binary;  // binary files are only skipped
     }
     doc = std::get<Document>(std::move(loaded));
+    doc->lines = SourceMap(doc->source);  // moving a short string relocates its bytes
     report.document = &*doc;
     report.diagnostics = linter.lint(*doc);
     return true;
@@ -69,6 +58,19 @@ bool overwrites_input(const std::string& output, const std::vector<std::string>&
     return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
         std::error_code eq;
         return f != "-" && fs::equivalent(f, output, eq);
+    });
+}
+
+// Drops findings on lines that did not change; a finding spanning lines stays if any of its
+// lines changed (an end at column 1 does not reach into that line).
+void keep_changed_lines(output::FileReport& report, const ChangedLines::File& lines) {
+    if (report.document == nullptr) return;
+    const SourceMap& map = report.document->lines;
+    std::erase_if(report.diagnostics, [&](const Diagnostic& d) {
+        const Position b = map.position(d.span.begin);
+        const Position e = map.position(d.span.end);
+        const std::uint32_t last = e.line > b.line && e.column == 1 ? e.line - 1 : e.line;
+        return !lines.touches(b.line, last);
     });
 }
 
@@ -93,6 +95,20 @@ int run_lint(const LintArgs& args) {
     std::vector<InputFailure> walk_failures;
     const std::vector<std::string> files = expand_paths(args.paths, walk_failures);
 
+    std::optional<ChangedLines> changed;
+    if (!args.diff_base.empty()) {
+        if (std::find(files.begin(), files.end(), "-") != files.end()) {
+            report_error("--diff-base compares files in a git working tree; it cannot read stdin");
+            return kExitError;
+        }
+        auto found = ChangedLines::since(args.diff_base);
+        if (auto* why = std::get_if<std::string>(&found)) {
+            report_error(*why);
+            return kExitError;
+        }
+        changed = std::get<ChangedLines>(std::move(found));
+    }
+
     // --output FILE: the report goes to a temporary file, renamed over FILE at the end.
     std::unique_ptr<ReportFile> report_file;
     const bool to_stdout = args.output.empty() || args.output == "-";
@@ -114,6 +130,12 @@ int run_lint(const LintArgs& args) {
     fmt_options.color = args.color == "always" ||
                         (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
                          std::getenv("NO_COLOR") == nullptr);
+    fmt_options.tool_version = COPYDESK_VERSION;
+    for (const rules::Rule* rule : worker.linter->active_rules()) {
+        const rules::RuleInfo& info = rule->info();
+        fmt_options.rules.push_back(
+            {info.id, info.category, info.severity, info.summary, info.description, info.link});
+    }
     auto formatter = output::make_formatter(args.format, out, fmt_options);
     bool had_error = !walk_failures.empty();
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
@@ -126,7 +148,20 @@ int run_lint(const LintArgs& args) {
             path == "-" && !args.stdin_filename.empty() ? args.stdin_filename : path;
         std::optional<Document> doc;
         output::FileReport report;
-        had_error |= !lint_one(path, shown, *worker.linter, doc, report);
+        if (changed) {
+            const ChangedLines::File lines = changed->file(path);
+            if (!lines.changed()) {
+                // Nothing new in this file: nothing to report, no need to read it.
+                report.path = shown;
+                formatter->file(report);
+                summary.add(report);
+                continue;
+            }
+            had_error |= !lint_one(path, shown, *worker.linter, doc, report);
+            keep_changed_lines(report, lines);
+        } else {
+            had_error |= !lint_one(path, shown, *worker.linter, doc, report);
+        }
         for (const Diagnostic& d : report.diagnostics) {
             had_findings |= d.severity >= session.settings().fail_level;
         }

@@ -40,9 +40,29 @@ int main(int argc, char** argv) {
     lint_cmd->add_option("--color", lint.color, "Color in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    lint_cmd->add_option("--diff-base", lint.diff_base,
+                         "Lint whole files but report only findings on lines added or changed "
+                         "since this git revision (working tree against REV)");
     lint_cmd->add_flag("--quiet,-q", lint.quiet, "Print nothing on stderr but errors");
 
+    FixArgs fix;
+    CLI::App* fix_cmd = app.add_subcommand(
+        "fix", "Apply the safe fixes in place (files, folders, or stdin - to stdout)");
+    fix_cmd->add_option("paths", fix.paths, "Files or folders to fix; - reads stdin")->required();
+    fix_cmd->add_flag("--diff", fix.diff, "Print a unified diff instead; change nothing");
+    fix_cmd->add_flag("--check", fix.check,
+                      "Change nothing; exit 1 if a file would change (for CI)");
+    fix_cmd->add_option("--rule", fix.rules, "Apply only these rules' fixes (comma-separated ids)");
+    fix_cmd->add_option("--lang", fix.lang, "Dictionary language: en_US, en_GB, ...")
+        ->capture_default_str();
+    fix_cmd->add_option("--enable", fix.enable, "Turn rules on (comma-separated ids)");
+    fix_cmd->add_option("--disable", fix.disable, "Turn rules off (comma-separated ids)");
+    fix_cmd->add_option("--stdin-filename", fix.stdin_filename,
+                        "Name shown for stdin (its extension chooses the reader)");
+    fix_cmd->add_flag("--quiet,-q", fix.quiet, "Print nothing on stderr but errors");
+
     app.add_subcommand("rules", "List the rules");
+    app.add_subcommand("lsp", "Language server over stdio, for editors");
     std::string explain_id;
     CLI::App* explain_cmd = app.add_subcommand("explain", "Describe a rule");
     explain_cmd->add_option("rule", explain_id, "Rule id")->required();
@@ -69,6 +89,8 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("rules")) return run_rules();
         if (app.got_subcommand("explain")) return run_explain(explain_id);
         if (app.got_subcommand("lint")) return run_lint(lint);
+        if (app.got_subcommand("lsp")) return run_lsp();
+        if (app.got_subcommand("fix")) return run_fix(fix);
         std::cout << app.help();
         return kExitError;
     } catch (const std::exception& e) {

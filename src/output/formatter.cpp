@@ -20,8 +20,22 @@ void Summary::add(const FileReport& report) {
     }
 }
 
+Range code_point_range(const Document& doc, Span span) {
+    return {doc.lines.position(span.begin), doc.lines.position(span.end)};
+}
+
+Range byte_range(const Document& doc, Span span) {
+    auto at = [&](std::uint32_t offset) {
+        Position p = doc.lines.position(offset);
+        p.column = offset - doc.lines.line_start(p.line) + 1;
+        return p;
+    };
+    return {at(span.begin), at(span.end)};
+}
+
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text", "line", "json", "html"};
+    static const std::vector<std::string> names{"text",  "line",   "json",       "jsonl",
+                                                "sarif", "github", "checkstyle", "rdjsonl", "html"};
     return names;
 }
 
@@ -30,6 +44,11 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& o
     if (name == "text") return make_text_formatter(out, options);
     if (name == "line") return make_line_formatter(out);
     if (name == "json") return make_json_formatter(out);
+    if (name == "jsonl") return make_jsonl_formatter(out);
+    if (name == "sarif") return make_sarif_formatter(out, options);
+    if (name == "github") return make_github_formatter(out);
+    if (name == "checkstyle") return make_checkstyle_formatter(out);
+    if (name == "rdjsonl") return make_rdjsonl_formatter(out);
     if (name == "html") return make_html_formatter(out);
     return nullptr;
 }

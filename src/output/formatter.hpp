@@ -39,8 +39,20 @@ class Formatter {
     virtual void end(const Summary& summary) { (void)summary; }
 };
 
+// What a formatter may say about a rule (SARIF lists them in tool.driver.rules).
+struct RuleMeta {
+    std::string id;
+    Category category = Category::Spelling;
+    Severity severity = Severity::Warning;
+    std::string summary;
+    std::string description;
+    std::string link;
+};
+
 struct FormatOptions {
     bool color = false;
+    std::vector<RuleMeta> rules;  // the active rules, for formats that describe them
+    std::string tool_version;
 };
 
 // The names `--format` accepts, in the order `--help` lists them.
@@ -53,6 +65,20 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& o
 std::unique_ptr<Formatter> make_text_formatter(std::ostream& out, const FormatOptions& options);
 std::unique_ptr<Formatter> make_line_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_json_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_jsonl_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_sarif_formatter(std::ostream& out, const FormatOptions& options);
+std::unique_ptr<Formatter> make_github_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_checkstyle_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_rdjsonl_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_html_formatter(std::ostream& out);
+
+// A span as 1-based line and column, the column in code points (or in bytes for formats
+// that count bytes); end exclusive.
+struct Range {
+    Position begin;
+    Position end;
+};
+Range code_point_range(const Document& doc, Span span);
+Range byte_range(const Document& doc, Span span);
 
 }  // namespace copydesk::output

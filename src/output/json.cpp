@@ -1,24 +1,11 @@
-#include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "output/formatter.hpp"
+#include "output/json_fields.hpp"
 
 namespace copydesk::output {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-Json fix_json(const std::optional<Fix>& fix) {
-    if (!fix) return nullptr;
-    Json edits = Json::array();
-    for (const Edit& e : fix->edits) {
-        edits.push_back(
-            {{"offset", e.span.begin}, {"length", e.span.size()}, {"replacement", e.replacement}});
-    }
-    return Json{{"safe", fix->safe}, {"edits", std::move(edits)}};
-}
 
 // The JSON contract (version 1): one document, streamed file by file.
 class JsonFormatter final : public Formatter {
@@ -35,25 +22,11 @@ class JsonFormatter final : public Formatter {
         } else {
             Json diags = Json::array();
             for (const Diagnostic& d : report.diagnostics) {
-                const Position b = report.document->lines.position(d.span.begin);
-                const Position e = report.document->lines.position(d.span.end);
-                diags.push_back({{"rule", d.rule},
-                                 {"severity", to_string(d.severity)},
-                                 {"category", to_string(d.category)},
-                                 {"line", b.line},
-                                 {"column", b.column},
-                                 {"end_line", e.line},
-                                 {"end_column", e.column},
-                                 {"offset", d.span.begin},
-                                 {"length", d.span.size()},
-                                 {"message", d.message},
-                                 {"suggestions", d.suggestions},
-                                 {"fix", fix_json(d.fix)}});
+                diags.push_back(diagnostic_fields(*report.document, d));
             }
             f["diagnostics"] = std::move(diags);
         }
-        out_ << (first_ ? "\n  " : ",\n  ")
-             << f.dump(-1, ' ', false, Json::error_handler_t::replace);
+        out_ << (first_ ? "\n  " : ",\n  ") << dump(f);
         first_ = false;
     }
 

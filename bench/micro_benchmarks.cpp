@@ -1,0 +1,77 @@
+// Micro-benchmarks of the hot paths: segmentation, the spell cache, the whole linter.
+// Run: cmake --preset release -DCOPYDESK_BUILD_BENCH=ON && cmake --build --preset release
+//      ./build/release/bench/copydesk_micro_benchmarks
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "config/session.hpp"
+#include "markup/reader.hpp"
+#include "text/tokens.hpp"
+
+namespace {
+
+// A realistic article: the bundled sample, repeated to about 64 KiB.
+const std::string& article() {
+    static const std::string text = [] {
+        std::ifstream in(std::string(COPYDESK_SOURCE_DIR) + "/examples/sample-article.txt");
+        const std::string one(std::istreambuf_iterator<char>(in), {});
+        std::string out;
+        while (out.size() < 64 * 1024) out += one + "\n";
+        return out;
+    }();
+    return text;
+}
+
+void BM_Segmenter(benchmark::State& state) {
+    copydesk::text::Segmenter seg;
+    const std::string& text = article();
+    for (auto _ : state) benchmark::DoNotOptimize(seg.analyze(text));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Segmenter);
+
+copydesk::config::Session make_session() {
+    copydesk::config::Settings settings;
+    settings.data_dir = COPYDESK_SOURCE_DIR;
+    auto created = copydesk::config::Session::create(settings);
+    return std::get<copydesk::config::Session>(std::move(created));
+}
+
+void BM_SpellCacheWarm(benchmark::State& state) {
+    const auto session = make_session();
+    auto worker = session.make_worker();
+    copydesk::text::Segmenter seg;
+    const std::string& text = article();
+    const auto analysis = seg.analyze(text);
+    std::vector<std::string_view> words;
+    for (const auto& t : analysis.tokens) {
+        if (t.kind == copydesk::text::TokenKind::Word)
+            words.push_back(std::string_view(text).substr(t.span.begin, t.span.size()));
+    }
+    for (std::string_view w : words) (void)worker.speller->known(w);
+    for (auto _ : state) {
+        for (std::string_view w : words) benchmark::DoNotOptimize(worker.speller->known(w));
+    }
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * words.size()));
+}
+BENCHMARK(BM_SpellCacheWarm);
+
+void BM_LintWarm(benchmark::State& state) {
+    const auto session = make_session();
+    auto worker = session.make_worker();
+    auto loaded = copydesk::markup::load_document("bench.txt", article(),
+                                                  copydesk::markup::Format::Plain);
+    const auto& doc = std::get<copydesk::Document>(loaded);
+    benchmark::DoNotOptimize(worker.linter->lint(doc));  // fill the caches
+    for (auto _ : state) benchmark::DoNotOptimize(worker.linter->lint(doc));
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.source.size()));
+}
+BENCHMARK(BM_LintWarm);
+
+}  // namespace
+
+BENCHMARK_MAIN();

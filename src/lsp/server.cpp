@@ -1,0 +1,512 @@
+#include "lsp/server.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <stdexcept>
+
+#include "markup/reader.hpp"
+
+namespace copydesk::lsp {
+
+using Json = nlohmann::json;
+
+namespace {
+
+// A request whose parameters are wrong in a way the JSON types do not catch (a position
+// outside the document, a document that is not open).
+struct InvalidParams : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+struct MethodNotFound : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+constexpr int kMessageError = 1;
+constexpr int kMessageWarning = 2;
+
+int lsp_severity(Severity s) {
+    switch (s) {
+        case Severity::Error:
+            return 1;
+        case Severity::Warning:
+            return 2;
+        case Severity::Suggestion:
+            return 3;  // Information: hints are rendered too faintly for copy problems
+    }
+    return 2;
+}
+
+LspPosition position_of(const Json& j) {
+    const auto line = j.at("line").get<std::int64_t>();
+    const auto character = j.at("character").get<std::int64_t>();
+    if (line < 0 || character < 0 || line > UINT32_MAX || character > UINT32_MAX) {
+        throw InvalidParams("position out of range");
+    }
+    return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(character)};
+}
+
+Json position_json(LspPosition p) {
+    return {{"line", p.line}, {"character", p.character}};
+}
+
+std::vector<std::string> string_list(const Json& j) {
+    std::vector<std::string> out;
+    if (j.is_string()) {
+        std::stringstream ss(j.get<std::string>());
+        std::string item;
+        while (std::getline(ss, item, ',')) {
+            if (!item.empty()) out.push_back(item);
+        }
+    } else {
+        for (const Json& item : j) out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+bool contains_string(const Json& array, std::string_view value) {
+    if (!array.is_array()) return false;
+    return std::any_of(array.begin(), array.end(), [&](const Json& v) {
+        return v.is_string() && v.get<std::string>() == value;
+    });
+}
+
+markup::Format format_for(const TextDocument& doc) {
+    const auto path = path_of_uri(doc.uri());
+    const std::string_view name = path ? std::string_view(*path) : std::string_view(doc.uri());
+    const markup::Format by_name = markup::format_for_path(name);
+    if (by_name != markup::Format::Plain) return by_name;
+    if (doc.language() == "markdown") return markup::Format::Markdown;
+    if (doc.language() == "html") return markup::Format::Html;
+    return markup::Format::Plain;
+}
+
+}  // namespace
+
+struct Server::OpenDocument {
+    std::unique_ptr<TextDocument> text;
+    bool dirty = true;
+    std::uint64_t generation = 0;         // counts edits, to tell whether a lint result is current
+    std::vector<Diagnostic> diagnostics;  // for the text as it is when !dirty
+};
+
+Server::Server(ServerOptions options, Sink sink)
+    : options_(std::move(options)), sink_(std::move(sink)) {}
+
+Server::~Server() = default;
+
+// ---- transport-level handling ----
+
+void Server::send(const Json& message) {
+    sink_(message.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void Server::respond_error(const Json& id, int code, const std::string& message) {
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+}
+
+void Server::log(int type, const std::string& message) {
+    send({{"jsonrpc", "2.0"},
+          {"method", "window/logMessage"},
+          {"params", {{"type", type}, {"message", message}}}});
+}
+
+void Server::show(int type, const std::string& message) {
+    send({{"jsonrpc", "2.0"},
+          {"method", "window/showMessage"},
+          {"params", {{"type", type}, {"message", message}}}});
+}
+
+void Server::handle(const Frame& frame) {
+    if (exited_) return;
+    if (!frame.error.empty()) {
+        respond_error(nullptr, error_code::kParseError, frame.error);
+        return;
+    }
+    dispatch(frame.body);
+}
+
+void Server::dispatch(const std::string& body) {
+    Json msg = Json::parse(body, nullptr, false);
+    if (msg.is_discarded()) {
+        respond_error(nullptr, error_code::kParseError, "message body is not valid JSON");
+        return;
+    }
+    if (!msg.is_object()) {
+        respond_error(nullptr, error_code::kInvalidRequest, "a message must be a JSON object");
+        return;
+    }
+    const auto id_it = msg.find("id");
+    const bool has_id = id_it != msg.end();
+    Json id = has_id ? *id_it : Json(nullptr);
+    if (has_id && !id.is_number_integer() && !id.is_string()) {
+        respond_error(nullptr, error_code::kInvalidRequest, "id must be an integer or a string");
+        return;
+    }
+    const auto method_it = msg.find("method");
+    if (method_it == msg.end()) {
+        // A response to a request of ours (registerCapability); nothing waits for it.
+        if (has_id && (msg.contains("result") || msg.contains("error"))) return;
+        respond_error(id, error_code::kInvalidRequest, "message has no method");
+        return;
+    }
+    if (msg.value("jsonrpc", "") != "2.0") {
+        if (has_id) respond_error(id, error_code::kInvalidRequest, "jsonrpc must be \"2.0\"");
+        return;
+    }
+    if (!method_it->is_string()) {
+        if (has_id) respond_error(id, error_code::kInvalidRequest, "method must be a string");
+        return;
+    }
+    const std::string method = method_it->get<std::string>();
+    const Json params = msg.value("params", Json::object());
+
+    if (!has_id) {
+        try {
+            notification(method, params);
+        } catch (const std::exception& e) {
+            log(kMessageError, method + ": " + e.what());
+        }
+        return;
+    }
+    if (shutdown_) {
+        respond_error(id, error_code::kInvalidRequest, "the server is shutting down");
+        return;
+    }
+    if (!initialized_ && method != "initialize") {
+        respond_error(id, error_code::kServerNotInitialized, "initialize first");
+        return;
+    }
+    try {
+        Json result = request(method, params);
+        send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+    } catch (const InvalidParams& e) {
+        respond_error(id, error_code::kInvalidParams, e.what());
+    } catch (const Json::exception& e) {
+        respond_error(id, error_code::kInvalidParams, e.what());
+    } catch (const MethodNotFound& e) {
+        respond_error(id, error_code::kMethodNotFound, e.what());
+    } catch (const std::exception& e) {
+        respond_error(id, error_code::kInternalError, e.what());
+    }
+}
+
+Json Server::request(const std::string& method, const Json& params) {
+    if (method == "initialize") {
+        if (initialized_) throw InvalidParams("initialize was already called");
+        return initialize(params);
+    }
+    if (method == "shutdown") {
+        shutdown_ = true;
+        return nullptr;
+    }
+    if (method == "textDocument/codeAction") return code_actions(params);
+    throw MethodNotFound("unknown method '" + method + "'");
+}
+
+void Server::notification(const std::string& method, const Json& params) {
+    if (method == "exit") {
+        exited_ = true;
+        return;
+    }
+    if (!initialized_ || shutdown_) return;  // dropped, as the protocol says
+    if (method == "initialized") {
+        if (watch_registration_) {
+            Json watchers = Json::array({{{"globPattern", "**/.copydesk.yaml"}}});
+            send({{"jsonrpc", "2.0"},
+                  {"id", "copydesk-" + std::to_string(next_request_id_++)},
+                  {"method", "client/registerCapability"},
+                  {"params",
+                   {{"registrations",
+                     {{{"id", "copydesk-config-files"},
+                       {"method", "workspace/didChangeWatchedFiles"},
+                       {"registerOptions", {{"watchers", std::move(watchers)}}}}}}}}});
+        }
+    } else if (method == "textDocument/didOpen") {
+        const Json& td = params.at("textDocument");
+        const std::string uri = td.at("uri").get<std::string>();
+        auto doc = std::make_unique<OpenDocument>();
+        doc->text = std::make_unique<TextDocument>(uri, td.value("languageId", ""),
+                                                   td.at("version").get<std::int64_t>(),
+                                                   td.at("text").get<std::string>());
+        documents_[uri] = std::move(doc);
+    } else if (method == "textDocument/didChange") {
+        did_change(params);
+    } else if (method == "textDocument/didSave") {
+        // The text is already current; a saved config file is picked up via file watching.
+    } else if (method == "textDocument/didClose") {
+        const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+        if (documents_.erase(uri) != 0) {
+            send({{"jsonrpc", "2.0"},
+                  {"method", "textDocument/publishDiagnostics"},
+                  {"params", {{"uri", uri}, {"diagnostics", Json::array()}}}});
+        }
+    } else if (method == "workspace/didChangeConfiguration") {
+        apply_settings(params.value("settings", Json(nullptr)));
+    } else if (method == "workspace/didChangeWatchedFiles") {
+        if (rebuild_session()) mark_all_dirty();
+    }
+    // Other notifications ($/cancelRequest, $/setTrace, ...) need no answer.
+}
+
+// ---- lifecycle and settings ----
+
+Json Server::initialize(const Json& params) {
+    const Json caps = params.value("capabilities", Json::object());
+    const Json general = caps.value("general", Json::object());
+    const bool offered_utf8 = contains_string(general.value("positionEncodings", Json()), "utf-8");
+    const bool clangd_utf8 = contains_string(caps.value("offsetEncoding", Json()), "utf-8");
+    encoding_ = offered_utf8 || clangd_utf8 ? Encoding::Utf8 : Encoding::Utf16;
+
+    const Json workspace = caps.value("workspace", Json::object());
+    watch_registration_ = workspace.value("didChangeWatchedFiles", Json::object())
+                              .value("dynamicRegistration", false);
+    document_changes_ =
+        workspace.value("workspaceEdit", Json::object()).value("documentChanges", false);
+    if (const auto root = params.find("rootUri"); root != params.end() && root->is_string()) {
+        root_ = path_of_uri(root->get<std::string>());
+    }
+
+    const auto options = params.find("initializationOptions");
+    if (options != params.end() && options->is_object()) {
+        apply_settings(*options);
+    } else if (!rebuild_session()) {
+        // The error was shown; the server runs without diagnostics rather than exiting.
+    }
+    initialized_ = true;
+
+    Json capabilities{
+        {"positionEncoding", to_string(encoding_)},
+        {"textDocumentSync",
+         {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+        {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+    };
+    Json result{{"capabilities", std::move(capabilities)},
+                {"serverInfo", {{"name", "copydesk"}, {"version", options_.version}}}};
+    if (clangd_utf8 || contains_string(caps.value("offsetEncoding", Json()), "utf-16")) {
+        result["offsetEncoding"] = to_string(encoding_);
+    }
+    return result;
+}
+
+void Server::apply_settings(const Json& raw) {
+    if (!raw.is_object()) return;
+    const Json& s = raw.contains("copydesk") ? raw.at("copydesk") : raw;
+    if (!s.is_object()) return;
+    Settings next = settings_;
+    try {
+        if (s.contains("lang")) next.lang = s.at("lang").get<std::string>();
+        if (s.contains("enable")) next.enable = string_list(s.at("enable"));
+        if (s.contains("disable")) next.disable = string_list(s.at("disable"));
+    } catch (const Json::exception&) {
+        show(kMessageError,
+             "copydesk: settings: lang must be a string, enable and disable lists of rule ids");
+        return;
+    }
+    const Settings previous = settings_;
+    settings_ = next;
+    if (rebuild_session()) {
+        mark_all_dirty();
+    } else {
+        settings_ = previous;
+    }
+}
+
+bool Server::rebuild_session() {
+    config::Settings settings;
+    settings.lang = settings_.lang;
+    settings.data_dir = options_.data_dir;
+    for (const auto& id : settings_.enable) settings.selection.enable.insert(id);
+    for (const auto& id : settings_.disable) settings.selection.disable.insert(id);
+    try {
+        auto created = config::Session::create(std::move(settings));
+        if (auto* why = std::get_if<std::string>(&created)) {
+            show(kMessageError, "copydesk: " + *why);
+            return false;
+        }
+        session_.emplace(std::get<config::Session>(std::move(created)));
+        worker_.emplace(session_->make_worker());
+    } catch (const std::exception& e) {
+        show(kMessageError, std::string("copydesk: ") + e.what());
+        return false;
+    }
+    return true;
+}
+
+void Server::mark_all_dirty() {
+    for (auto& [uri, doc] : documents_) doc->dirty = true;
+}
+
+Server::OpenDocument* Server::find(const std::string& uri) {
+    const auto it = documents_.find(uri);
+    return it == documents_.end() ? nullptr : it->second.get();
+}
+
+// ---- documents ----
+
+void Server::did_change(const Json& params) {
+    const Json& td = params.at("textDocument");
+    OpenDocument* doc = find(td.at("uri").get<std::string>());
+    if (doc == nullptr) {
+        log(kMessageWarning, "didChange for a document that is not open");
+        return;
+    }
+    TextDocument& text = *doc->text;
+    for (const Json& change : params.at("contentChanges")) {
+        std::string replacement = change.at("text").get<std::string>();
+        if (!change.contains("range")) {
+            text.replace_all(std::move(replacement));
+            continue;
+        }
+        const Json& range = change.at("range");
+        const LspPosition begin = position_of(range.at("start"));
+        const LspPosition end = position_of(range.at("end"));
+        if (!text.replace(begin, end, replacement, encoding_)) {
+            log(kMessageError, "didChange: range " + std::to_string(begin.line) + ":" +
+                                   std::to_string(begin.character) + "-" +
+                                   std::to_string(end.line) + ":" + std::to_string(end.character) +
+                                   " is outside " + text.uri() + "; change ignored");
+            break;
+        }
+    }
+    text.set_version(td.at("version").get<std::int64_t>());
+    doc->dirty = true;
+    ++doc->generation;
+}
+
+std::vector<Diagnostic> Server::lint(const TextDocument& doc) {
+    if (!worker_) return {};
+    const auto path = path_of_uri(doc.uri());
+    auto loaded = markup::load_document(path.value_or(doc.uri()), doc.text(), format_for(doc));
+    if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
+        log(kMessageWarning, doc.uri() + ": " + bad->message);
+        return {};
+    }
+    Document& document = std::get<Document>(loaded);
+    document.lines = SourceMap(document.source);  // moving a short string relocates its bytes
+    return worker_->linter->lint(document);
+}
+
+Json Server::to_lsp(const TextDocument& doc, const Diagnostic& d) const {
+    const PositionMap& map = doc.positions();
+    Json j{{"range",
+            {{"start", position_json(map.to_lsp(d.span.begin, encoding_))},
+             {"end", position_json(map.to_lsp(d.span.end, encoding_))}}},
+           {"severity", lsp_severity(d.severity)},
+           {"code", d.rule},
+           {"source", "copydesk"},
+           {"message", d.message}};
+    if (!d.link.empty()) j["codeDescription"] = {{"href", d.link}};
+    return j;
+}
+
+void Server::publish(const OpenDocument& doc) {
+    Json diagnostics = Json::array();
+    for (const Diagnostic& d : doc.diagnostics) diagnostics.push_back(to_lsp(*doc.text, d));
+    send({{"jsonrpc", "2.0"},
+          {"method", "textDocument/publishDiagnostics"},
+          {"params",
+           {{"uri", doc.text->uri()},
+            {"version", doc.text->version()},
+            {"diagnostics", std::move(diagnostics)}}}});
+}
+
+bool Server::has_pending_work() const {
+    if (exited_ || shutdown_) return false;
+    return std::any_of(documents_.begin(), documents_.end(),
+                       [](const auto& entry) { return entry.second->dirty; });
+}
+
+void Server::do_pending_work(const std::function<void()>& drain_input) {
+    std::vector<std::string> dirty;
+    for (const auto& [uri, doc] : documents_) {
+        if (doc->dirty) dirty.push_back(uri);
+    }
+    for (const std::string& uri : dirty) {
+        if (exited_ || shutdown_) return;
+        OpenDocument* doc = find(uri);
+        if (doc == nullptr || !doc->dirty) continue;
+        const auto started = std::chrono::steady_clock::now();
+        const std::uint64_t generation = doc->generation;
+        const TextDocument* text = doc->text.get();
+        std::vector<Diagnostic> found = lint(*text);
+        if (drain_input) drain_input();
+        // Published only if nothing changed the document while it was linted (a reopened
+        // document is a new TextDocument).
+        doc = find(uri);
+        if (doc == nullptr || doc->text.get() != text || doc->generation != generation ||
+            !doc->dirty) {
+            continue;
+        }
+        doc->diagnostics = std::move(found);
+        doc->dirty = false;
+        publish(*doc);
+        last_lint_time_ = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started);
+    }
+}
+
+// ---- code actions ----
+
+Json Server::code_actions(const Json& params) {
+    const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+    OpenDocument* doc = find(uri);
+    if (doc == nullptr) throw InvalidParams("document is not open: " + uri);
+    const Json& range = params.at("range");
+    const PositionMap& map = doc->text->positions();
+    const auto begin = map.to_offset(position_of(range.at("start")), encoding_);
+    const auto end = map.to_offset(position_of(range.at("end")), encoding_);
+    if (!begin || !end) throw InvalidParams("range is outside the document");
+    if (doc->dirty) {
+        // An edit not linted yet: answer for the text as it is now.
+        doc->diagnostics = lint(*doc->text);
+        doc->dirty = false;
+        publish(*doc);
+    }
+
+    const Json text_document{{"uri", uri}, {"version", doc->text->version()}};
+    auto make_edit = [&](const std::vector<Edit>& edits) {
+        Json text_edits = Json::array();
+        for (const Edit& e : edits) {
+            text_edits.push_back({{"range",
+                                   {{"start", position_json(map.to_lsp(e.span.begin, encoding_))},
+                                    {"end", position_json(map.to_lsp(e.span.end, encoding_))}}},
+                                  {"newText", e.replacement}});
+        }
+        if (document_changes_) {
+            return Json{{"documentChanges",
+                         {{{"textDocument", text_document}, {"edits", std::move(text_edits)}}}}};
+        }
+        return Json{{"changes", {{uri, std::move(text_edits)}}}};
+    };
+
+    Json actions = Json::array();
+    for (const Diagnostic& d : doc->diagnostics) {
+        const bool touches = d.span.begin <= *end && *begin <= d.span.end;
+        if (!touches) continue;
+        const Json lsp_diagnostic = to_lsp(*doc->text, d);
+        std::vector<std::string> offered;
+        if (d.fix && !d.fix->edits.empty()) {
+            actions.push_back({{"title", d.fix->title},
+                               {"kind", "quickfix"},
+                               {"diagnostics", {lsp_diagnostic}},
+                               {"isPreferred", d.fix->safe},
+                               {"edit", make_edit(d.fix->edits)}});
+            if (d.fix->edits.size() == 1 && d.fix->edits.front().span == d.span) {
+                offered.push_back(d.fix->edits.front().replacement);
+            }
+        }
+        for (const std::string& suggestion : d.suggestions) {
+            if (std::find(offered.begin(), offered.end(), suggestion) != offered.end()) continue;
+            offered.push_back(suggestion);
+            actions.push_back({{"title", "Replace with '" + suggestion + "'"},
+                               {"kind", "quickfix"},
+                               {"diagnostics", {lsp_diagnostic}},
+                               {"edit", make_edit({Edit{d.span, suggestion}})}});
+        }
+    }
+    return actions;
+}
+
+}  // namespace copydesk::lsp
