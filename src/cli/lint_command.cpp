@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -9,7 +10,9 @@
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/flags.hpp"
+#include "cli/report_file.hpp"
 #include "config/resolver.hpp"
+#include "config/session.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
 
@@ -52,6 +55,17 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
     return true;
 }
 
+// True if `output` names one of the input files (a report must never replace an article).
+bool overwrites_input(const std::string& output, const std::vector<std::string>& files) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(output, ec)) return false;
+    return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+        std::error_code eq;
+        return f != "-" && fs::equivalent(f, output, eq);
+    });
+}
+
 // Drops findings on lines that did not change; a finding spanning lines stays if any of its
 // lines changed (an end at column 1 does not reach into that line).
 void keep_changed_lines(output::FileReport& report, const ChangedLines::File& lines) {
@@ -76,18 +90,6 @@ int run_lint(const LintArgs& args) {
     config::Resolver resolver(flags, config::find_data_dir(COPYDESK_SOURCE_DIR));
     config::SessionCache sessions;
 
-    output::FormatOptions fmt_options;
-    fmt_options.color =
-        args.color == "always" ||
-        (args.color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
-    fmt_options.tool_version = COPYDESK_VERSION;
-    // Files may have different configurations: describe every rule (SARIF's rule list).
-    for (const auto& rule : rules::make_builtin_rules()) {
-        const rules::RuleInfo& info = rule->info();
-        fmt_options.rules.push_back(
-            {info.id, info.category, info.severity, info.summary, info.description, info.link});
-    }
-
     std::vector<InputFailure> walk_failures;
     const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
 
@@ -104,7 +106,35 @@ int run_lint(const LintArgs& args) {
         }
         changed = std::get<ChangedLines>(std::move(found));
     }
-    auto formatter = output::make_formatter(args.format, std::cout, fmt_options);
+
+    // --output FILE: the report goes to a temporary file, renamed over FILE at the end.
+    std::unique_ptr<ReportFile> report_file;
+    const bool to_stdout = args.output.empty() || args.output == "-";
+    if (!to_stdout) {
+        if (overwrites_input(args.output, files)) {
+            report_error(args.output + ": the report would overwrite an input file");
+            return kExitError;
+        }
+        std::string why;
+        report_file = ReportFile::create(args.output, why);
+        if (!report_file) {
+            report_error(args.output + ": cannot write the report: " + why);
+            return kExitError;
+        }
+    }
+    std::ostream& out = to_stdout ? std::cout : report_file->stream();
+
+    output::FormatOptions fmt_options;
+    fmt_options.color = args.color == "always" ||
+                        (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
+                         std::getenv("NO_COLOR") == nullptr);
+    fmt_options.tool_version = COPYDESK_VERSION;
+    for (const rules::Rule* rule : worker.linter->active_rules()) {
+        const rules::RuleInfo& info = rule->info();
+        fmt_options.rules.push_back(
+            {info.id, info.category, info.severity, info.summary, info.description, info.link});
+    }
+    auto formatter = output::make_formatter(args.format, out, fmt_options);
     bool had_error = !walk_failures.empty();
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
 
@@ -166,7 +196,14 @@ int run_lint(const LintArgs& args) {
         summary.add(report);
     }
     formatter->end(summary);
-    std::cout.flush();
+    if (report_file) {
+        if (auto why = report_file->commit()) {
+            report_error(args.output + ": cannot write the report: " + *why);
+            return kExitError;
+        }
+    } else {
+        std::cout.flush();
+    }
     if (had_error) return kExitError;
     return had_findings ? kExitFindings : kExitClean;
 }

@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
     config_options(lint_cmd, lint);
     lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
                          "Name shown for stdin (its extension chooses the reader)");
+    lint_cmd->add_option("--output,-o", lint.output,
+                         "Write the report to FILE (replaced only once complete) instead of "
+                         "standard output");
     lint_cmd->add_option("--color", lint.color, "Color in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
