@@ -29,7 +29,7 @@ std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_
     auto shipped = rules::load_rule_packs(settings.data_dir / "rules");
     if (auto* error = std::get_if<rules::PackError>(&shipped)) return error->what();
     packs = std::move(std::get<std::vector<rules::RulePack>>(shipped));
-    for (const fs::path& dir : settings.packs) {
+    for (const fs::path& dir : settings.rule_packs) {
         auto loaded = rules::load_rule_pack(dir);
         if (auto* error = std::get_if<rules::PackError>(&loaded)) return error->what();
         packs.push_back(std::move(std::get<rules::RulePack>(loaded)));

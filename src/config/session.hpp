@@ -18,7 +18,7 @@ struct Settings {
     Severity fail_level = Severity::Warning;
     std::filesystem::path data_dir;  // holds dictionaries/ and rules/
     // Rule pack folders loaded after the shipped packs in <data_dir>/rules (one folder a pack).
-    std::vector<std::filesystem::path> packs;
+    std::vector<std::filesystem::path> rule_packs;
 };
 
 // The folder holding dictionaries/ and rules/: $COPYDESK_DATA_DIR, the install prefix next to
@@ -26,7 +26,7 @@ struct Settings {
 std::filesystem::path find_data_dir(const std::filesystem::path& fallback);
 
 // The rules of the rule packs: the shipped ones (every folder in <data_dir>/rules) and
-// `settings.packs`, in that order. Loaded once and shared by every thread. On failure, an
+// `settings.rule_packs`, in that order. Loaded once and shared by every thread. On failure, an
 // error naming the file, line and key.
 std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
     const Settings& settings);

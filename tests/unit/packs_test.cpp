@@ -288,7 +288,7 @@ TEST_CASE("the session loads the shipped packs and extra pack folders", "[packs]
     config::Settings settings;
     settings.data_dir = kSource;
     settings.selection.disable = {"spelling"};
-    settings.packs = {dir.path / "extra"};
+    settings.rule_packs = {dir.path / "extra"};
     auto created = config::Session::create(settings);
     if (auto* why = std::get_if<std::string>(&created)) FAIL(*why);
     auto worker = std::get<config::Session>(created).make_worker();
@@ -299,7 +299,7 @@ TEST_CASE("the session loads the shipped packs and extra pack folders", "[packs]
     CHECK(rules_found == std::vector<std::string>{"tk-style", "eggcorns"});
 
     dir.write("broken/bad.yaml", "id: bad\nextends: nothing\n");
-    settings.packs = {dir.path / "broken"};
+    settings.rule_packs = {dir.path / "broken"};
     auto failed = config::Session::create(settings);
     REQUIRE(std::holds_alternative<std::string>(failed));
     CHECK(std::get<std::string>(failed) ==
