@@ -1,7 +1,8 @@
 // How long rule packs take to load and to run: 2,000 phrase rules (one file each, and one
 // substitution file with 2,000 entries) against the shipped packs alone.
 //
-//   ./build/dev/bench/copydesk_bench
+//   cmake --preset dev -DCOPYDESK_BUILD_BENCH=ON && cmake --build --preset dev
+//   ./build/dev/bench/copydesk_rule_pack_bench
 #include <benchmark/benchmark.h>
 
 #include <filesystem>

@@ -43,7 +43,7 @@ std::optional<std::string> check_rule_ids(const Settings& settings);
 std::filesystem::path find_data_dir(const std::filesystem::path& fallback);
 
 // The rules of the rule packs: the shipped ones (every folder in <data_dir>/rules) and
-// `settings.packs`, in that order. Loaded once and shared by every thread. On failure, an
+// `settings.rule_packs`, in that order. Loaded once and shared by every thread. On failure, an
 // error naming the file, line and key.
 std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
     const Settings& settings);

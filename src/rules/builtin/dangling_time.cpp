@@ -129,10 +129,11 @@ class DanglingTime final : public Rule {
         if (!text::is_capitalized(word) || in(kNamedAfter, lower)) return false;
         // A capitalized word: a name ("Last China sent ...") unless the words after it read as
         // a title ("Last Exit to Brooklyn", "Next Generation Science Standards").
+        // Punctuation right after it ("Next Stop: Paris") leaves too little to go on.
         std::size_t at = w;
         for (int n = 0; n < 3; ++n) {
             const auto v = next_word(where, at);
-            if (!v) return true;
+            if (!v) return n > 0;
             const std::string_view after = token_text(where, tokens[*v]);
             if (text::is_capitalized(after) || text::has_upper(after)) return false;
             if (!in(kMinor, text::to_lower(after))) return true;

@@ -40,6 +40,18 @@ bool all_letters(std::string_view w) {
     return !w.empty();
 }
 
+// True when nothing but punctuation follows `at` up to the end of its line.
+bool last_word(std::string_view text, std::size_t at) {
+    while (at < text.size()) {
+        std::size_t next = at;
+        const char32_t cp = utf8::decode(text, next);
+        if (cp == '\n' || cp == '\r') return true;
+        if (is_space_char(cp) || is_word_char(cp)) return false;
+        at = next;
+    }
+    return true;
+}
+
 bool roman_numeral(std::string_view w) {
     return w.find_first_not_of("IVXLC") == std::string_view::npos;
 }
@@ -65,6 +77,9 @@ class NoBreakSpace final : public Rule {
                 if (!all_letters(a) || !all_letters(b) || utf8::count_code_points(a) < 2 ||
                     roman_numeral(b))
                     continue;
+                // Before the last word of a line or paragraph it keeps that word from being
+                // left alone on a line (a widow): deliberate.
+                if (last_word(text, pos + b.size())) continue;
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
                 const std::string name = cp == 0xA0 ? "no-break space" : "narrow no-break space";
                 Diagnostic& d = out.report(where, span,
@@ -86,7 +101,8 @@ class NoBreakSpace final : public Rule {
             "No-break spaces come with copy from web pages (\"&nbsp;\") and word processors. "
             "Between ordinary words they stop lines from breaking and trip up search. Kept: "
             "no-break spaces after numbers and abbreviations (\"10 km\", \"Mr. Smith\"), after "
-            "one-letter words, and before Roman numerals. The safe fix puts a plain space.",
+            "one-letter words, before Roman numerals, and before the last word of a line or "
+            "paragraph (where they prevent a widow). The safe fix puts a plain space.",
         .link = {},
     };
 };
