@@ -309,7 +309,12 @@ std::variant<ConfigFile, ConfigError> parse_config(const fs::path& path, std::st
 
 std::variant<ConfigFile, ConfigError> load_config(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return ConfigError{{path.string(), 1, 1}, "cannot read the config file"};
+    if (!in) {
+        ConfigError error;
+        error.where = Origin{path.string(), 1, 1};
+        error.message = "cannot read the config file";
+        return error;
+    }
     const std::string text(std::istreambuf_iterator<char>(in), {});
     return parse_config(path, text);
 }

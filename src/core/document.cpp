@@ -43,13 +43,6 @@ Document& Document::operator=(Document&& other) noexcept {
     return *this;
 }
 
-bool Region::covers(std::uint32_t offset) const {
-    return std::any_of(segments_.begin(), segments_.end(), [&](const Segment& s) {
-        return s.source.begin <= offset &&
-               (offset < s.source.end || (s.source.empty() && offset == s.source.begin));
-    });
-}
-
 void Region::append_verbatim(std::string_view bytes, Span source_span) {
     if (bytes.empty()) return;
     const auto at = static_cast<std::uint32_t>(text_.size());

@@ -44,8 +44,6 @@ class Region {
     // True when the text span maps byte for byte onto the source (safe to edit there).
     [[nodiscard]] bool is_verbatim(Span text_span) const;
     [[nodiscard]] const std::vector<Segment>& segments() const { return segments_; }
-    // True when the source byte at `offset` belongs to this region's text.
-    [[nodiscard]] bool covers(std::uint32_t offset) const;
 
   private:
     [[nodiscard]] std::size_t segment_at(std::uint32_t text_offset, bool as_end) const;

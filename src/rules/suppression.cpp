@@ -34,6 +34,21 @@ class ScopeIndex {
         }
         std::sort(entries_.begin(), entries_.end(),
                   [](const Entry& a, const Entry& b) { return a.span.begin < b.span.begin; });
+        // Quotations merged into disjoint spans (a <q> may sit inside a “…” quotation).
+        for (const Span q : doc.quotations) {
+            if (!quotations_.empty() && q.begin <= quotations_.back().end) {
+                quotations_.back().end = std::max(quotations_.back().end, q.end);
+            } else {
+                quotations_.push_back(q);
+            }
+        }
+    }
+
+    // True when `offset` lies in a direct quotation.
+    [[nodiscard]] bool quoted(std::uint32_t offset) const {
+        auto it = std::upper_bound(quotations_.begin(), quotations_.end(), offset,
+                                   [](std::uint32_t o, Span q) { return o < q.begin; });
+        return it != quotations_.begin() && offset < std::prev(it)->end;
     }
 
     [[nodiscard]] std::optional<Scope> at(std::uint32_t offset) const {
@@ -56,6 +71,7 @@ class ScopeIndex {
         Scope scope;
     };
     std::vector<Entry> entries_;
+    std::vector<Span> quotations_;
 };
 
 // The source range of the line after the one where `d` ends.
