@@ -63,8 +63,8 @@ BENCHMARK(BM_SpellCacheWarm);
 void BM_LintWarm(benchmark::State& state) {
     const auto session = make_session();
     auto worker = session.make_worker();
-    auto loaded = copydesk::markup::load_document("bench.txt", article(),
-                                                  copydesk::markup::Format::Plain);
+    auto loaded =
+        copydesk::markup::load_document("bench.txt", article(), copydesk::markup::Format::Plain);
     const auto& doc = std::get<copydesk::Document>(loaded);
     benchmark::DoNotOptimize(worker.linter->lint(doc));  // fill the caches
     for (auto _ : state) benchmark::DoNotOptimize(worker.linter->lint(doc));

@@ -126,7 +126,7 @@ void FixRun::standard_input(const std::string& shown) {
     if (mode_ == Mode::Diff) {
         std::cout << fix::unified_diff(shown, bytes, result->text, result->edits);
     }
-    report(shown, *doc, *result, true);
+    report(shown, *doc, *result, mode_ == Mode::Write);
 }
 
 // The per-file summary on stderr: fixes applied, then each finding left for an editor, at its

@@ -53,6 +53,29 @@ struct Document {
     std::string source;  // the original bytes, unchanged
     SourceMap lines;     // built over `source`
     std::vector<Region> regions;
+
+    Document() = default;
+    // `lines` views `source`, whose bytes may move with it (short strings live inline).
+    Document(const Document& o)
+        : path(o.path), source(o.source), lines(o.lines), regions(o.regions) {
+        lines.rebind(source);
+    }
+    Document(Document&& o) noexcept
+        : path(std::move(o.path)),
+          source(std::move(o.source)),
+          lines(std::move(o.lines)),
+          regions(std::move(o.regions)) {
+        lines.rebind(source);
+    }
+    Document& operator=(Document o) noexcept {
+        path = std::move(o.path);
+        source = std::move(o.source);
+        lines = std::move(o.lines);
+        regions = std::move(o.regions);
+        lines.rebind(source);
+        return *this;
+    }
+    ~Document() = default;
 };
 
 }  // namespace copydesk

@@ -21,7 +21,9 @@ Position SourceMap::position(std::uint32_t offset) const {
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(source_.size()));
     const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     const auto line = static_cast<std::uint32_t>(it - starts_.begin());
-    const std::uint32_t start = starts_[line - 1];
+    std::uint32_t start = starts_[line - 1];
+    // A byte order mark is invisible in editors: it takes no column.
+    if (line == 1 && source_.starts_with("\xEF\xBB\xBF") && offset >= 3) start = 3;
     const auto column = utf8::count_code_points(source_.substr(start, offset - start));
     return {line, static_cast<std::uint32_t>(column + 1)};
 }

@@ -17,6 +17,9 @@ class SourceMap {
     SourceMap() = default;
     explicit SourceMap(std::string_view source);
 
+    // Points the index at a copy of the same bytes (after the owning string moved).
+    void rebind(std::string_view source) { source_ = source; }
+
     [[nodiscard]] Position position(std::uint32_t offset) const;
     [[nodiscard]] std::uint32_t line_count() const {
         return static_cast<std::uint32_t>(starts_.size());

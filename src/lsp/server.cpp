@@ -146,8 +146,10 @@ void Server::dispatch(const std::string& body) {
     }
     const auto method_it = msg.find("method");
     if (method_it == msg.end()) {
-        // A response to a request of ours (registerCapability); nothing waits for it.
-        if (has_id && (msg.contains("result") || msg.contains("error"))) return;
+        if (has_id && (msg.contains("result") || msg.contains("error"))) {
+            response(id, msg);
+            return;
+        }
         respond_error(id, error_code::kInvalidRequest, "message has no method");
         return;
     }
@@ -212,6 +214,7 @@ void Server::notification(const std::string& method, const Json& params) {
     }
     if (!initialized_ || shutdown_) return;  // dropped, as the protocol says
     if (method == "initialized") {
+        request_configuration();
         if (watch_registration_) {
             Json watchers = Json::array({{{"globPattern", "**/.copydesk.yaml"}}});
             send({{"jsonrpc", "2.0"},
@@ -243,7 +246,13 @@ void Server::notification(const std::string& method, const Json& params) {
                   {"params", {{"uri", uri}, {"diagnostics", Json::array()}}}});
         }
     } else if (method == "workspace/didChangeConfiguration") {
-        apply_settings(params.value("settings", Json(nullptr)));
+        // Push model: the settings come along. Pull model (settings null): ask for them.
+        const Json settings = params.value("settings", Json(nullptr));
+        if (settings.is_object() && !settings.empty()) {
+            apply_settings(settings);
+        } else {
+            request_configuration();
+        }
     } else if (method == "workspace/didChangeWatchedFiles") {
         if (rebuild_session()) mark_all_dirty();
     }
@@ -251,6 +260,28 @@ void Server::notification(const std::string& method, const Json& params) {
 }
 
 // ---- lifecycle and settings ----
+
+void Server::request_configuration() {
+    if (!pull_configuration_) return;
+    const std::string id = "copydesk-" + std::to_string(next_request_id_++);
+    pending_configuration_ = id;
+    send({{"jsonrpc", "2.0"},
+          {"id", id},
+          {"method", "workspace/configuration"},
+          {"params", {{"items", Json::array({{{"section", "copydesk"}}})}}}});
+}
+
+// Answers to the server's own requests: only the configuration is waited for (a newer request
+// supersedes an older one); registerCapability needs nothing.
+void Server::response(const Json& id, const Json& message) {
+    if (!pending_configuration_ || !id.is_string() ||
+        id.get<std::string>() != *pending_configuration_) {
+        return;
+    }
+    pending_configuration_.reset();
+    const Json result = message.value("result", Json(nullptr));
+    if (result.is_array() && !result.empty() && result[0].is_object()) apply_settings(result[0]);
+}
 
 Json Server::initialize(const Json& params) {
     const Json caps = params.value("capabilities", Json::object());
@@ -262,6 +293,7 @@ Json Server::initialize(const Json& params) {
     const Json workspace = caps.value("workspace", Json::object());
     watch_registration_ = workspace.value("didChangeWatchedFiles", Json::object())
                               .value("dynamicRegistration", false);
+    pull_configuration_ = workspace.value("configuration", false);
     document_changes_ =
         workspace.value("workspaceEdit", Json::object()).value("documentChanges", false);
     if (const auto root = params.find("rootUri"); root != params.end() && root->is_string()) {

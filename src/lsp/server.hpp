@@ -69,6 +69,8 @@ class Server {
     nlohmann::json code_actions(const nlohmann::json& params);
     void did_change(const nlohmann::json& params);
     void apply_settings(const nlohmann::json& settings);
+    void request_configuration();
+    void response(const nlohmann::json& id, const nlohmann::json& message);
 
     void send(const nlohmann::json& message);
     void respond_error(const nlohmann::json& id, int code, const std::string& message);
@@ -90,6 +92,8 @@ class Server {
     bool exited_ = false;
     bool document_changes_ = false;  // client applies versioned edits
     bool watch_registration_ = false;
+    bool pull_configuration_ = false;                   // client answers workspace/configuration
+    std::optional<std::string> pending_configuration_;  // id of our unanswered request
     std::optional<std::string> root_;
     Settings settings_;
     std::optional<config::Session> session_;

@@ -154,6 +154,16 @@ TEST_CASE("fix - reads stdin and writes the fixed text to stdout", "[cli][fix]")
     r = s.copydesk("fix --check -", kStory);
     CHECK(r.code == 1);
     CHECK(r.out.empty());
+    // Nothing was written, so positions refer to the input as given.
+    CHECK(r.err.find("-:2:19: warning: Unknown word 'toi'") != std::string::npos);
+    r = s.copydesk("fix -", "He said the the plan\nwas toi late.\n");
+    CHECK(r.err.find("-:2:5: warning: Unknown word 'toi'") != std::string::npos);
+    r = s.copydesk("fix --check -", "He said the the plan was\ntoi late.\n");
+    CHECK(r.err.find("-:2:1: warning: Unknown word 'toi'") != std::string::npos);
+    r = s.copydesk("fix -", "He said the the plan was toi late.\n");
+    CHECK(r.err.find("-:1:22: warning: Unknown word 'toi'") != std::string::npos);
+    r = s.copydesk("fix --diff -", "He said the the plan was toi late.\n");
+    CHECK(r.err.find("-:1:26: warning: Unknown word 'toi'") != std::string::npos);
     r = s.copydesk("fix --diff --stdin-filename story.txt -", kStory);
     CHECK(r.out.find("--- story.txt\n+++ story.txt\n@@ -1,3 +1,3 @@\n") == 0);
     // Text that cannot be read is passed through untouched, so a pipeline never loses it.

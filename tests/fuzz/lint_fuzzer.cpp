@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (d.span.end > doc->source.size() || d.span.begin > d.span.end) __builtin_trap();
             if (d.fix) {
                 for (const auto& e : d.fix->edits) {
-                    if (e.span.end > doc->source.size() || e.span.begin > e.span.end) __builtin_trap();
+                    if (e.span.end > doc->source.size() || e.span.begin > e.span.end)
+                        __builtin_trap();
                 }
             }
         }

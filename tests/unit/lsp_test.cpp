@@ -446,3 +446,28 @@ TEST_CASE("lsp: shutdown then exit", "[lsp]") {
     abrupt.notify("exit", nullptr);
     CHECK(abrupt.server().exit_code() == 1);
 }
+
+TEST_CASE("lsp: settings are pulled with workspace/configuration when the client can", "[lsp]") {
+    Client c;
+    c.initialize({{"workspace", {{"configuration", true}}}});
+    auto asked = c.take("workspace/configuration");
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0]["params"]["items"][0]["section"] == "copydesk");
+    c.open(kUri, "He said the the talks.\n");
+    c.server().do_pending_work();
+    CHECK(c.take("textDocument/publishDiagnostics")[0]["params"]["diagnostics"].size() == 1);
+
+    // The client changed its settings without sending them: the server asks again.
+    c.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
+    asked = c.take("workspace/configuration");
+    REQUIRE(asked.size() == 1);
+    // An answer to some other id is not taken for it.
+    c.send({{"jsonrpc", "2.0"}, {"id", "other"}, {"result", {{{"disable", {"spelling"}}}}}});
+    CHECK_FALSE(c.server().has_pending_work());
+    c.send({{"jsonrpc", "2.0"},
+            {"id", asked[0]["id"]},
+            {"result", Json::array({{{"lang", "tiny"}, {"disable", "repeated-word"}}})}});
+    REQUIRE(c.server().has_pending_work());
+    c.server().do_pending_work();
+    CHECK(c.take("textDocument/publishDiagnostics")[0]["params"]["diagnostics"].empty());
+}

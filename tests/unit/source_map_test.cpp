@@ -43,3 +43,10 @@ TEST_CASE("a trailing newline starts an empty last line", "[source_map]") {
     CHECK(map.line_count() == 2);
     CHECK(map.position(3).line == 2);
 }
+
+TEST_CASE("a byte order mark takes no column", "[source_map]") {
+    const std::string text = "\xEF\xBB\xBFtoi said";
+    const SourceMap map(text);
+    CHECK(map.position(3).column == 1);
+    CHECK(map.position(7).column == 5);
+}
