@@ -25,7 +25,7 @@ struct LintArgs {
     std::string config;
     std::string stdin_filename;
     std::string color = "auto";
-    std::string output;  // empty or "-": standard output
+    std::string output;     // empty or "-": standard output
     std::string diff_base;  // report only findings on lines changed since this revision
     bool quiet = false;
 };

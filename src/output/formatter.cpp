@@ -34,8 +34,8 @@ Range byte_range(const Document& doc, Span span) {
 }
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text",  "line",   "json",       "jsonl",
-                                                "sarif", "github", "checkstyle", "rdjsonl", "html"};
+    static const std::vector<std::string> names{"text",   "line",       "json",    "jsonl", "sarif",
+                                                "github", "checkstyle", "rdjsonl", "html"};
     return names;
 }
 
