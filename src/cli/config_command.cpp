@@ -20,12 +20,8 @@ std::optional<std::string> flags_from_args(const LintArgs& args, config::Flags& 
     if (!args.report_level.empty()) flags.report_level = parse_severity(args.report_level);
     flags.enable = split_ids(args.enable);
     flags.disable = split_ids(args.disable);
-    std::set<std::string> named(flags.enable.begin(), flags.enable.end());
-    named.insert(flags.disable.begin(), flags.disable.end());
-    if (auto unknown = rules::unknown_rule_ids(rules::make_builtin_rules(), named);
-        !unknown.empty()) {
-        return "unknown rule '" + unknown.front() + "' (see 'copydesk rules')";
-    }
+    // Rule ids are checked when a session is made: rule packs (shipped or named by a config
+    // file) add rules of their own.
     if (!args.config.empty()) {
         std::error_code ec;
         if (!fs::is_regular_file(args.config, ec)) return args.config + ": no such config file";

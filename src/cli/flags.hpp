@@ -8,7 +8,7 @@
 
 namespace copydesk::cli {
 
-// Turns the lint options into config flags; an error message for an unknown rule id.
+// Turns the lint options into config flags; an error message for a bad option value.
 std::optional<std::string> flags_from_args(const LintArgs& args, config::Flags& flags);
 
 }  // namespace copydesk::cli

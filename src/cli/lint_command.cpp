@@ -124,15 +124,53 @@ int run_lint(const LintArgs& args) {
     }
     std::ostream& out = to_stdout ? std::cout : report_file->stream();
 
+    // Each file's configuration is resolved before any is linted: the report lists, up front,
+    // every rule that can appear in it (the union over the sessions in use).
+    struct Planned {
+        std::string path;
+        std::string shown;
+        config::SessionCache::Entry* entry = nullptr;
+        std::optional<std::string> config_error;
+    };
+    std::vector<Planned> plan;
+    plan.reserve(files.size());
+    for (const std::string& path : files) {
+        const bool is_stdin = path == "-";
+        Planned& p = plan.emplace_back();
+        p.path = path;
+        p.shown = is_stdin && !args.stdin_filename.empty() ? args.stdin_filename : path;
+        // stdin takes the configuration of the folder its --stdin-filename names (or of the
+        // current folder).
+        const std::string target =
+            is_stdin ? (args.stdin_filename.empty() ? "stdin" : p.shown) : path;
+        auto effective = resolver.resolve(target);
+        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+            p.config_error = err->to_string();
+            continue;
+        }
+        bool first = false;
+        auto got = sessions.get(std::get<config::Effective>(effective).settings, first);
+        if (auto* why = std::get_if<std::string>(&got)) {
+            p.config_error = *why;
+        } else {
+            p.entry = std::get<config::SessionCache::Entry*>(got);
+        }
+    }
+
     output::FormatOptions fmt_options;
     fmt_options.color = args.color == "always" ||
                         (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
                          std::getenv("NO_COLOR") == nullptr);
     fmt_options.tool_version = COPYDESK_VERSION;
-    for (const rules::Rule* rule : worker.linter->active_rules()) {
-        const rules::RuleInfo& info = rule->info();
-        fmt_options.rules.push_back(
-            {info.id, info.category, info.severity, info.summary, info.description, info.link});
+    std::set<std::string> listed;
+    for (const Planned& p : plan) {
+        if (p.entry == nullptr) continue;
+        for (const rules::Rule* rule : p.entry->worker.linter->active_rules()) {
+            const rules::RuleInfo& info = rule->info();
+            if (!listed.insert(info.id).second) continue;
+            fmt_options.rules.push_back(
+                {info.id, info.category, info.severity, info.summary, info.description, info.link});
+        }
     }
     auto formatter = output::make_formatter(args.format, out, fmt_options);
     bool had_error = !walk_failures.empty();
@@ -142,16 +180,13 @@ int run_lint(const LintArgs& args) {
     bool had_findings = false;
     std::set<std::string> reported;  // configuration errors, each reported once
     formatter->begin();
-    for (const std::string& path : files) {
-        const bool is_stdin = path == "-";
-        const std::string shown =
-            is_stdin && !args.stdin_filename.empty() ? args.stdin_filename : path;
+    for (const Planned& p : plan) {
         output::FileReport report;
-        report.path = shown;
+        report.path = p.shown;
         std::optional<Document> doc;
         std::optional<ChangedLines::File> lines;
         if (changed) {
-            lines = changed->file(path);
+            lines = changed->file(p.path);
             if (!lines->changed()) {
                 // Nothing new in this file: nothing to report, no need to read it.
                 formatter->file(report);
@@ -159,34 +194,16 @@ int run_lint(const LintArgs& args) {
                 continue;
             }
         }
-
-        // stdin takes the configuration of the folder its --stdin-filename names (or of the
-        // current folder).
-        const std::string target =
-            is_stdin ? (args.stdin_filename.empty() ? "stdin" : shown) : path;
-        auto effective = resolver.resolve(target);
-        std::optional<std::string> config_error;
-        config::SessionCache::Entry* entry = nullptr;
-        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
-            config_error = err->to_string();
-        } else {
-            bool first = false;
-            auto got = sessions.get(std::get<config::Effective>(effective).settings, first);
-            if (auto* why = std::get_if<std::string>(&got)) {
-                config_error = *why;
-            } else {
-                entry = std::get<config::SessionCache::Entry*>(got);
-            }
-        }
-        if (config_error) {
-            if (reported.insert(*config_error).second) report_error(*config_error);
-            report.error = *config_error;
+        if (p.config_error) {
+            if (reported.insert(*p.config_error).second) report_error(*p.config_error);
+            report.error = *p.config_error;
             had_error = true;
         } else {
-            const config::Settings& settings = entry->session.settings();
+            const config::Settings& settings = p.entry->session.settings();
             markup::ReadOptions read_options;
             read_options.front_matter_keys = settings.front_matter_keys;
-            had_error |= !lint_one(path, shown, *entry->worker.linter, read_options, doc, report);
+            had_error |=
+                !lint_one(p.path, p.shown, *p.entry->worker.linter, read_options, doc, report);
             if (lines) keep_changed_lines(report, *lines);
             for (const Diagnostic& d : report.diagnostics) {
                 had_findings |= d.severity >= settings.fail_level;

@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <cctype>
 #include <charconv>
 
 #include "rules/rule.hpp"
@@ -66,6 +67,20 @@ constexpr const char* kTag =
     R"(noscript|ol|p|picture|script|section|small|source|span|strong|style|sub|sup|table|td|)"
     R"(th|time|tr|u|ul|video)\b[^<>]{0,300}?/?>|<!--[^\n]{0,500}?-->))";
 
+// True when the text after a tag calls it a tag ("a <script> tag", "<br> elements"): copy
+// about web pages mentions markup on purpose.
+bool names_itself(std::string_view after) {
+    const std::size_t word = after.find_first_not_of(' ');
+    if (word == 0 || word == std::string_view::npos) return false;
+    after.remove_prefix(word);
+    for (const std::string_view noun : {"tags", "tag", "elements", "element"}) {
+        if (!after.starts_with(noun)) continue;
+        const std::string_view rest = after.substr(noun.size());
+        if (rest.empty() || !std::isalnum(static_cast<unsigned char>(rest.front()))) return true;
+    }
+    return false;
+}
+
 class HtmlResidue final : public Rule {
   public:
     HtmlResidue() : entity_(kEntity), tag_(kTag) {}
@@ -101,6 +116,7 @@ class HtmlResidue final : public Rule {
             while (re2::RE2::FindAndConsume(&input, tag_, &tag)) {
                 const auto begin = static_cast<std::uint32_t>(tag.data() - text.data());
                 const Span span{begin, static_cast<std::uint32_t>(begin + tag.size())};
+                if (names_itself(text.substr(span.end))) continue;
                 out.report(where, span,
                            "Delete the HTML markup '" + std::string(tag) + "' left in the text.");
             }
