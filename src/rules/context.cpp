@@ -17,8 +17,13 @@ std::string_view strip_possessive(std::string_view w) {
 }
 }  // namespace
 
-Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller)
-    : doc_(doc), regions_(std::move(regions)), speller_(speller) {
+Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
+                 const std::set<std::string, std::less<>>* rule_ids, const Vocabulary* vocabulary)
+    : doc_(doc),
+      regions_(std::move(regions)),
+      speller_(speller),
+      rule_ids_(rule_ids),
+      vocabulary_(vocabulary) {
     // Views into the document's regions, which outlive the context.
     for (const RegionText& r : regions_) {
         for (const text::Token& t : r.analysis.tokens) {
@@ -42,15 +47,34 @@ int Context::word_count(std::string_view word) const {
 }
 
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {
+    return report_source(where.region->to_source(text_span), std::move(message));
+}
+
+Diagnostic& Reporter::report_source(Span source_span, std::string message) {
     Diagnostic d;
     d.rule = info_.id;
     d.severity = info_.severity;
     d.category = info_.category;
-    d.span = where.region->to_source(text_span);
+    d.span = source_span;
     d.message = std::move(message);
     d.link = info_.link;
     out_.push_back(std::move(d));
     return out_.back();
+}
+
+Position Context::position(const RegionText& where, std::uint32_t text_offset) const {
+    return doc_.lines.position(where.region->to_source({text_offset, text_offset}).begin);
+}
+
+void Reporter::set_fix(Diagnostic& d, const RegionText& where,
+                       const std::vector<std::pair<Span, std::string>>& edits, std::string title,
+                       bool safe) {
+    Fix fix{std::move(title), {}, safe};
+    for (const auto& [span, replacement] : edits) {
+        if (!where.region->is_verbatim(span)) return;
+        fix.edits.push_back(Edit{where.region->to_source(span), replacement});
+    }
+    d.fix = std::move(fix);
 }
 
 void Reporter::set_fix(Diagnostic& d, const RegionText& where, Span text_span,

@@ -37,7 +37,8 @@ std::unique_ptr<spell::SpellChecker> tiny_speller() {
 
 // Lints `text` with only `rule_id` switched on.
 std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& text,
-                                 spell::SpellChecker* speller, Document& doc) {
+                                 spell::SpellChecker* speller, Document& doc,
+                                 std::shared_ptr<const rules::Vocabulary> vocabulary = nullptr) {
     rules::Selection sel;
     for (const auto& r : rules::make_builtin_rules()) {
         if (r->info().id == rule_id)
@@ -45,7 +46,7 @@ std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& 
         else
             sel.disable.insert(r->info().id);
     }
-    rules::Linter linter(rules::make_builtin_rules(), sel, speller);
+    rules::Linter linter(rules::make_builtin_rules(), sel, speller, std::move(vocabulary));
     auto loaded = markup::load_document("case.txt", text, markup::Format::Plain);
     doc = std::get<Document>(std::move(loaded));
     return linter.lint(doc);
@@ -84,6 +85,15 @@ TEST_CASE("per-rule cases", "[rules]") {
         const YAML::Node root = YAML::LoadFile(file.string());
         const std::string rule_id = root["rule"].as<std::string>();
         REQUIRE(rule_id == file.stem().string());
+        // A project vocabulary for the cases: `vocabulary: {reject: {form: use, ...}}`.
+        std::shared_ptr<rules::Vocabulary> vocabulary;
+        if (root["vocabulary"]) {
+            vocabulary = std::make_shared<rules::Vocabulary>();
+            for (const auto& kv : root["vocabulary"]["reject"]) {
+                vocabulary->reject.push_back(
+                    {kv.first.as<std::string>(), kv.second.as<std::string>()});
+            }
+        }
         int bad = 0;
         int good = 0;
         for (const YAML::Node& c : root["cases"]) {
@@ -92,7 +102,7 @@ TEST_CASE("per-rule cases", "[rules]") {
                 ++good;
                 const std::string text = c["good"].as<std::string>();
                 INFO(rule_id << " good: " << text);
-                const auto diags = run_rule(rule_id, text, speller.get(), doc);
+                const auto diags = run_rule(rule_id, text, speller.get(), doc, vocabulary);
                 CHECK(diags.empty());
                 for (const auto& d : diags) UNSCOPED_INFO("unexpected: " << d.message);
                 continue;
@@ -100,7 +110,7 @@ TEST_CASE("per-rule cases", "[rules]") {
             ++bad;
             const std::string text = c["bad"].as<std::string>();
             INFO(rule_id << " bad: " << text);
-            const auto diags = run_rule(rule_id, text, speller.get(), doc);
+            const auto diags = run_rule(rule_id, text, speller.get(), doc, vocabulary);
             std::vector<std::string> flagged;
             std::vector<Edit> edits;
             for (const auto& d : diags) {
