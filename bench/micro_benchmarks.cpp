@@ -1,5 +1,6 @@
-// Micro-benchmarks of the hot paths: segmentation, the spell cache, the whole linter, and the
-// names database (loaded once per run, so its load time is start-up time).
+// Micro-benchmarks of the hot paths: reading plain text, Markdown and HTML, segmentation, the
+// spell cache, the whole linter, and the names database (loaded once per run, so its load time
+// is start-up time).
 // Run: cmake --preset release -DCOPYDESK_BUILD_BENCH=ON && cmake --build --preset release
 //      ./build/release/bench/copydesk_micro_benchmarks
 #include <benchmark/benchmark.h>
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 
 #include "config/names_loader.hpp"
@@ -27,6 +29,33 @@ const std::string& article() {
     }();
     return text;
 }
+
+// One of the golden articles (the same story in each format), repeated to about 64 KiB.
+const std::string& golden(const std::string& name) {
+    static std::map<std::string, std::string> cache;
+    auto it = cache.find(name);
+    if (it == cache.end()) {
+        std::ifstream in(std::string(COPYDESK_SOURCE_DIR) + "/tests/golden/" + name);
+        const std::string one(std::istreambuf_iterator<char>(in), {});
+        std::string out;
+        while (out.size() < 64 * 1024) out += one + "\n";
+        it = cache.emplace(name, std::move(out)).first;
+    }
+    return it->second;
+}
+
+// Reading only: UTF-8 check, line index, the format's reader, quotations.
+void BM_Read(benchmark::State& state, const std::string& name, copydesk::markup::Format format) {
+    const std::string& text = golden(name);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(copydesk::markup::load_document("bench", text, format));
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK_CAPTURE(BM_Read, plain, "article-plain/input.txt", copydesk::markup::Format::Plain);
+BENCHMARK_CAPTURE(BM_Read, markdown, "article-markdown/input.md",
+                  copydesk::markup::Format::Markdown);
+BENCHMARK_CAPTURE(BM_Read, html, "article-html/input.html", copydesk::markup::Format::Html);
 
 void BM_Segmenter(benchmark::State& state) {
     copydesk::text::Segmenter seg;

@@ -12,16 +12,20 @@ constexpr int kExitError = 2;
 // Prints `copydesk: <what>` on stderr.
 void report_error(const std::string& what);
 
+// Options left empty were not given: the config files (or the defaults) decide.
 struct LintArgs {
     std::vector<std::string> paths;
     std::string format = "text";
-    std::string lang = "en_US";
+    std::string lang;
     std::string style;
-    std::string fail_level = "warning";
+    std::string fail_level;
+    std::string report_level;
     std::vector<std::string> enable;
     std::vector<std::string> disable;
+    std::string config;
     std::string stdin_filename;
     std::string color = "auto";
+    std::string output;     // empty or "-": standard output
     std::string diff_base;  // report only findings on lines changed since this revision
     bool quiet = false;
 };
@@ -31,10 +35,11 @@ struct FixArgs {
     bool diff = false;
     bool check = false;
     std::vector<std::string> rules;  // only these rules' fixes (--rule)
-    std::string lang = "en_US";
-    std::string style;
+    std::string lang;                // empty: the config files (or the default) decide
+    std::string style;                // empty: the config files decide
     std::vector<std::string> enable;
     std::vector<std::string> disable;
+    std::string config;
     std::string stdin_filename;
     bool quiet = false;
 };
@@ -44,5 +49,9 @@ int run_fix(const FixArgs& args);
 int run_rules();
 int run_lsp();
 int run_explain(const std::string& rule_id);
+// `copydesk init [FOLDER]`: writes a commented starter .copydesk.yaml.
+int run_init(const std::string& folder, bool force);
+// `copydesk config --show FILE`: prints the configuration in force for FILE.
+int run_config_show(const LintArgs& args, const std::string& file);
 
 }  // namespace copydesk::cli

@@ -1,5 +1,7 @@
 #include "cli/files.hpp"
 
+#include "config/gitignore.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -24,36 +26,89 @@ bool is_text_like(const fs::path& p) {
     return std::find(exts.begin(), exts.end(), ext) != exts.end();
 }
 
+class Walker {
+  public:
+    Walker(config::Resolver& resolver, std::vector<InputFailure>& failures)
+        : resolver_(resolver), failures_(failures) {}
+
+    // Lists the files under `shown` (as the user wrote it), sorted.
+    std::vector<std::string> walk(const fs::path& shown) {
+        const fs::path abs = config::absolute_path(shown);
+        // The .gitignore files above the folder apply too, from the repository root down.
+        config::IgnoreStack ignores;
+        if (const auto root = config::repository_root(abs)) {
+            std::ifstream exclude(*root / ".git" / "info" / "exclude", std::ios::binary);
+            if (exclude) {
+                const std::string text(std::istreambuf_iterator<char>(exclude), {});
+                ignores.push(config::IgnoreFile::parse(text, *root));
+            }
+            std::vector<fs::path> above;
+            if (abs != *root) {
+                for (fs::path dir = abs.parent_path();; dir = dir.parent_path()) {
+                    above.push_back(dir);
+                    if (dir == *root || dir == dir.parent_path()) break;
+                }
+            }
+            for (auto it = above.rbegin(); it != above.rend(); ++it) {
+                ignores.push(config::IgnoreFile::load(*it));
+            }
+        }
+        std::vector<std::string> found;
+        folder(shown, abs, ignores, found);
+        std::sort(found.begin(), found.end());
+        return found;
+    }
+
+  private:
+    void folder(const fs::path& shown, const fs::path& abs, config::IgnoreStack& ignores,
+                std::vector<std::string>& found) {
+        ignores.push(config::IgnoreFile::load(abs));
+        std::error_code ec;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(abs, ec), end; !ec && it != end; it.increment(ec)) {
+            entries.push_back(*it);
+        }
+        if (ec) {
+            failures_.push_back({shown.string(), "cannot read folder: " + ec.message()});
+        }
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+            return a.path().filename() < b.path().filename();
+        });
+        for (const fs::directory_entry& e : entries) {
+            const std::string name = e.path().filename().string();
+            if (name.starts_with('.')) continue;
+            // Symbolic links to folders are not followed (they can loop).
+            const bool is_folder = e.is_directory(ec) && !e.is_symlink(ec);
+            const fs::path child = abs / name;
+            if (ignores.ignored(child, is_folder) || resolver_.ignored(child, is_folder)) continue;
+            if (is_folder) {
+                folder(shown / name, child, ignores, found);
+            } else if (e.is_regular_file(ec) &&
+                       (is_text_like(child) || resolver_.included(child))) {
+                found.push_back((shown / name).string());
+            }
+        }
+        ignores.pop();
+    }
+
+    config::Resolver& resolver_;
+    std::vector<InputFailure>& failures_;
+};
+
 }  // namespace
 
 std::vector<std::string> expand_paths(const std::vector<std::string>& inputs,
+                                      config::Resolver& resolver,
                                       std::vector<InputFailure>& failures) {
     std::vector<std::string> files;
+    Walker walker(resolver, failures);
     for (const std::string& input : inputs) {
         std::error_code ec;
         if (input == "-" || !fs::is_directory(input, ec)) {
             files.push_back(input);
             continue;
         }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(input, fs::directory_options::none, ec);
-        if (ec) {
-            failures.push_back({input, "cannot read folder: " + ec.message()});
-            continue;
-        }
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) {
-                failures.push_back({input, "cannot read folder: " + ec.message()});
-                break;
-            }
-            const fs::path& p = it->path();
-            if (p.filename().string().starts_with('.')) {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec) && is_text_like(p)) found.push_back(p.string());
-        }
-        std::sort(found.begin(), found.end());
+        const auto found = walker.walk(input);
         files.insert(files.end(), found.begin(), found.end());
     }
     return files;

@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "config/resolver.hpp"
+
 namespace copydesk::cli {
 
 struct InputFailure {
@@ -11,9 +13,12 @@ struct InputFailure {
     std::string why;
 };
 
-// Files given, in order; folders expanded recursively in sorted order, hidden entries and
-// non-text extensions skipped. "-" (stdin) passes through.
+// Files given, in order; "-" (stdin) passes through and files named on the command line are
+// always linted. Folders are expanded recursively in sorted order, skipping hidden entries,
+// paths a .gitignore ignores (from the repository root down) and the config files' `ignore`
+// globs; only .txt .text .md .markdown .html .htm files unless an `include` glob names one.
 std::vector<std::string> expand_paths(const std::vector<std::string>& inputs,
+                                      config::Resolver& resolver,
                                       std::vector<InputFailure>& failures);
 
 // Rule ids from repeatable, comma-separated flag values ("--enable a,b --enable c").

@@ -4,7 +4,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
-#include "config/session.hpp"
+#include "cli/flags.hpp"
+#include "config/resolver.hpp"
 #include "fix/diff.hpp"
 #include "fix/fixer.hpp"
 #include "fix/safe_file.hpp"
@@ -26,7 +27,7 @@ struct Totals {
 
 class FixRun {
   public:
-    FixRun(const FixArgs& args, rules::Linter& linter) : args_(args), linter_(linter) {
+    FixRun(const FixArgs& args, config::Resolver& resolver) : args_(args), resolver_(resolver) {
         mode_ = args.diff ? Mode::Diff : args.check ? Mode::Check : Mode::Write;
         options_.filter.rules.insert(args.rules.begin(), args.rules.end());
     }
@@ -43,17 +44,46 @@ class FixRun {
     void report(const std::string& shown, const Document& original, const fix::Result& result,
                 bool written);
 
+    // The linter for `target`'s configuration; null (after reporting) on a config error.
+    rules::Linter* linter_for(const std::string& target, fix::Options& options);
+
     const FixArgs& args_;
-    rules::Linter& linter_;
+    config::Resolver& resolver_;
+    config::SessionCache sessions_;
+    std::set<std::string> reported_;  // configuration errors, each reported once
     Mode mode_;
     fix::Options options_;
     Totals totals_;
 };
 
+rules::Linter* FixRun::linter_for(const std::string& target, fix::Options& options) {
+    auto effective = resolver_.resolve(target);
+    std::string why;
+    if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+        why = err->to_string();
+    } else {
+        bool first = false;
+        auto got = sessions_.get(std::get<config::Effective>(effective).settings, first);
+        if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) {
+            options.read.front_matter_keys = (*entry)->session.settings().front_matter_keys;
+            return (*entry)->worker.linter.get();
+        }
+        why = std::get<std::string>(got);
+    }
+    if (reported_.insert(why).second) report_error(why);
+    totals_.error = true;
+    return nullptr;
+}
+
 std::optional<fix::Result> FixRun::fix_bytes(const std::string& shown, const std::string& bytes,
                                              std::optional<Document>& doc) {
+    // stdin takes the configuration of the folder --stdin-filename names (or the current one).
+    const std::string target = shown == "-" ? "stdin" : shown;
+    fix::Options options = options_;
+    rules::Linter* linter = linter_for(target, options);
+    if (linter == nullptr) return std::nullopt;
     const markup::Format format = markup::format_for_path(shown);
-    auto loaded = markup::load_document(shown, bytes, format);
+    auto loaded = markup::load_document(shown, bytes, format, options.read);
     if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
         std::string where = shown;
         if (bad->has_position) {
@@ -66,7 +96,7 @@ std::optional<fix::Result> FixRun::fix_bytes(const std::string& shown, const std
     }
     doc = std::get<Document>(std::move(loaded));
     doc->lines = SourceMap(doc->source);  // the move may relocate a short string's bytes
-    fix::Result result = fix::fix_document(*doc, format, linter_, options_);
+    fix::Result result = fix::fix_document(*doc, format, *linter, options);
     if (result.error) {
         report_error(shown + ": " + *result.error);
         totals_.error = true;
@@ -176,28 +206,27 @@ void FixRun::print_totals() const {
 }  // namespace
 
 int run_fix(const FixArgs& args) {
-    config::Settings settings;
-    settings.lang = args.lang;
-    settings.style = args.style;
+    LintArgs as_lint;
+    as_lint.lang = args.lang;
+    as_lint.style = args.style;
+    as_lint.enable = args.enable;
+    as_lint.disable = args.disable;
+    as_lint.config = args.config;
     const std::vector<std::string> only = split_ids(args.rules);
-    for (const auto& id : split_ids(args.enable)) settings.selection.enable.insert(id);
-    for (const auto& id : split_ids(args.disable)) settings.selection.disable.insert(id);
-    // A rule named with --rule runs even if it is off by default.
-    settings.selection.enable.insert(only.begin(), only.end());
-    settings.data_dir = config::find_data_dir(COPYDESK_SOURCE_DIR);
-
-    auto created = config::Session::create(std::move(settings));
-    if (auto* why = std::get_if<std::string>(&created)) {
+    // A rule named with --rule runs even if it is off by default (or in the config files).
+    as_lint.enable.insert(as_lint.enable.end(), only.begin(), only.end());
+    config::Flags flags;
+    if (auto why = flags_from_args(as_lint, flags)) {
         report_error(*why);
         return kExitError;
     }
-    config::Worker worker = std::get<config::Session>(created).make_worker();
+    config::Resolver resolver(flags, config::find_data_dir(COPYDESK_SOURCE_DIR));
 
     FixArgs effective = args;
     effective.rules = only;
-    FixRun run(effective, *worker.linter);
+    FixRun run(effective, resolver);
     std::vector<InputFailure> walk_failures;
-    const std::vector<std::string> files = expand_paths(args.paths, walk_failures);
+    const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
     for (const std::string& path : files) run.file(path);
     std::cout.flush();

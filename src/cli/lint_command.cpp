@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "cli/flags.hpp"
+#include "cli/report_file.hpp"
+#include "config/resolver.hpp"
 #include "config/session.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
@@ -21,7 +26,8 @@ namespace {
 
 // Reads, loads and lints one file into `report`. Returns false on an error that fails the run.
 bool lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
-              std::optional<Document>& doc, output::FileReport& report) {
+              const markup::ReadOptions& read_options, std::optional<Document>& doc,
+              output::FileReport& report) {
     report.path = shown;
     std::string bytes;
     std::string why;
@@ -30,7 +36,8 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
         report.error = why;
         return false;
     }
-    auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown));
+    auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown),
+                                        read_options);
     if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
         std::string where = shown;
         if (bad->has_position) {
@@ -46,6 +53,17 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
     report.document = &*doc;
     report.diagnostics = linter.lint(*doc);
     return true;
+}
+
+// True if `output` names one of the input files (a report must never replace an article).
+bool overwrites_input(const std::string& output, const std::vector<std::string>& files) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(output, ec)) return false;
+    return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+        std::error_code eq;
+        return f != "-" && fs::equivalent(f, output, eq);
+    });
 }
 
 // Drops findings on lines that did not change; a finding spanning lines stays if any of its
@@ -64,35 +82,16 @@ void keep_changed_lines(output::FileReport& report, const ChangedLines::File& li
 }  // namespace
 
 int run_lint(const LintArgs& args) {
-    config::Settings settings;
-    settings.lang = args.lang;
-    settings.style = args.style;
-    settings.fail_level = parse_severity(args.fail_level).value_or(Severity::Warning);
-    for (const auto& id : split_ids(args.enable)) settings.selection.enable.insert(id);
-    for (const auto& id : split_ids(args.disable)) settings.selection.disable.insert(id);
-    settings.data_dir = config::find_data_dir(COPYDESK_SOURCE_DIR);
-
-    auto created = config::Session::create(std::move(settings));
-    if (auto* why = std::get_if<std::string>(&created)) {
+    config::Flags flags;
+    if (auto why = flags_from_args(args, flags)) {
         report_error(*why);
         return kExitError;
     }
-    const config::Session& session = std::get<config::Session>(created);
-    config::Worker worker = session.make_worker();
-
-    output::FormatOptions fmt_options;
-    fmt_options.color =
-        args.color == "always" ||
-        (args.color == "auto" && isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr);
-    fmt_options.tool_version = COPYDESK_VERSION;
-    for (const rules::Rule* rule : worker.linter->active_rules()) {
-        const rules::RuleInfo& info = rule->info();
-        fmt_options.rules.push_back(
-            {info.id, info.category, info.severity, info.summary, info.description, info.link});
-    }
+    config::Resolver resolver(flags, config::find_data_dir(COPYDESK_SOURCE_DIR));
+    config::SessionCache sessions;
 
     std::vector<InputFailure> walk_failures;
-    const std::vector<std::string> files = expand_paths(args.paths, walk_failures);
+    const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
 
     std::optional<ChangedLines> changed;
     if (!args.diff_base.empty()) {
@@ -107,40 +106,121 @@ int run_lint(const LintArgs& args) {
         }
         changed = std::get<ChangedLines>(std::move(found));
     }
-    auto formatter = output::make_formatter(args.format, std::cout, fmt_options);
+
+    // --output FILE: the report goes to a temporary file, renamed over FILE at the end.
+    std::unique_ptr<ReportFile> report_file;
+    const bool to_stdout = args.output.empty() || args.output == "-";
+    if (!to_stdout) {
+        if (overwrites_input(args.output, files)) {
+            report_error(args.output + ": the report would overwrite an input file");
+            return kExitError;
+        }
+        std::string why;
+        report_file = ReportFile::create(args.output, why);
+        if (!report_file) {
+            report_error(args.output + ": cannot write the report: " + why);
+            return kExitError;
+        }
+    }
+    std::ostream& out = to_stdout ? std::cout : report_file->stream();
+
+    // Each file's configuration is resolved before any is linted: the report lists, up front,
+    // every rule that can appear in it (the union over the sessions in use).
+    struct Planned {
+        std::string path;
+        std::string shown;
+        config::SessionCache::Entry* entry = nullptr;
+        std::optional<std::string> config_error;
+    };
+    std::vector<Planned> plan;
+    plan.reserve(files.size());
+    for (const std::string& path : files) {
+        const bool is_stdin = path == "-";
+        Planned& p = plan.emplace_back();
+        p.path = path;
+        p.shown = is_stdin && !args.stdin_filename.empty() ? args.stdin_filename : path;
+        // stdin takes the configuration of the folder its --stdin-filename names (or of the
+        // current folder).
+        const std::string target =
+            is_stdin ? (args.stdin_filename.empty() ? "stdin" : p.shown) : path;
+        auto effective = resolver.resolve(target);
+        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+            p.config_error = err->to_string();
+            continue;
+        }
+        bool first = false;
+        auto got = sessions.get(std::get<config::Effective>(effective).settings, first);
+        if (auto* why = std::get_if<std::string>(&got)) {
+            p.config_error = *why;
+        } else {
+            p.entry = std::get<config::SessionCache::Entry*>(got);
+        }
+    }
+
+    output::FormatOptions fmt_options;
+    fmt_options.color = args.color == "always" ||
+                        (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
+                         std::getenv("NO_COLOR") == nullptr);
+    fmt_options.tool_version = COPYDESK_VERSION;
+    std::set<std::string> listed;
+    for (const Planned& p : plan) {
+        if (p.entry == nullptr) continue;
+        for (const rules::Rule* rule : p.entry->worker.linter->active_rules()) {
+            const rules::RuleInfo& info = rule->info();
+            if (!listed.insert(info.id).second) continue;
+            fmt_options.rules.push_back(
+                {info.id, info.category, info.severity, info.summary, info.description, info.link});
+        }
+    }
+    auto formatter = output::make_formatter(args.format, out, fmt_options);
     bool had_error = !walk_failures.empty();
     for (const auto& f : walk_failures) report_error(f.path + ": " + f.why);
 
     output::Summary summary;
     bool had_findings = false;
+    std::set<std::string> reported;  // configuration errors, each reported once
     formatter->begin();
-    for (const std::string& path : files) {
-        const std::string shown =
-            path == "-" && !args.stdin_filename.empty() ? args.stdin_filename : path;
-        std::optional<Document> doc;
+    for (const Planned& p : plan) {
         output::FileReport report;
+        report.path = p.shown;
+        std::optional<Document> doc;
+        std::optional<ChangedLines::File> lines;
         if (changed) {
-            const ChangedLines::File lines = changed->file(path);
-            if (!lines.changed()) {
+            lines = changed->file(p.path);
+            if (!lines->changed()) {
                 // Nothing new in this file: nothing to report, no need to read it.
-                report.path = shown;
                 formatter->file(report);
                 summary.add(report);
                 continue;
             }
-            had_error |= !lint_one(path, shown, *worker.linter, doc, report);
-            keep_changed_lines(report, lines);
-        } else {
-            had_error |= !lint_one(path, shown, *worker.linter, doc, report);
         }
-        for (const Diagnostic& d : report.diagnostics) {
-            had_findings |= d.severity >= session.settings().fail_level;
+        if (p.config_error) {
+            if (reported.insert(*p.config_error).second) report_error(*p.config_error);
+            report.error = *p.config_error;
+            had_error = true;
+        } else {
+            const config::Settings& settings = p.entry->session.settings();
+            markup::ReadOptions read_options;
+            read_options.front_matter_keys = settings.front_matter_keys;
+            had_error |=
+                !lint_one(p.path, p.shown, *p.entry->worker.linter, read_options, doc, report);
+            if (lines) keep_changed_lines(report, *lines);
+            for (const Diagnostic& d : report.diagnostics) {
+                had_findings |= d.severity >= settings.fail_level;
+            }
         }
         formatter->file(report);
         summary.add(report);
     }
     formatter->end(summary);
-    std::cout.flush();
+    if (report_file) {
+        if (auto why = report_file->commit()) {
+            report_error(args.output + ": cannot write the report: " + *why);
+            return kExitError;
+        }
+    } else {
+        std::cout.flush();
+    }
     if (had_error) return kExitError;
     return had_findings ? kExitFindings : kExitClean;
 }

@@ -23,20 +23,32 @@ int main(int argc, char** argv) {
     lint_cmd->add_option("--format", lint.format, "Output format")
         ->check(CLI::IsMember(copydesk::output::format_names()))
         ->capture_default_str();
-    lint_cmd->add_option("--lang", lint.lang, "Dictionary language: en_US, en_GB, ...")
-        ->capture_default_str();
-    lint_cmd->add_option("--style", lint.style,
-                         "Style profile for names: ap, reuters, bbc, guardian (or your own "
-                         "from dictionaries/names); none flags only retired spellings");
-    lint_cmd
-        ->add_option("--fail-level", lint.fail_level,
-                     "Exit 1 when a finding is at or above this severity")
-        ->check(CLI::IsMember({"suggestion", "warning", "error"}))
-        ->capture_default_str();
-    lint_cmd->add_option("--enable", lint.enable, "Turn rules on (comma-separated ids)");
-    lint_cmd->add_option("--disable", lint.disable, "Turn rules off (comma-separated ids)");
+    // Options shared by `lint` and `config --show`: each overrides the config files.
+    auto config_options = [](CLI::App* cmd, LintArgs& a) {
+        cmd->add_option("--config", a.config,
+                        "Use this config file instead of the .copydesk.yaml files found");
+        cmd->add_option("--lang", a.lang, "Dictionary language: en_US (default), en_GB, ...");
+        cmd->add_option("--style", a.style,
+                        "Style profile for names: ap, reuters, bbc, guardian (or your own "
+                        "from dictionaries/names); none flags only retired spellings");
+        cmd->add_option("--fail-level", a.fail_level,
+                        "Exit 1 when a finding is at or above this severity (default warning)")
+            ->check(CLI::IsMember({"suggestion", "warning", "error"}));
+        cmd->add_option("--report-level", a.report_level,
+                        "Report only findings at or above this severity (default suggestion)")
+            ->check(CLI::IsMember({"suggestion", "warning", "error"}));
+        // One value per flag, so `--enable a,b file.txt` leaves file.txt to the paths.
+        cmd->add_option("--enable", a.enable, "Turn rules on (comma-separated ids)")
+            ->allow_extra_args(false);
+        cmd->add_option("--disable", a.disable, "Turn rules off (comma-separated ids)")
+            ->allow_extra_args(false);
+    };
+    config_options(lint_cmd, lint);
     lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
                          "Name shown for stdin (its extension chooses the reader)");
+    lint_cmd->add_option("--output,-o", lint.output,
+                         "Write the report to FILE (replaced only once complete) instead of "
+                         "standard output");
     lint_cmd->add_option("--color", lint.color, "Color in text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -53,8 +65,9 @@ int main(int argc, char** argv) {
     fix_cmd->add_flag("--check", fix.check,
                       "Change nothing; exit 1 if a file would change (for CI)");
     fix_cmd->add_option("--rule", fix.rules, "Apply only these rules' fixes (comma-separated ids)");
-    fix_cmd->add_option("--lang", fix.lang, "Dictionary language: en_US, en_GB, ...")
-        ->capture_default_str();
+    fix_cmd->add_option("--lang", fix.lang, "Dictionary language: en_US (default), en_GB, ...");
+    fix_cmd->add_option("--config", fix.config,
+                        "Use this config file instead of the .copydesk.yaml files found");
     fix_cmd->add_option("--style", fix.style,
                         "Style profile for names (ap, reuters, bbc, guardian, ...): its safe "
                         "fixes are applied");
@@ -63,6 +76,19 @@ int main(int argc, char** argv) {
     fix_cmd->add_option("--stdin-filename", fix.stdin_filename,
                         "Name shown for stdin (its extension chooses the reader)");
     fix_cmd->add_flag("--quiet,-q", fix.quiet, "Print nothing on stderr but errors");
+
+    std::string init_folder = ".";
+    bool init_force = false;
+    CLI::App* init_cmd =
+        app.add_subcommand("init", "Write a commented starter .copydesk.yaml in a folder");
+    init_cmd->add_option("folder", init_folder, "Where to write it")->capture_default_str();
+    init_cmd->add_flag("--force", init_force, "Replace an existing .copydesk.yaml");
+
+    LintArgs show;
+    std::string show_file;
+    CLI::App* config_cmd = app.add_subcommand("config", "Show the configuration in force");
+    config_cmd->add_option("--show", show_file, "The file (or folder) to show it for")->required();
+    config_options(config_cmd, show);
 
     app.add_subcommand("rules", "List the rules");
     app.add_subcommand("lsp", "Language server over stdio, for editors");
@@ -94,6 +120,9 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("lint")) return run_lint(lint);
         if (app.got_subcommand("lsp")) return run_lsp();
         if (app.got_subcommand("fix")) return run_fix(fix);
+
+        if (app.got_subcommand("init")) return run_init(init_folder, init_force);
+        if (app.got_subcommand("config")) return run_config_show(show, show_file);
         std::cout << app.help();
         return kExitError;
     } catch (const std::exception& e) {

@@ -1,12 +1,106 @@
 #include "config/session.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <sstream>
+
+#include "rules/pack.hpp"
 
 #include "config/names_loader.hpp"
 
 namespace copydesk::config {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// A YAML scalar: plain when that reads back as the same string, else double-quoted.
+std::string yaml_scalar(std::string_view s) {
+    const bool plain = !s.empty() &&
+                       s.find_first_of(":#{}[],&*!|>'\"%@`\\\n\t") == std::string_view::npos &&
+                       s.front() != ' ' && s.back() != ' ' && s.front() != '-' &&
+                       s.front() != '?' && s != "on" && s != "off" && s != "yes" && s != "no" &&
+                       s != "true" && s != "false" && s != "null" && s != "~";
+    if (plain) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string yaml_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += yaml_scalar(items[i]);
+    }
+    return out + "]";
+}
+
+std::string rule_state(const rules::Selection& sel, const std::string& id) {
+    if (sel.disable.count(id) != 0) return "off";
+    if (auto it = sel.severity.find(id); it != sel.severity.end()) {
+        return std::string(to_string(it->second));
+    }
+    return sel.enable.count(id) != 0 ? "on" : "";
+}
+
+}  // namespace
+
+std::string Settings::describe(const std::vector<const rules::RuleInfo*>& all_rules) const {
+    std::ostringstream out;
+    out << "language: " << yaml_scalar(lang) << '\n';
+    out << "style: " << (style.empty() ? "\"\"" : yaml_scalar(style)) << '\n';
+    out << "fail_level: " << to_string(fail_level) << '\n';
+    out << "report_level: " << to_string(selection.report_level) << '\n';
+    out << "front_matter: " << yaml_list(front_matter_keys) << '\n';
+    std::vector<std::string> packs;
+    for (const fs::path& p : rule_packs) packs.push_back(p.string());
+    out << "packs: " << yaml_list(packs) << '\n';
+    out << "vocabulary:\n  accept: " << yaml_list(accept) << '\n';
+    out << "  reject:" << (reject.empty() ? " []" : "") << '\n';
+    for (const auto& r : reject) {
+        out << "    - " << yaml_scalar(r.form);
+        if (!r.use.empty()) out << ": " << yaml_scalar(r.use);
+        out << '\n';
+    }
+    if (all_rules.empty()) {
+        std::set<std::string> named = selection.enable;
+        named.insert(selection.disable.begin(), selection.disable.end());
+        for (const auto& [id, sev] : selection.severity) named.insert(id);
+        out << "rules:" << (named.empty() ? " {}" : "") << '\n';
+        for (const std::string& id : named)
+            out << "  " << id << ": " << rule_state(selection, id) << '\n';
+    } else {
+        out << "rules:\n";
+        for (const rules::RuleInfo* info : all_rules) {
+            const std::string& id = info->id;
+            const bool on = (info->enabled_by_default || selection.enable.count(id) != 0) &&
+                            selection.disable.count(id) == 0;
+            Severity sev = info->severity;
+            if (auto it = selection.severity.find(id); it != selection.severity.end())
+                sev = it->second;
+            out << "  " << id << ": " << (on ? to_string(sev) : "off") << '\n';
+        }
+    }
+    out << "scopes:" << (selection.scopes.empty() ? " {}" : "") << '\n';
+    for (const auto& [scope, changes] : selection.scopes) {
+        out << "  " << scope << ":\n";
+        std::map<std::string, std::string> rows;
+        for (const std::string& id : changes.disable) rows[id] = "off";
+        for (const auto& [id, sev] : changes.severity) {
+            if (!rows.count(id)) rows[id] = std::string(to_string(sev));
+        }
+        for (const auto& [id, state] : rows) out << "    " << id << ": " << state << '\n';
+    }
+    return out.str();
+}
 
 fs::path find_data_dir(const fs::path& fallback) {
     if (const char* env = std::getenv("COPYDESK_DATA_DIR"); env != nullptr && *env != '\0') {
@@ -21,18 +115,85 @@ fs::path find_data_dir(const fs::path& fallback) {
     return fallback;
 }
 
-std::variant<Session, std::string> Session::create(Settings settings) {
-    Session s;
-    const auto all_rules = rules::make_builtin_rules();
+std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
+    const Settings& settings) {
+    std::vector<std::shared_ptr<const rules::Rule>> out;
+    std::vector<rules::RulePack> packs;
+    auto shipped = rules::load_rule_packs(settings.data_dir / "rules");
+    if (auto* error = std::get_if<rules::PackError>(&shipped)) return error->what();
+    packs = std::move(std::get<std::vector<rules::RulePack>>(shipped));
+    for (const fs::path& dir : settings.rule_packs) {
+        auto loaded = rules::load_rule_pack(dir);
+        if (auto* error = std::get_if<rules::PackError>(&loaded)) return error->what();
+        packs.push_back(std::move(std::get<rules::RulePack>(loaded)));
+    }
+    // Rule ids are unique across the built-in rules and every pack.
+    std::map<std::string, std::string> seen;
+    for (const auto& rule : rules::make_builtin_rules()) seen.emplace(rule->info().id, "built in");
+    for (rules::RulePack& pack : packs) {
+        for (auto& rule : pack.rules) {
+            const std::string& id = rule->info().id;
+            if (auto [it, fresh] = seen.emplace(id, "pack '" + pack.name + "'"); !fresh) {
+                return "rule pack '" + pack.name + "': rule id '" + id + "' is already used (" +
+                       it->second + ")";
+            }
+            out.push_back(std::move(rule));
+        }
+    }
+    return out;
+}
+
+std::vector<std::unique_ptr<rules::Rule>> all_rules(
+    const std::vector<std::shared_ptr<const rules::Rule>>& pack_rules) {
+    auto out = rules::make_builtin_rules();
+    for (const auto& rule : pack_rules) out.push_back(rules::share_rule(rule));
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+    return out;
+}
+
+namespace {
+
+std::optional<std::string> check_ids_against(
+    const Settings& settings, const std::vector<std::unique_ptr<rules::Rule>>& every_rule) {
     std::set<std::string> named = settings.selection.enable;
     named.insert(settings.selection.disable.begin(), settings.selection.disable.end());
     for (const auto& [id, severity] : settings.selection.severity) named.insert(id);
-    if (auto unknown = rules::unknown_rule_ids(all_rules, named); !unknown.empty()) {
-        return "unknown rule '" + unknown.front() + "' (see 'copydesk rules')";
+    for (const auto& [scope, changes] : settings.selection.scopes) {
+        named.insert(changes.disable.begin(), changes.disable.end());
+        for (const auto& [id, severity] : changes.severity) named.insert(id);
     }
+    if (auto unknown = rules::unknown_rule_ids(every_rule, named); !unknown.empty()) {
+        const std::string& id = unknown.front();
+        const auto where = settings.rule_origins.find(id);
+        std::vector<std::string_view> ids;
+        for (const auto& r : every_rule) ids.push_back(r->info().id);
+        const auto near = closest_match(id, ids);
+        return (where == settings.rule_origins.end() ? std::string() : where->second + ": ") +
+               "unknown rule '" + id + "'" +
+               (near ? "; did you mean '" + *near + "'?" : " (see 'copydesk rules')");
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> check_rule_ids(const Settings& settings) {
+    auto packs = load_pack_rules(settings);
+    if (auto* why = std::get_if<std::string>(&packs)) return *why;
+    return check_ids_against(
+        settings, all_rules(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs)));
+}
+
+std::variant<Session, std::string> Session::create(Settings settings) {
+    Session s;
+    auto packs = load_pack_rules(settings);
+    if (auto* why = std::get_if<std::string>(&packs)) return *why;
+    s.pack_rules_ = std::move(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs));
+    if (auto why = check_ids_against(settings, all_rules(s.pack_rules_))) return *why;
 
     // The dictionary and the names database are loaded only if an active rule needs them.
-    const rules::Linter probe(rules::make_builtin_rules(), settings.selection, nullptr);
+    const rules::Linter probe(all_rules(s.pack_rules_), settings.selection, nullptr);
     bool needs_names = !settings.style.empty();
     for (const rules::Rule* rule : probe.active_rules()) {
         s.needs_speller_ |=
@@ -59,9 +220,6 @@ std::variant<Session, std::string> Session::create(Settings settings) {
         return "unknown style '" + settings.style + "' (known: " + known + ")";
     }
     if (s.needs_speller_) {
-        auto found = spell::find_dictionary(settings.lang);
-        if (auto* why = std::get_if<std::string>(&found)) return *why;
-        s.dictionary_ = std::get<spell::DictionaryFiles>(found);
         auto house = std::make_shared<spell::WordList>();
         const fs::path dict_dir = settings.data_dir / "dictionaries";
         std::error_code ec;
@@ -70,7 +228,34 @@ std::variant<Session, std::string> Session::create(Settings settings) {
             return why;
         }
         if (s.names_) add_names_to_word_list(*s.names_, *house);
-        s.house_ = std::move(house);
+        for (const std::string& word : settings.accept) house->add_entry(word);
+        s.spelling_.house = std::move(house);
+
+        // The lexicon describes en_US and en_GB as Debian's Hunspell dictionaries spell them,
+        // so for those it replaces Hunspell (whose loading dominates start-up) unless DICPATH
+        // points at a dictionary of the user's own.
+        const auto dialect = spell::dialect_for_lang(settings.lang);
+        if (dialect) {
+            const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
+            const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
+            if (auto failed = spell::load_spelling_data((dict_dir / "spelling").string(), table,
+                                                        s.spelling_)) {
+                return *failed;
+            }
+            s.dialect_ = *dialect;
+        }
+        const bool own_dictionary = spell::find_dictionary_on_dicpath(settings.lang).has_value();
+        s.use_lexicon_ = s.spelling_.lexicon != nullptr && !own_dictionary;
+        if (!s.use_lexicon_) {
+            auto found = spell::find_dictionary(settings.lang);
+            if (auto* missing = std::get_if<std::string>(&found)) return *missing;
+            s.dictionary_ = std::get<spell::DictionaryFiles>(found);
+        }
+    }
+    if (!settings.reject.empty()) {
+        auto vocabulary = std::make_shared<rules::Vocabulary>();
+        vocabulary->reject = settings.reject;
+        s.vocabulary_ = std::move(vocabulary);
     }
     s.settings_ = std::move(settings);
     return s;
@@ -79,12 +264,13 @@ std::variant<Session, std::string> Session::create(Settings settings) {
 Worker Session::make_worker() const {
     Worker w;
     if (needs_speller_) {
-        w.speller =
-            std::make_unique<spell::SpellChecker>(spell::make_hunspell(dictionary_), house_);
+        auto engine = use_lexicon_ ? spell::make_lexicon_speller(spelling_.lexicon, dialect_)
+                                   : spell::make_hunspell(dictionary_);
+        w.speller = std::make_unique<spell::SpellChecker>(std::move(engine), spelling_, dialect_);
     }
-    w.linter =
-        std::make_unique<rules::Linter>(rules::make_builtin_rules(), settings_.selection,
-                                        w.speller.get(), rules::Resources{names_, settings_.style});
+    w.linter = std::make_unique<rules::Linter>(
+        all_rules(pack_rules_), settings_.selection, w.speller.get(),
+        rules::Resources{names_, settings_.style, vocabulary_});
     return w;
 }
 

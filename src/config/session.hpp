@@ -1,7 +1,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -11,18 +13,47 @@
 
 namespace copydesk::config {
 
-// What the user chose, from flags (and later config files), before anything is loaded.
+// What the user chose, from config files and flags, before anything is loaded.
 struct Settings {
     std::string lang = "en_US";
     std::string style;  // style profile id from dictionaries/names (--style); empty: none
     rules::Selection selection;
     Severity fail_level = Severity::Warning;
-    std::filesystem::path data_dir;  // holds dictionaries/ and rules/
+    std::filesystem::path data_dir;                   // holds dictionaries/ and rules/
+    std::vector<std::filesystem::path> rule_packs;    // rule pack folders to load, absolute
+    std::vector<std::string> accept;                  // project words the spell checker knows
+    std::vector<rules::Vocabulary::Rejected> reject;  // forms the project never uses
+    std::vector<std::string> front_matter_keys{"title", "description", "summary"};
+    // Where each rule id named in the configuration was written ("file:line:col"), so that an
+    // unknown id is reported there.
+    std::map<std::string, std::string> rule_origins;
+
+    // The settings as YAML, in a fixed order; equal text means equal settings (one Session
+    // serves every file that has it). With `all_rules`, the rules section lists the
+    // effective state of every rule, as `copydesk config --show` prints it.
+    [[nodiscard]] std::string describe(
+        const std::vector<const rules::RuleInfo*>& all_rules = {}) const;
+    // Offer the known-misspellings table's corrections (off to measure the ranker alone;
+    // the environment variable COPYDESK_NO_KNOWN_MISSPELLINGS=1 switches it off too).
+    bool known_misspellings = true;
 };
+
+// An error naming where an unknown rule id was written, if the settings name one.
+std::optional<std::string> check_rule_ids(const Settings& settings);
 
 // The folder holding dictionaries/ and rules/: $COPYDESK_DATA_DIR, the install prefix next to
 // the executable, or `fallback` (the source tree the binary was built from).
 std::filesystem::path find_data_dir(const std::filesystem::path& fallback);
+
+// The rules of the rule packs: the shipped ones (every folder in <data_dir>/rules) and
+// `settings.rule_packs`, in that order. Loaded once and shared by every thread. On failure, an
+// error naming the file, line and key.
+std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_pack_rules(
+    const Settings& settings);
+
+// Every rule: the built-in ones and `pack_rules`, sorted by id.
+std::vector<std::unique_ptr<rules::Rule>> all_rules(
+    const std::vector<std::shared_ptr<const rules::Rule>>& pack_rules);
 
 // A linter for one thread: a Linter owns its segmenter and uses its own spell checker.
 struct Worker {
@@ -31,7 +62,8 @@ struct Worker {
 };
 
 // Validated settings with the shared, immutable data loaded once (house word lists, the
-// dictionary location, the names database). Makes one Worker per thread.
+// spelling lexicon and misspellings table, the dictionary location, the names database).
+// Makes one Worker per thread.
 class Session {
   public:
     // Returns an error message (naming the file or rule at fault) on failure.
@@ -45,8 +77,12 @@ class Session {
 
     Settings settings_;
     bool needs_speller_ = false;
+    bool use_lexicon_ = false;  // check with the lexicon instead of loading Hunspell
     spell::DictionaryFiles dictionary_;
-    std::shared_ptr<const spell::WordList> house_;
+    spell::Dialect dialect_ = spell::Dialect::Any;
+    spell::SpellData spelling_;
+    std::shared_ptr<const rules::Vocabulary> vocabulary_;
+    std::vector<std::shared_ptr<const rules::Rule>> pack_rules_;
     std::shared_ptr<const names::Database> names_;
 };
 

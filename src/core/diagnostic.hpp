@@ -57,6 +57,11 @@ struct Diagnostic {
 // Output order: position first, then rule id, so runs are deterministic.
 bool diagnostic_order(const Diagnostic& a, const Diagnostic& b);
 
+// The candidate closest to `word` by edit distance, if one is close enough to be a misspelling
+// of it (for "did you mean" in messages about ids and keys).
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string_view>& candidates);
+
 // Copies the case pattern of `original` onto `replacement` ("Kiev" -> "Kyiv", "KIEV" -> "KYIV").
 std::string copy_case(std::string_view original, std::string_view replacement);
 

@@ -22,6 +22,27 @@ std::string_view to_string(Scope scope) {
     return "paragraph";
 }
 
+Document::Document(Document&& other) noexcept
+    : path(std::move(other.path)),
+      source(std::move(other.source)),
+      lines(std::move(other.lines)),
+      regions(std::move(other.regions)),
+      directives(std::move(other.directives)),
+      quotations(std::move(other.quotations)) {
+    lines.rebind(source);
+}
+
+Document& Document::operator=(Document&& other) noexcept {
+    path = std::move(other.path);
+    source = std::move(other.source);
+    lines = std::move(other.lines);
+    regions = std::move(other.regions);
+    directives = std::move(other.directives);
+    quotations = std::move(other.quotations);
+    lines.rebind(source);
+    return *this;
+}
+
 void Region::append_verbatim(std::string_view bytes, Span source_span) {
     if (bytes.empty()) return;
     const auto at = static_cast<std::uint32_t>(text_.size());

@@ -33,7 +33,7 @@ Result fix_document(const Document& doc, markup::Format format, const LintFuncti
         for (std::size_t i : plan.applied) ++result.applied[diagnostics[i].rule];
         std::string next = apply_sorted(now.source, plan.edits);
         result.edits = compose(doc.source, result.edits, now.source, plan.edits);
-        auto loaded = markup::load_document(doc.path, next, format);
+        auto loaded = markup::load_document(doc.path, next, format, options.read);
         if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
             // Cannot happen for valid fixes (they insert valid UTF-8 without NUL); refuse to
             // hand back text the reader rejects.

@@ -26,6 +26,8 @@ struct Options {
     // Each pass lints the current text and applies every safe fix that does not touch another;
     // fixes that touched run in the next pass. A handful of passes settles any real text.
     int max_passes = 8;
+    // How the text is read again after each pass (the configured front-matter keys).
+    markup::ReadOptions read;
 };
 
 struct Result {

@@ -216,4 +216,36 @@ std::optional<WriteError> replace_file(const Snapshot& snap, std::string_view by
     return std::nullopt;
 }
 
+std::optional<WriteError> create_file(const std::string& path, std::string_view bytes,
+                                      const Io& io) {
+    auto fail = [](std::string message) { return WriteError{std::move(message), true}; };
+    const std::string folder = folder_of(path);
+    TempFile temp;
+    std::string temp_path = folder + (folder == "/" ? "" : "/") + ".copydesk-new-XXXXXX";
+    const int fd = io.create_temp(temp_path);
+    if (fd < 0) return fail(why("cannot create a temporary file in " + folder, errno));
+    temp.path = temp_path;
+    Descriptor out(fd);
+    if (!io.write_all(out.get(), bytes)) return fail(why("cannot write " + temp.path, errno));
+    if (::fchmod(out.get(), 0644) != 0) {
+        return fail(why("cannot set the permissions of " + temp.path, errno));
+    }
+    if (io.sync(out.get()) != 0) return fail(why("cannot flush " + temp.path + " to disk", errno));
+    if (out.close() != 0) return fail(why("cannot write " + temp.path, errno));
+    // link(2) fails if the name exists: an existing file is never replaced.
+    if (::link(temp.path.c_str(), path.c_str()) != 0) {
+        return fail(errno == EEXIST ? std::string("it exists already")
+                                    : why("cannot create it", errno));
+    }
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        Descriptor folder_fd(dir);
+        if (::fsync(folder_fd.get()) != 0 && errno != EINVAL) {
+            return WriteError{why("created, but its folder could not be synced to disk", errno),
+                              false};
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace copydesk::fix

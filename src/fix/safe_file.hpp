@@ -58,4 +58,10 @@ struct WriteError {
 std::optional<WriteError> replace_file(const Snapshot& snapshot, std::string_view bytes,
                                        const Io& io = Io{});
 
+// Creates `path` with `bytes`, never over an existing file (not even one created meanwhile) and
+// never half written: a temporary file in the same folder, synced, then linked to its name.
+// It is made readable by all and writable by its owner (0644), like a file saved by an editor.
+std::optional<WriteError> create_file(const std::string& path, std::string_view bytes,
+                                      const Io& io = Io{});
+
 }  // namespace copydesk::fix

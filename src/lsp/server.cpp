@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "config/vocabulary_edit.hpp"
+#include "fix/safe_file.hpp"
 #include "markup/reader.hpp"
 
 namespace copydesk::lsp {
@@ -25,6 +27,32 @@ struct MethodNotFound : std::runtime_error {
 
 constexpr int kMessageError = 1;
 constexpr int kMessageWarning = 2;
+constexpr int kMessageInfo = 3;
+
+constexpr const char* kAddToVocabulary = "copydesk.addToVocabulary";
+
+// Rules whose finding is a word the project may simply accept.
+bool about_a_word(std::string_view rule) {
+    return rule == "spelling" || rule == "unknown-name";
+}
+
+// The word a spelling finding is about, without a possessive ending.
+std::string accepted_form(std::string_view text) {
+    for (const std::string_view ending : {"’s", "'s", "’", "'"}) {
+        if (text.size() > ending.size() && text.ends_with(ending)) {
+            return std::string(text.substr(0, text.size() - ending.size()));
+        }
+    }
+    return std::string(text);
+}
+
+// A directive that switches `rule` off on the line after it, in the document's own syntax.
+std::string disable_next_line(markup::Format format, std::string_view indent,
+                              std::string_view rule) {
+    const std::string directive = "copydesk-disable-next-line " + std::string(rule);
+    if (format == markup::Format::Plain) return std::string(indent) + directive + "\n";
+    return std::string(indent) + "<!-- " + directive + " -->\n";
+}
 
 int lsp_severity(Severity s) {
     switch (s) {
@@ -204,6 +232,7 @@ Json Server::request(const std::string& method, const Json& params) {
         return nullptr;
     }
     if (method == "textDocument/codeAction") return code_actions(params);
+    if (method == "workspace/executeCommand") return execute_command(params);
     throw MethodNotFound("unknown method '" + method + "'");
 }
 
@@ -237,7 +266,12 @@ void Server::notification(const std::string& method, const Json& params) {
     } else if (method == "textDocument/didChange") {
         did_change(params);
     } else if (method == "textDocument/didSave") {
-        // The text is already current; a saved config file is picked up via file watching.
+        // The text is already current. A config file saved from this editor is picked up here
+        // too, for clients that do not watch files.
+        const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+        if (uri.ends_with("/" + std::string(config::kConfigFileName)) && rebuild_session()) {
+            mark_all_dirty();
+        }
     } else if (method == "textDocument/didClose") {
         const std::string uri = params.at("textDocument").at("uri").get<std::string>();
         if (documents_.erase(uri) != 0) {
@@ -313,6 +347,7 @@ Json Server::initialize(const Json& params) {
         {"textDocumentSync",
          {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
         {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+        {"executeCommandProvider", {{"commands", {kAddToVocabulary}}}},
     };
     Json result{{"capabilities", std::move(capabilities)},
                 {"serverInfo", {{"name", "copydesk"}, {"version", options_.version}}}};
@@ -348,20 +383,30 @@ void Server::apply_settings(const Json& raw) {
 }
 
 bool Server::rebuild_session() {
-    config::Settings settings;
-    settings.lang = settings_.lang;
-    settings.style = settings_.style;
-    settings.data_dir = options_.data_dir;
-    for (const auto& id : settings_.enable) settings.selection.enable.insert(id);
-    for (const auto& id : settings_.disable) settings.selection.disable.insert(id);
+    config::Flags flags;
+    flags.lang = settings_.lang;
+    if (!settings_.style.empty()) flags.style = settings_.style;
+    flags.enable = settings_.enable;
+    flags.disable = settings_.disable;
+    resolver_.emplace(std::move(flags), options_.data_dir);
+    sessions_.emplace();
+    shown_errors_.clear();
+    // Settings are checked now, on a session for the workspace root, so that a bad setting is
+    // refused (and the previous one kept) rather than breaking every document.
+    const std::filesystem::path probe =
+        (root_ ? std::filesystem::path(*root_) : std::filesystem::current_path()) / "untitled.txt";
+    auto effective = resolver_->resolve(probe);
+    if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+        show(kMessageError, "copydesk: " + err->to_string());
+        return true;  // a config file is wrong, not the settings: documents show it too
+    }
     try {
-        auto created = config::Session::create(std::move(settings));
-        if (auto* why = std::get_if<std::string>(&created)) {
+        bool first = false;
+        auto got = sessions_->get(std::get<config::Effective>(effective).settings, first);
+        if (auto* why = std::get_if<std::string>(&got)) {
             show(kMessageError, "copydesk: " + *why);
             return false;
         }
-        session_.emplace(std::get<config::Session>(std::move(created)));
-        worker_.emplace(session_->make_worker());
     } catch (const std::exception& e) {
         show(kMessageError, std::string("copydesk: ") + e.what());
         return false;
@@ -410,17 +455,49 @@ void Server::did_change(const Json& params) {
     ++doc->generation;
 }
 
+// The path whose configuration applies: the file itself, or for an unsaved buffer a file in
+// the workspace root.
+std::filesystem::path Server::config_target(const TextDocument& doc) const {
+    if (const auto path = path_of_uri(doc.uri())) return *path;
+    return (root_ ? std::filesystem::path(*root_) : std::filesystem::current_path()) /
+           "untitled.txt";
+}
+
+config::SessionCache::Entry* Server::entry_for(const TextDocument& doc) {
+    if (!resolver_ || !sessions_) return nullptr;
+    std::string why;
+    auto effective = resolver_->resolve(config_target(doc));
+    if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+        why = err->to_string();
+    } else {
+        try {
+            bool first = false;
+            auto got = sessions_->get(std::get<config::Effective>(effective).settings, first);
+            if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) return *entry;
+            why = std::get<std::string>(got);
+        } catch (const std::exception& e) {
+            why = e.what();
+        }
+    }
+    if (shown_errors_.insert(why).second) show(kMessageError, "copydesk: " + why);
+    return nullptr;
+}
+
 std::vector<Diagnostic> Server::lint(const TextDocument& doc) {
-    if (!worker_) return {};
+    config::SessionCache::Entry* entry = entry_for(doc);
+    if (entry == nullptr) return {};
     const auto path = path_of_uri(doc.uri());
-    auto loaded = markup::load_document(path.value_or(doc.uri()), doc.text(), format_for(doc));
+    markup::ReadOptions read_options;
+    read_options.front_matter_keys = entry->session.settings().front_matter_keys;
+    auto loaded =
+        markup::load_document(path.value_or(doc.uri()), doc.text(), format_for(doc), read_options);
     if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
         log(kMessageWarning, doc.uri() + ": " + bad->message);
         return {};
     }
     Document& document = std::get<Document>(loaded);
     document.lines = SourceMap(document.source);  // moving a short string relocates its bytes
-    return worker_->linter->lint(document);
+    return entry->worker.linter->lint(document);
 }
 
 Json Server::to_lsp(const TextDocument& doc, const Diagnostic& d) const {
@@ -517,6 +594,7 @@ Json Server::code_actions(const Json& params) {
     };
 
     Json actions = Json::array();
+    Json later = Json::array();  // accepting a word or silencing a rule: after every fix
     for (const Diagnostic& d : doc->diagnostics) {
         const bool touches = d.span.begin <= *end && *begin <= d.span.end;
         if (!touches) continue;
@@ -540,8 +618,94 @@ Json Server::code_actions(const Json& params) {
                                {"diagnostics", {lsp_diagnostic}},
                                {"edit", make_edit({Edit{d.span, suggestion}})}});
         }
+        const std::string_view source = doc->text->text();
+        if (about_a_word(d.rule) && d.span.end <= source.size() && !d.span.empty()) {
+            const std::string word =
+                accepted_form(source.substr(d.span.begin, d.span.end - d.span.begin));
+            later.push_back({{"title", "Add '" + word + "' to the project vocabulary"},
+                             {"kind", "quickfix"},
+                             {"diagnostics", {lsp_diagnostic}},
+                             {"command",
+                              {{"title", "Add '" + word + "' to the project vocabulary"},
+                               {"command", kAddToVocabulary},
+                               {"arguments", {uri, word}}}}});
+        }
+        // The directive goes on a line of its own above the finding's line, indented alike.
+        const std::size_t line_begin =
+            d.span.begin == 0 ? 0 : source.rfind('\n', d.span.begin - 1) + 1;
+        const std::size_t indent_end = source.find_first_not_of(" \t", line_begin);
+        const std::string_view indent = source.substr(
+            line_begin,
+            (indent_end == std::string_view::npos ? source.size() : indent_end) - line_begin);
+        later.push_back(
+            {{"title", "Disable " + d.rule + " for this line"},
+             {"kind", "quickfix"},
+             {"diagnostics", {lsp_diagnostic}},
+             {"edit",
+              make_edit({Edit{Span{static_cast<std::uint32_t>(line_begin),
+                                   static_cast<std::uint32_t>(line_begin)},
+                              disable_next_line(format_for(*doc->text), indent, d.rule)}})}});
     }
+    for (Json& action : later) actions.push_back(std::move(action));
     return actions;
+}
+
+Json Server::execute_command(const Json& params) {
+    const std::string command = params.at("command").get<std::string>();
+    if (command != kAddToVocabulary) throw InvalidParams("unknown command '" + command + "'");
+    const Json args = params.value("arguments", Json::array());
+    if (!args.is_array() || args.size() != 2 || !args[0].is_string() || !args[1].is_string()) {
+        throw InvalidParams(std::string(kAddToVocabulary) + " takes a document URI and a word");
+    }
+    if (auto why = add_to_vocabulary(args[0].get<std::string>(), args[1].get<std::string>())) {
+        show(kMessageError, "copydesk: " + *why);
+    }
+    return nullptr;
+}
+
+// Adds the word to `vocabulary: accept:` in the nearest .copydesk.yaml of the document (a new
+// one in the workspace root, or the document's folder, if there is none), then re-lints.
+std::optional<std::string> Server::add_to_vocabulary(const std::string& uri,
+                                                     const std::string& word) {
+    namespace fs = std::filesystem;
+    const auto path = path_of_uri(uri);
+    if (!path) return "save the document first: " + uri + " is not a file";
+    const fs::path folder = fs::path(*path).parent_path();
+    fs::path config_path;
+    if (resolver_) {
+        auto chain = resolver_->chain(folder);
+        if (auto* err = std::get_if<config::ConfigError>(&chain)) return err->to_string();
+        const auto& files = std::get<config::ConfigChain>(chain);
+        if (!files.empty()) config_path = files.back()->path;
+    }
+    if (config_path.empty()) {
+        const bool under_root =
+            root_ && fs::path(*path).lexically_relative(*root_).native().rfind("..", 0) != 0;
+        config_path = (under_root ? fs::path(*root_) : folder) / config::kConfigFileName;
+    }
+    const std::string where = config_path.string();
+
+    std::optional<fix::Snapshot> snapshot;
+    std::error_code ec;
+    if (fs::exists(config_path, ec)) {
+        auto read = fix::read_snapshot(where);
+        if (auto* why = std::get_if<std::string>(&read)) return where + ": " + *why;
+        snapshot = std::get<fix::Snapshot>(std::move(read));
+    }
+    const std::string before = snapshot ? snapshot->bytes : std::string();
+    auto edited = config::add_accepted_word(before, word);
+    if (auto* bad = std::get_if<1>(&edited)) return where + ": " + bad->why;
+    const std::string& after = std::get<0>(edited);
+    if (after == before) return std::nullopt;
+    auto parsed = config::parse_config(config_path, after);
+    if (auto* err = std::get_if<config::ConfigError>(&parsed)) return err->to_string();
+
+    const auto failed =
+        snapshot ? fix::replace_file(*snapshot, after) : fix::create_file(where, after);
+    if (failed) return where + ": cannot write: " + failed->message;
+    show(kMessageInfo, "copydesk: added '" + word + "' to " + where);
+    if (rebuild_session()) mark_all_dirty();
+    return std::nullopt;
 }
 
 }  // namespace copydesk::lsp

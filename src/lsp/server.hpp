@@ -7,12 +7,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "config/resolver.hpp"
 #include "config/session.hpp"
 #include "core/diagnostic.hpp"
 #include "lsp/document.hpp"
@@ -68,6 +70,8 @@ class Server {
     void notification(const std::string& method, const nlohmann::json& params);
     nlohmann::json initialize(const nlohmann::json& params);
     nlohmann::json code_actions(const nlohmann::json& params);
+    nlohmann::json execute_command(const nlohmann::json& params);
+    std::optional<std::string> add_to_vocabulary(const std::string& uri, const std::string& word);
     void did_change(const nlohmann::json& params);
     void apply_settings(const nlohmann::json& settings);
     void request_configuration();
@@ -80,6 +84,8 @@ class Server {
 
     bool rebuild_session();
     void mark_all_dirty();
+    [[nodiscard]] std::filesystem::path config_target(const TextDocument& doc) const;
+    [[nodiscard]] config::SessionCache::Entry* entry_for(const TextDocument& doc);
     [[nodiscard]] std::vector<Diagnostic> lint(const TextDocument& doc);
     void publish(const OpenDocument& doc);
     [[nodiscard]] nlohmann::json to_lsp(const TextDocument& doc, const Diagnostic& d) const;
@@ -97,8 +103,11 @@ class Server {
     std::optional<std::string> pending_configuration_;  // id of our unanswered request
     std::optional<std::string> root_;
     Settings settings_;
-    std::optional<config::Session> session_;
-    std::optional<config::Worker> worker_;
+    // .copydesk.yaml files as for `copydesk lint`, the client's settings acting as flags; both
+    // are rebuilt when a config file or the settings change.
+    std::optional<config::Resolver> resolver_;
+    std::optional<config::SessionCache> sessions_;
+    std::set<std::string> shown_errors_;  // configuration errors, each shown once
     std::map<std::string, std::unique_ptr<OpenDocument>> documents_;
     std::int64_t next_request_id_ = 1;
     std::chrono::microseconds last_lint_time_{0};

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/utf8.hpp"
+#include "markup/quotations.hpp"
 
 namespace copydesk::markup {
 
@@ -33,14 +34,42 @@ Format format_for_path(std::string_view path) {
 }
 
 const Reader& reader_for(Format format) {
-    // Markdown and HTML readers slot in here; until then they read as plain text.
     static const PlainReader plain;
-    (void)format;
+    static const MarkdownReader markdown;
+    static const HtmlReader html;
+    switch (format) {
+        case Format::Markdown:
+            return markdown;
+        case Format::Html:
+            return html;
+        case Format::Plain:
+            break;
+    }
     return plain;
 }
 
-std::variant<Document, LoadError> load_document(std::string path, std::string bytes,
-                                                Format format) {
+namespace {
+
+// Regions in source order; quotations found in each region's text and mapped to the source.
+void finish_document(Document& doc) {
+    std::stable_sort(doc.regions.begin(), doc.regions.end(), [](const Region& a, const Region& b) {
+        return a.source_span().begin < b.source_span().begin;
+    });
+    std::stable_sort(
+        doc.directives.begin(), doc.directives.end(),
+        [](const Directive& a, const Directive& b) { return a.span.begin < b.span.begin; });
+    for (const Region& region : doc.regions) {
+        for (const Span q : find_quotations(region.text())) {
+            doc.quotations.push_back(region.to_source(q));
+        }
+    }
+    std::sort(doc.quotations.begin(), doc.quotations.end());
+}
+
+}  // namespace
+
+std::variant<Document, LoadError> load_document(std::string path, std::string bytes, Format format,
+                                                const ReadOptions& options) {
     if (bytes.find('\0') != std::string::npos) {
         return LoadError{
             LoadError::Kind::Binary, "binary file (contains NUL bytes), skipped", false, 0, {}};
@@ -55,7 +84,8 @@ std::variant<Document, LoadError> load_document(std::string path, std::string by
                          "invalid UTF-8 (byte offset " + std::to_string(offset) + ")", true, offset,
                          doc.lines.position(offset)};
     }
-    reader_for(format).read(doc);
+    reader_for(format).read(doc, options);
+    finish_document(doc);
     return doc;
 }
 

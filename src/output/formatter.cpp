@@ -34,8 +34,8 @@ Range byte_range(const Document& doc, Span span) {
 }
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names{"text",  "line",   "json",       "jsonl",
-                                                "sarif", "github", "checkstyle", "rdjsonl"};
+    static const std::vector<std::string> names{"text",   "line",       "json",    "jsonl", "sarif",
+                                                "github", "checkstyle", "rdjsonl", "html"};
     return names;
 }
 
@@ -49,6 +49,7 @@ std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& o
     if (name == "github") return make_github_formatter(out);
     if (name == "checkstyle") return make_checkstyle_formatter(out);
     if (name == "rdjsonl") return make_rdjsonl_formatter(out);
+    if (name == "html") return make_html_formatter(out);
     return nullptr;
 }
 

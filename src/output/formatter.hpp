@@ -70,6 +70,7 @@ std::unique_ptr<Formatter> make_sarif_formatter(std::ostream& out, const FormatO
 std::unique_ptr<Formatter> make_github_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_checkstyle_formatter(std::ostream& out);
 std::unique_ptr<Formatter> make_rdjsonl_formatter(std::ostream& out);
+std::unique_ptr<Formatter> make_html_formatter(std::ostream& out);
 
 // A span as 1-based line and column, the column in code points (or in bytes for formats
 // that count bytes); end exclusive.

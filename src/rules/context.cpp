@@ -5,31 +5,80 @@
 
 namespace copydesk::rules {
 
+namespace {
+// "Cornyn's" counts as "Cornyn".
+std::string_view strip_possessive(std::string_view w) {
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+        if (w.size() > suffix.size() + 1 && w.ends_with(suffix)) {
+            return w.substr(0, w.size() - suffix.size());
+        }
+    }
+    return w;
+}
+}  // namespace
+
 Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
-                 const Resources& resources)
-    : doc_(doc), regions_(std::move(regions)), speller_(speller), names_(resources.names.get()) {
+                 const std::set<std::string, std::less<>>* rule_ids, const Resources& resources)
+    : doc_(doc),
+      regions_(std::move(regions)),
+      speller_(speller),
+      rule_ids_(rule_ids),
+      vocabulary_(resources.vocabulary.get()),
+      names_(resources.names.get()) {
     if (names_ != nullptr && !resources.style.empty()) {
         style_profile_ = names_->profile_index(resources.style);
     }
+    // Views into the document's regions, which outlive the context.
     for (const RegionText& r : regions_) {
         for (const text::Token& t : r.analysis.tokens) {
-            if (t.kind != text::TokenKind::Word || t.sentence_start) continue;
+            if (t.kind != text::TokenKind::Word) continue;
             const std::string_view w = r.slice(t.span);
-            if (is_capitalized(w)) mid_sentence_capitalized_.emplace(w);
+            ++word_counts_[w];
+            if (!t.sentence_start && is_capitalized(w))
+                ++mid_sentence_capitalized_[strip_possessive(w)];
         }
     }
 }
 
+int Context::capitalized_mid_sentence_count(std::string_view word) const {
+    const auto it = mid_sentence_capitalized_.find(strip_possessive(word));
+    return it == mid_sentence_capitalized_.end() ? 0 : it->second;
+}
+
+int Context::word_count(std::string_view word) const {
+    const auto it = word_counts_.find(word);
+    return it == word_counts_.end() ? 0 : it->second;
+}
+
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {
+    return report_source(where.region->to_source(text_span), std::move(message));
+}
+
+Diagnostic& Reporter::report_source(Span source_span, std::string message) {
     Diagnostic d;
     d.rule = info_.id;
     d.severity = info_.severity;
     d.category = info_.category;
-    d.span = where.region->to_source(text_span);
+    d.span = source_span;
     d.message = std::move(message);
     d.link = info_.link;
     out_.push_back(std::move(d));
     return out_.back();
+}
+
+Position Context::position(const RegionText& where, std::uint32_t text_offset) const {
+    return doc_.lines.position(where.region->to_source({text_offset, text_offset}).begin);
+}
+
+void Reporter::set_fix(Diagnostic& d, const RegionText& where,
+                       const std::vector<std::pair<Span, std::string>>& edits, std::string title,
+                       bool safe) {
+    Fix fix{std::move(title), {}, safe};
+    for (const auto& [span, replacement] : edits) {
+        if (!where.region->is_verbatim(span)) return;
+        fix.edits.push_back(Edit{where.region->to_source(span), replacement});
+    }
+    d.fix = std::move(fix);
 }
 
 void Reporter::set_fix(Diagnostic& d, const RegionText& where, Span text_span,

@@ -8,12 +8,14 @@ Linter::Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& select
                spell::SpellChecker* speller, Resources resources)
     : rules_(std::move(rules)),
       severity_(selection.severity),
+      selection_(selection),
       speller_(speller),
       resources_(std::move(resources)) {
     std::sort(rules_.begin(), rules_.end(),
               [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     for (const auto& rule : rules_) {
         const std::string& id = rule->info().id;
+        rule_ids_.insert(id);
         const bool on = (rule->info().enabled_by_default || selection.enable.count(id) != 0) &&
                         selection.disable.count(id) == 0;
         if (on) active_.push_back(rule.get());
@@ -26,7 +28,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
     for (const Region& region : doc.regions) {
         regions.push_back({&region, segmenter_.analyze(region.text())});
     }
-    const Context ctx(doc, std::move(regions), speller_, resources_);
+    const Context ctx(doc, std::move(regions), speller_, &rule_ids_, resources_);
     std::vector<Diagnostic> out;
     for (const Rule* rule : active_) {
         const auto first = out.size();
@@ -37,6 +39,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
         }
     }
     resolve_overlaps(out);
+    apply_suppressions(doc, selection_, out);
     return out;
 }
 

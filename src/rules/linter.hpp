@@ -11,11 +11,25 @@
 
 namespace copydesk::rules {
 
+// Changes that hold only inside one scope of the text.
+struct ScopedSelection {
+    std::set<std::string> disable;
+    std::map<std::string, Severity> severity;
+    friend bool operator==(const ScopedSelection&, const ScopedSelection&) = default;
+};
+
 struct Selection {
     std::set<std::string> enable;              // rules switched on beyond the defaults
     std::set<std::string> disable;             // rules switched off
     std::map<std::string, Severity> severity;  // per-rule severity overrides
+    // Keyed by a region scope name ("heading", "quote", "table-cell", ... see to_string(Scope))
+    // or "quotation": words between quotation marks, and block quotes.
+    std::map<std::string, ScopedSelection> scopes;
+    Severity report_level = Severity::Suggestion;  // findings below it are not reported
 };
+
+// The names `Selection::scopes` accepts.
+const std::vector<std::string>& scope_names();
 
 // Runs the selected rules over one document, in a fixed order, and resolves overlaps.
 // Holds a Segmenter and uses one SpellChecker, so one Linter per thread.
@@ -31,6 +45,8 @@ class Linter {
     std::vector<std::unique_ptr<Rule>> rules_;
     std::vector<const Rule*> active_;
     std::map<std::string, Severity> severity_;
+    Selection selection_;
+    std::set<std::string, std::less<>> rule_ids_;
     spell::SpellChecker* speller_;
     Resources resources_;
     text::Segmenter segmenter_;
@@ -39,6 +55,11 @@ class Linter {
 // Drops generic spelling findings that a more specific rule reports on the same span, then
 // sorts by position and rule.
 void resolve_overlaps(std::vector<Diagnostic>& diagnostics);
+
+// Applies inline directives (copydesk-disable/-enable/-disable-next-line), the per-scope
+// changes of `selection` and its report level to sorted findings of `doc`.
+void apply_suppressions(const Document& doc, const Selection& selection,
+                        std::vector<Diagnostic>& diagnostics);
 
 // Ids in `ids` that no rule has; empty when all are known.
 std::vector<std::string> unknown_rule_ids(const std::vector<std::unique_ptr<Rule>>& rules,

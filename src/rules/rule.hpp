@@ -1,10 +1,13 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -16,9 +19,15 @@
 
 namespace copydesk::rules {
 
+// A worked example of a rule: a bad text with what the rule finds in it (and the text after
+// applying its fixes), or a good text it must leave alone.
 struct Example {
     std::string text;
     bool bad = false;
+    std::vector<std::string> flags;  // the flagged text of each finding, in order (bad only)
+    std::string fixed;               // the text after the fixes; empty when not given
+    std::string message;             // the first finding's message; empty when not given
+    std::string origin;              // "file:line" of a rule pack example, for test reports
 };
 
 struct RuleInfo {
@@ -33,10 +42,11 @@ struct RuleInfo {
     bool needs_names = false;       // load the names database (dictionaries/names)
 };
 
-// Shared, immutable data that rules read, loaded once per run by config::Session.
-struct Resources {
-    std::shared_ptr<const names::Database> names;  // null when not loaded
-    std::string style;                             // style profile id (--style); empty: none
+// Where a data-driven rule comes from.
+struct PackInfo {
+    std::string name;               // the rule pack (its folder name)
+    std::string kind;               // the rule kind it extends
+    std::vector<Example> examples;  // its inline tests
 };
 
 // One prose region with its tokens and sentences.
@@ -50,10 +60,29 @@ struct RegionText {
     }
 };
 
+// The project's vocabulary from its configuration: words accepted go to the spell checker;
+// rejected forms are reported by the `rejected-term` rule.
+struct Vocabulary {
+    struct Rejected {
+        std::string form;  // a word or phrase, as the project never writes it
+        std::string use;   // what to write instead; may be empty
+    };
+    std::vector<Rejected> reject;
+};
+
+// Shared, immutable data that rules read, loaded once per run by config::Session.
+struct Resources {
+    std::shared_ptr<const names::Database> names;  // null when not loaded
+    std::string style;                             // style profile id (--style); empty: none
+    std::shared_ptr<const Vocabulary> vocabulary;  // the project's; null when it has none
+};
+
 // Everything a rule may look at for one document.
 class Context {
   public:
+    // `rule_ids`: every rule the linter has, on or off (null: unknown).
     Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
+            const std::set<std::string, std::less<>>* rule_ids = nullptr,
             const Resources& resources = {});
 
     [[nodiscard]] const Document& document() const { return doc_; }
@@ -64,19 +93,46 @@ class Context {
     [[nodiscard]] const names::Database* names() const { return names_; }
     // The selected style profile's index in the names database; nullopt for none.
     [[nodiscard]] std::optional<std::size_t> style_profile() const { return style_profile_; }
+    // Null when the linter was not told which rules exist.
+    [[nodiscard]] const std::set<std::string, std::less<>>* rule_ids() const { return rule_ids_; }
+    // Null when the project has no vocabulary.
+    [[nodiscard]] const Vocabulary* vocabulary() const { return vocabulary_; }
     // True if `word` appears capitalized somewhere in the document other than at the start
     // of a sentence: evidence that it is a name.
     [[nodiscard]] bool capitalized_mid_sentence(std::string_view word) const {
-        return mid_sentence_capitalized_.count(std::string(word)) != 0;
+        return capitalized_mid_sentence_count(word) != 0;
+    }
+    // How often `word` appears capitalized other than at the start of a sentence.
+    [[nodiscard]] int capitalized_mid_sentence_count(std::string_view word) const;
+    // How often the document uses `word`, spelled exactly so.
+    [[nodiscard]] int word_count(std::string_view word) const;
+
+    // Line and column of a text offset in `where`, for messages such as "first used at 3:14".
+    [[nodiscard]] Position position(const RegionText& where, std::uint32_t text_offset) const;
+
+    // Work several rules share over one document (a rule pack scans its phrase lists once for
+    // all its rules): made by the first rule that asks for `key`, kept until the document is
+    // done. `make` returns a T.
+    template <typename T, typename Make>
+    const T& shared(const void* key, Make make) const {
+        auto it = shared_.find(key);
+        if (it == shared_.end()) {
+            it = shared_.emplace(key, std::make_shared<const T>(make())).first;
+        }
+        return *static_cast<const T*>(it->second.get());
     }
 
   private:
     const Document& doc_;
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
-    const names::Database* names_;  // owned by the caller's Resources
+    std::unordered_map<std::string_view, int> mid_sentence_capitalized_;
+    std::unordered_map<std::string_view, int> word_counts_;
+    const std::set<std::string, std::less<>>* rule_ids_;
+    const Vocabulary* vocabulary_;                // owned by the caller's Resources
+    const names::Database* names_;                // owned by the caller's Resources
     std::optional<std::size_t> style_profile_;
-    std::unordered_set<std::string> mid_sentence_capitalized_;
+    mutable std::map<const void*, std::shared_ptr<const void>> shared_;
 };
 
 // Collects one rule's findings, mapping region-text spans to source spans.
@@ -85,9 +141,15 @@ class Reporter {
     Reporter(const RuleInfo& info, std::vector<Diagnostic>& out) : info_(info), out_(out) {}
 
     Diagnostic& report(const RegionText& where, Span text_span, std::string message);
+    // A finding outside prose (a directive comment), at a span of the original source.
+    Diagnostic& report_source(Span source_span, std::string message);
     // A safe, single-edit fix on a text span; dropped if the span is not verbatim source.
     void set_fix(Diagnostic& d, const RegionText& where, Span text_span, std::string replacement,
                  std::string title, bool safe);
+    // A fix of several edits on text spans; dropped if any span is not verbatim source.
+    void set_fix(Diagnostic& d, const RegionText& where,
+                 const std::vector<std::pair<Span, std::string>>& edits, std::string title,
+                 bool safe);
 
   private:
     const RuleInfo& info_;
@@ -98,12 +160,20 @@ class Rule {
   public:
     virtual ~Rule() = default;
     [[nodiscard]] virtual const RuleInfo& info() const = 0;
+    // Set for rules loaded from a rule pack.
+    [[nodiscard]] virtual const PackInfo* pack() const { return nullptr; }
     // Must be deterministic and must not keep state between documents.
     virtual void check(const Context& ctx, Reporter& out) const = 0;
 };
 
 // Every built-in rule, sorted by id. Generated from the files in src/rules/builtin/.
 std::vector<std::unique_ptr<Rule>> make_builtin_rules();
+
+// The text of tests/rules/<id>.yaml for a built-in rule (compiled in), or empty.
+std::string_view builtin_cases_yaml(std::string_view rule_id);
+
+// A rule's examples: its pack's inline tests, or a built-in rule's cases.
+std::vector<Example> rule_examples(const Rule& rule);
 
 // ---- helpers shared by rules ----
 

@@ -60,6 +60,83 @@ bool is_prefix(std::string_view word) {
     return std::find(kPrefixes.begin(), kPrefixes.end(), word) != kPrefixes.end();
 }
 
+// The word tokens just before and after `token` in its sentence, if only a space separates
+// them ("Alvin Yeung"); null where there is none.
+std::pair<const text::Token*, const text::Token*> neighbours(const RegionText& where,
+                                                             const text::Token& token) {
+    const auto& tokens = where.analysis.tokens;
+    const auto index = static_cast<std::size_t>(&token - tokens.data());
+    auto word_at = [&](std::size_t space, std::size_t word) -> const text::Token* {
+        if (word >= tokens.size() || tokens[space].kind != text::TokenKind::Space) return nullptr;
+        if (where.slice(tokens[space].span) != " ") return nullptr;
+        const text::Token& t = tokens[word];
+        return t.kind == text::TokenKind::Word && t.sentence == token.sentence ? &t : nullptr;
+    };
+    const text::Token* before = index >= 2 ? word_at(index - 1, index - 2) : nullptr;
+    const text::Token* after = index + 2 < tokens.size() ? word_at(index + 1, index + 2) : nullptr;
+    return {before, after};
+}
+
+// "Alvin Yeung", "K.C. Maurer": a capitalized word or an initial just before `token`.
+bool after_name(const RegionText& where, const text::Token& token) {
+    const auto [before, after] = neighbours(where, token);
+    if (before != nullptr) {
+        return !before->sentence_start && text::is_capitalized(where.slice(before->span));
+    }
+    const auto& tokens = where.analysis.tokens;
+    const auto index = static_cast<std::size_t>(&token - tokens.data());
+    if (index < 3 || tokens[index - 1].kind != text::TokenKind::Space ||
+        where.slice(tokens[index - 2].span) != "." ||
+        tokens[index - 3].kind != text::TokenKind::Word) {
+        return false;
+    }
+    const std::string_view initial = where.slice(tokens[index - 3].span);
+    return (initial.size() == 1 && initial[0] >= 'A' && initial[0] <= 'Z') ||
+           (is_initialism(initial) && is_all_caps(initial));
+}
+
+// "Instituto Gonzaga", "Playstation VR": a capitalized or upper-case word just after.
+bool before_name(const RegionText& where, const text::Token& token) {
+    const auto after = neighbours(where, token).second;
+    if (after == nullptr) return false;
+    const std::string_view w = where.slice(after->span);
+    return text::is_capitalized(w) || is_all_caps(w);
+}
+
+// "d'Ettorre", "l'Aquila": a name after an elided article.
+bool elided_name(std::string_view word) {
+    for (std::string_view article : {"d'", "l'", "d\xE2\x80\x99", "l\xE2\x80\x99"}) {
+        if (word.starts_with(article) && word.size() > article.size() + 1) {
+            return text::is_capitalized(word.substr(article.size()));
+        }
+    }
+    return false;
+}
+
+// "Formica fusca", "E. andrillae": the Latin epithet of a species name after its genus.
+bool species_epithet(const RegionText& where, const text::Token& token) {
+    const std::string_view word = where.slice(token.span);
+    static constexpr std::array<std::string_view, 8> kEndings{"a", "ae", "us", "um",
+                                                              "i", "is", "ii", "ensis"};
+    if (std::none_of(kEndings.begin(), kEndings.end(),
+                     [&](std::string_view e) { return word.ends_with(e); })) {
+        return false;
+    }
+    const auto& tokens = where.analysis.tokens;
+    const auto index = static_cast<std::size_t>(&token - tokens.data());
+    if (const auto [genus, after] = neighbours(where, token); genus != nullptr) {
+        return text::is_capitalized(where.slice(genus->span));
+    }
+    // "E. andrillae": an initial, a full stop, a space.
+    if (index < 3 || tokens[index - 1].kind != text::TokenKind::Space ||
+        where.slice(tokens[index - 2].span) != "." ||
+        tokens[index - 3].kind != text::TokenKind::Word) {
+        return false;
+    }
+    const std::string_view initial = where.slice(tokens[index - 3].span);
+    return initial.size() == 1 && initial[0] >= 'A' && initial[0] <= 'Z';
+}
+
 bool followed_by_sic(const RegionText& where, const text::Token& token) {
     std::string_view rest = where.text().substr(token.span.end);
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"')) rest.remove_prefix(1);
@@ -78,21 +155,56 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
     if (word == "sic" && token.span.begin > 0 && where.text()[token.span.begin - 1] == '[') {
         return WordVerdict::Skip;
     }
-    if (ctx.speller()->known(word)) return WordVerdict::Known;
+    spell::SpellChecker& speller = *ctx.speller();
+    if (speller.known(word)) return WordVerdict::Known;
+    using Evidence = spell::SpellChecker::NameEvidence;
+    const bool capitalized = text::is_capitalized(word);
     if (const auto compound = hyphenated_compound(where, token); !compound.empty()) {
-        if (ctx.speller()->known(compound)) return WordVerdict::Known;
+        if (speller.known(compound)) return WordVerdict::Known;
         // "pre-war", "non-binding": a prefix is a word only in its compound.
+        const bool first_part = word.data() == compound.data();
         const bool last_part = word.data() + word.size() == compound.data() + compound.size();
         if (!last_part && is_prefix(word)) return WordVerdict::Known;
-        // "Lee Cheuk-yan", "Tsang Tak-wai": a capitalized compound inside a sentence is a name.
-        if (text::is_capitalized(compound) && !token.sentence_start &&
-            !ctx.speller()->known(compound.substr(0, compound.find('-')))) {
-            return WordVerdict::ProbableName;
+        const std::string_view head = compound.substr(0, compound.find('-'));
+        // "co-ordinated", "re-elected": the compound written solid is a word.
+        if (is_prefix(text::to_lower(head))) {
+            std::string solid(compound);
+            std::erase(solid, '-');
+            if (speller.known(solid)) return WordVerdict::Known;
+        }
+        if (text::is_capitalized(compound) && !is_prefix(text::to_lower(head))) {
+            // "Wu Chi-wai", "Kim Jong-un": short lower-case syllables of a hyphenated given
+            // name.
+            if (!first_part && !capitalized && word.size() <= 6) return WordVerdict::ProbableName;
+            // "Lee Cheuk-yan": a capitalized compound inside a sentence is a name.
+            if (!token.sentence_start && !speller.known(head) &&
+                !speller.misspells_common_word(word, Evidence::Capital)) {
+                return WordVerdict::ProbableName;
+            }
         }
     }
-    if (text::is_capitalized(word) &&
-        (!token.sentence_start || ctx.capitalized_mid_sentence(word))) {
-        return WordVerdict::ProbableName;
+    // Names are not misspellings, but "the Goverment said" and "Febuary" are: a capitalized
+    // word is a name unless it reads as a slip on a common word, judged more strictly the
+    // more the text says "name".
+    if (elided_name(word)) return WordVerdict::ProbableName;
+    if (capitalized) {
+        Evidence evidence = Evidence::None;
+        const int elsewhere = ctx.capitalized_mid_sentence_count(word);
+        const bool in_name = after_name(where, token) || before_name(where, token);
+        if (!token.sentence_start || elsewhere > 0 || in_name) evidence = Evidence::Capital;
+        if (elsewhere >= 2 || (!token.sentence_start && in_name)) evidence = Evidence::Strong;
+        return speller.misspells_common_word(word, evidence) ? WordVerdict::Unknown
+                                                             : WordVerdict::ProbableName;
+    }
+    // Lower-case words used throughout a document ("the santorum neologism", eleven times)
+    // or a species' epithet ("Formica fusca") are terms rather than slips, unless they read
+    // as a slip on a common word.
+    if (ctx.word_count(word) >= 3 || species_epithet(where, token)) {
+        const auto& best = speller.corrections(word).words;
+        const bool case_only = !best.empty() && text::to_lower(best.front()) == word;
+        return !case_only && speller.misspells_common_word(word, Evidence::Capital)
+                   ? WordVerdict::Unknown
+                   : WordVerdict::ProbableName;
     }
     if (is_camel_case(word)) return WordVerdict::ProbableName;  // eHow, wikiHow, iPhone
     return WordVerdict::Unknown;

@@ -1,13 +1,90 @@
+#include <algorithm>
+#include <filesystem>
+
+#include "core/diagnostic.hpp"
 #include "spell/speller.hpp"
+#include "spell/typo_model.hpp"
 
 namespace copydesk::spell {
 
+namespace {
+
+constexpr std::size_t kSuggestions = 5;
+
+class LexiconSpeller final : public Speller {
+  public:
+    LexiconSpeller(std::shared_ptr<const Lexicon> lexicon, Dialect dialect)
+        : lexicon_(std::move(lexicon)), dialect_(dialect) {}
+    bool spell(const std::string& word) override {
+        return lexicon_->find(word, dialect_) != nullptr;
+    }
+    std::vector<std::string> suggest(const std::string& /*word*/) override { return {}; }
+
+  private:
+    std::shared_ptr<const Lexicon> lexicon_;
+    Dialect dialect_;
+};
+
+// "Zelenskyy's" -> {"Zelenskyy", "'s"}; "Reuters'" -> {"Reuters", "'"}.
+std::pair<std::string_view, std::string_view> split_possessive(std::string_view word) {
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "\xCA\xBCs", "'", "\xE2\x80\x99"}) {
+        if (word.size() > suffix.size() + 1 && word.ends_with(suffix)) {
+            return {word.substr(0, word.size() - suffix.size()),
+                    word.substr(word.size() - suffix.size())};
+        }
+    }
+    return {word, {}};
+}
+
+std::size_t letters(std::string_view word) {
+    return static_cast<std::size_t>(std::count_if(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0xC0) == 0xC0;
+    }));
+}
+
+}  // namespace
+
+std::optional<std::string> load_spelling_data(const std::string& folder, bool misspellings,
+                                              SpellData& data) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path words = fs::path(folder) / "words.tsv";
+    if (fs::is_regular_file(words, ec)) {
+        auto loaded = Lexicon::load(words.string());
+        if (auto* why = std::get_if<std::string>(&loaded)) return *why;
+        data.lexicon = std::get<std::shared_ptr<const Lexicon>>(std::move(loaded));
+    }
+    const fs::path table = fs::path(folder) / "misspellings.tsv";
+    if (misspellings && fs::is_regular_file(table, ec)) {
+        auto loaded = MisspellingTable::load(table.string());
+        if (auto* why = std::get_if<std::string>(&loaded)) return *why;
+        data.misspellings = std::get<std::shared_ptr<const MisspellingTable>>(std::move(loaded));
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<Speller> make_lexicon_speller(std::shared_ptr<const Lexicon> lexicon,
+                                              Dialect dialect) {
+    return std::make_unique<LexiconSpeller>(std::move(lexicon), dialect);
+}
+
 SpellChecker::SpellChecker(std::unique_ptr<Speller> engine, std::shared_ptr<const WordList> house)
-    : engine_(std::move(engine)), house_(std::move(house)) {}
+    : engine_(std::move(engine)) {
+    data_.house = std::move(house);
+}
+
+SpellChecker::SpellChecker(std::unique_ptr<Speller> engine, SpellData data, Dialect dialect)
+    : engine_(std::move(engine)), data_(std::move(data)), dialect_(dialect) {}
 
 bool SpellChecker::lookup(const std::string& word) {
-    if (house_ && house_->contains(word)) return true;
-    return engine_->spell(word);
+    if (data_.house && data_.house->contains(word)) return true;
+    if (engine_->spell(word)) return true;
+    // The other dialect's spelling of a word is not a misspelling.
+    if (data_.lexicon) {
+        const Lexicon::Entry* e = data_.lexicon->find(word);
+        return e != nullptr && e->other_length > 0;
+    }
+    return false;
 }
 
 bool SpellChecker::known(std::string_view raw) {
@@ -16,21 +93,121 @@ bool SpellChecker::known(std::string_view raw) {
     bool ok = lookup(word);
     if (!ok) {
         // Possessives of names: "Zelenskyy's", "Reuters'".
-        if (word.size() > 2 && word.ends_with("'s")) {
-            ok = lookup(word.substr(0, word.size() - 2));
-        } else if (word.size() > 1 && word.ends_with('\'')) {
-            ok = lookup(word.substr(0, word.size() - 1));
-        }
+        const auto [base, suffix] = split_possessive(word);
+        if (!suffix.empty()) ok = lookup(std::string(base));
     }
     known_cache_.emplace(std::string(raw), ok);
     return ok;
 }
 
-const std::vector<std::string>& SpellChecker::suggestions(std::string_view raw, std::size_t limit) {
-    if (auto it = suggestion_cache_.find(raw); it != suggestion_cache_.end()) return it->second;
-    std::vector<std::string> found = engine_->suggest(normalize_apostrophes(raw));
-    if (found.size() > limit) found.resize(limit);
-    return suggestion_cache_.emplace(std::string(raw), std::move(found)).first->second;
+std::optional<std::string> SpellChecker::table_correction(std::string_view word) {
+    if (!data_.misspellings) return std::nullopt;
+    const auto found = data_.misspellings->correction(word);
+    if (!found) return std::nullopt;
+    std::string fixed(*found);
+    // The table is written in American spelling; a British document gets the British form.
+    if (data_.lexicon && dialect_ != Dialect::Any) {
+        const Lexicon::Entry* e = data_.lexicon->find(fixed);
+        if (e != nullptr && e->dialect != Dialect::Any && e->dialect != dialect_ &&
+            e->other_length > 0) {
+            fixed = data_.lexicon->counterpart(*e);
+        }
+    }
+    std::size_t start = 0;
+    while (start <= fixed.size()) {
+        const std::size_t space = std::min(fixed.find(' ', start), fixed.size());
+        if (!known(std::string_view(fixed).substr(start, space - start))) return std::nullopt;
+        start = space + 1;
+    }
+    return fixed;
+}
+
+const Corrections& SpellChecker::corrections(std::string_view raw) {
+    if (auto it = correction_cache_.find(raw); it != correction_cache_.end()) return it->second;
+    Corrections result;
+    const auto [base, suffix] = split_possessive(raw);
+    const std::string word = normalize_apostrophes(base);
+    const std::string folded = ascii_fold(word);
+
+    if (auto fixed = table_correction(word)) {
+        Correction c;
+        c.word = copy_case(word, *fixed);
+        c.cost = typo_cost(folded, ascii_fold(*fixed));
+        c.from_table = true;
+        if (data_.lexicon) {
+            if (const Lexicon::Entry* e = data_.lexicon->find(*fixed)) {
+                c.level = e->level;
+                c.frequency = e->frequency;
+                c.proper = data_.lexicon->word(*e) != data_.lexicon->folded(*e);
+            }
+        }
+        c.score = c.cost + rarity_cost(c.frequency);
+        result.ranked.push_back(std::move(c));
+        result.safe = true;
+    }
+    std::vector<Correction> more;
+    if (data_.lexicon) {
+        more = rank_corrections(*data_.lexicon, word, dialect_, kSuggestions);
+    } else {
+        for (std::string& s : engine_->suggest(word)) {
+            Correction c;
+            c.cost = typo_cost(folded, ascii_fold(s));
+            c.score = c.cost;
+            c.word = std::move(s);
+            more.push_back(std::move(c));
+        }
+    }
+    for (Correction& c : more) {
+        if (result.ranked.size() == kSuggestions) break;
+        const bool seen = std::any_of(result.ranked.begin(), result.ranked.end(),
+                                      [&](const Correction& r) { return r.word == c.word; });
+        if (!seen) result.ranked.push_back(std::move(c));
+    }
+    for (Correction& c : result.ranked) {
+        c.word += suffix;
+        result.words.push_back(c.word);
+    }
+    return correction_cache_.emplace(std::string(raw), std::move(result)).first->second;
+}
+
+std::vector<std::string> SpellChecker::suggestions(std::string_view word, std::size_t limit) {
+    const auto& all = corrections(word).words;
+    return {all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(limit, all.size()))};
+}
+
+bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evidence) {
+    const std::string_view word = split_possessive(raw).first;
+    const bool strict = evidence != NameEvidence::None;
+    if (letters(word) < (strict ? 5U : 4U)) return false;
+    // With strong evidence only the table can decide: spare the ranking.
+    if (evidence == NameEvidence::Strong && !table_correction(normalize_apostrophes(word))) {
+        return false;
+    }
+    const Corrections& found = corrections(word);
+    if (found.ranked.empty()) return false;
+    const Correction& best = found.ranked.front();
+    if (best.word.find(' ') != std::string::npos) return false;
+    // Only a common word is a target, or a name as common as one (months, days,
+    // nationalities) when the capital is evidence of a name: a name one slip from another
+    // name proves little. At the start of a sentence any listed name is a target.
+    const bool target =
+        best.proper ? best.level <= (strict ? 40 : 70) : best.level <= (strict ? 35 : 50);
+    if (!target) return false;
+    if (best.from_table) return true;
+    if (evidence == NameEvidence::Strong) return false;
+    if (best.cost > (strict ? 1.3 : best.proper ? 1.7 : 2.0)) return false;
+    // Two equally good readings suggest a name that happens to be near both.
+    if (strict && found.ranked.size() > 1 && found.ranked[1].score - best.score < 0.5) {
+        return false;
+    }
+    return true;
+}
+
+std::optional<DialectSpelling> SpellChecker::dialect_spelling(std::string_view word) const {
+    if (!data_.lexicon) return std::nullopt;
+    const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word));
+    if (e == nullptr || e->dialect == Dialect::Any || e->other_length == 0) return std::nullopt;
+    return DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
 }
 
 }  // namespace copydesk::spell

@@ -1,12 +1,17 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
 #include <vector>
+
+#include "spell/lexicon.hpp"
+#include "spell/misspellings.hpp"
+#include "spell/suggester.hpp"
 
 namespace copydesk::spell {
 
@@ -26,6 +31,9 @@ struct DictionaryFiles {
 // Looks for <lang>.aff/.dic on DICPATH, then the system folders. On failure the error
 // message lists every folder tried.
 std::variant<DictionaryFiles, std::string> find_dictionary(std::string_view lang);
+
+// The dictionary for `lang` in a DICPATH folder only (the user's own choice), if any.
+std::optional<DictionaryFiles> find_dictionary_on_dicpath(std::string_view lang);
 
 // Throws std::runtime_error if the files cannot be loaded.
 std::unique_ptr<Speller> make_hunspell(const DictionaryFiles& files);
@@ -54,26 +62,83 @@ class WordList {
     std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
 };
 
+// Shared, immutable spelling data, loaded once and used by every thread's SpellChecker.
+struct SpellData {
+    std::shared_ptr<const WordList> house;
+    // Words with commonness and dialect (dictionaries/spelling/words.tsv). Null for a
+    // language it does not describe: then the engine's own suggestions are used.
+    std::shared_ptr<const Lexicon> lexicon;
+    // Known misspellings whose corrections are safe fixes. Null when switched off.
+    std::shared_ptr<const MisspellingTable> misspellings;
+};
+
+// Loads dictionaries/spelling/{words,misspellings}.tsv from `folder` into `data` (a missing
+// file leaves its member null). Returns an error naming the file and line.
+std::optional<std::string> load_spelling_data(const std::string& folder, bool misspellings,
+                                              SpellData& data);
+
+// A Speller over the lexicon: the same words as the Hunspell dictionaries it was compiled
+// from, without their load time. It makes no suggestions of its own.
+std::unique_ptr<Speller> make_lexicon_speller(std::shared_ptr<const Lexicon> lexicon,
+                                              Dialect dialect);
+
+// Ranked corrections of one unknown word.
+struct Corrections {
+    std::vector<Correction> ranked;  // best first
+    std::vector<std::string> words;  // the same, as text
+    bool safe = false;               // the first is the known-misspellings table's correction
+};
+
+// Which dialect spells a word one way only, and how the other spells it ("colour": GB,
+// "color").
+struct DialectSpelling {
+    Dialect dialect = Dialect::Any;
+    std::string_view counterpart;
+};
+
 // The spelling front used by rules: house words first, then the dictionary engine; results
 // cached per distinct word, suggestions computed only when asked for.
 class SpellChecker {
   public:
     SpellChecker(std::unique_ptr<Speller> engine, std::shared_ptr<const WordList> house);
+    SpellChecker(std::unique_ptr<Speller> engine, SpellData data, Dialect dialect);
 
-    // `word` as it appears in the text (curly or straight apostrophes, possessive 's).
+    // `word` as it appears in the text (curly or straight apostrophes, possessive 's). A word
+    // spelled for the other dialect ("colour" under en_US) is known: dialect-mix reports
+    // documents that mix the two.
     [[nodiscard]] bool known(std::string_view word);
+    // Up to five corrections, best first: the known-misspellings table's (safe), then the
+    // lexicon's ranked candidates, or the engine's suggestions without a lexicon.
+    [[nodiscard]] const Corrections& corrections(std::string_view word);
     // Up to `limit` corrections, best first.
-    [[nodiscard]] const std::vector<std::string>& suggestions(std::string_view word,
-                                                              std::size_t limit = 5);
+    [[nodiscard]] std::vector<std::string> suggestions(std::string_view word,
+                                                       std::size_t limit = 5);
+
+    // How strongly the text suggests that an unknown capitalized word is a name.
+    enum class NameEvidence {
+        None,     // a capital at the start of a sentence proves nothing
+        Capital,  // capitalized inside a sentence, or so written elsewhere in the document
+        Strong,   // next to another capitalized word ("Alvin Yeung"), or used so repeatedly
+    };
+    // True when an unknown `word` reads as a slip on a common word ("Goverment", "Febuary")
+    // rather than as a name: decided by typo cost and the commonness of the best correction,
+    // more strictly the stronger the evidence of a name. With strong evidence only the
+    // known-misspellings table decides.
+    [[nodiscard]] bool misspells_common_word(std::string_view word, NameEvidence evidence);
+
+    // Set when `word` is one dialect's spelling of a word the other spells differently.
+    [[nodiscard]] std::optional<DialectSpelling> dialect_spelling(std::string_view word) const;
+    [[nodiscard]] Dialect dialect() const { return dialect_; }
 
   private:
     [[nodiscard]] bool lookup(const std::string& word);
+    [[nodiscard]] std::optional<std::string> table_correction(std::string_view word);
 
     std::unique_ptr<Speller> engine_;
-    std::shared_ptr<const WordList> house_;
+    SpellData data_;
+    Dialect dialect_ = Dialect::Any;
     std::unordered_map<std::string, bool, StringHash, std::equal_to<>> known_cache_;
-    std::unordered_map<std::string, std::vector<std::string>, StringHash, std::equal_to<>>
-        suggestion_cache_;
+    std::unordered_map<std::string, Corrections, StringHash, std::equal_to<>> correction_cache_;
 };
 
 // Replaces typographic apostrophes (U+2019, U+02BC) with "'".

@@ -157,6 +157,7 @@ Analysis Segmenter::analyze(std::string_view text) {
 
     const std::vector<SpecialSpan> specials = find_special_spans(text);
     std::size_t next_special = 0;
+    std::uint32_t covered = 0;  // text up to here already has tokens
 
     UTextPtr ut = open_utf8(text);
     impl_->words->setText(ut.get(), status);
@@ -165,25 +166,29 @@ Analysis Segmenter::analyze(std::string_view text) {
     for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
          begin = end, end = impl_->words->next()) {
         const Span span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
-        // A URL, email, handle or hashtag replaces every ICU token it overlaps.
+        // A URL, email, handle or hashtag replaces every ICU token it overlaps; the parts of
+        // an ICU token outside them ("#newshttps://..." holds two) keep tokens of their own.
         while (next_special < specials.size() && specials[next_special].span.end <= span.begin) {
             ++next_special;
         }
         if (next_special < specials.size() && specials[next_special].span.overlaps(span)) {
-            const SpecialSpan& sp = specials[next_special];
-            if (out.tokens.empty() || out.tokens.back().span != sp.span) {
-                // Part of the ICU token before the special one keeps its own token.
-                if (span.begin < sp.span.begin) {
-                    out.tokens.push_back({{span.begin, sp.span.begin}, TokenKind::Word});
-                }
-                out.tokens.push_back({sp.span, sp.kind});
+            std::uint32_t at = std::max(span.begin, covered);
+            for (std::size_t k = next_special;
+                 k < specials.size() && specials[k].span.begin < span.end; ++k) {
+                const SpecialSpan& sp = specials[k];
+                if (at < sp.span.begin)
+                    out.tokens.push_back({{at, sp.span.begin}, TokenKind::Word});
+                if (sp.span.end > covered) out.tokens.push_back({sp.span, sp.kind});
+                covered = std::max(covered, sp.span.end);
+                at = std::max(at, sp.span.end);
             }
-            if (span.end > sp.span.end) {
-                // ICU token runs past the special span: re-sync on the tail.
-                out.tokens.push_back({{sp.span.end, span.end}, TokenKind::Word});
+            if (at < span.end) {
+                out.tokens.push_back({{at, span.end}, TokenKind::Word});
+                covered = span.end;
             }
             continue;
         }
+        if (span.end <= covered) continue;
         const std::string_view piece = text.substr(span.begin, span.size());
         const int32_t status_code = impl_->words->getRuleStatus();
         TokenKind kind;

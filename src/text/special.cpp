@@ -170,7 +170,12 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
                     continue;
                 }
             }
-            while (i < s.size() && is_alnum(s[i])) ++i;
+            // Skip the word, but not a link glued to its end: "posthttps://t.co/x".
+            const std::size_t word = i;
+            while (i < s.size() && is_alnum(s[i])) {
+                if (i > word && scheme_length(s, i) != 0) break;
+                ++i;
+            }
             continue;
         }
         ++i;

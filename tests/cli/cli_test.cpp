@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -133,10 +134,30 @@ TEST_CASE("an unknown language names the folders tried", "[cli]") {
 }
 
 TEST_CASE("en_GB spelling is available", "[cli]") {
+    // Either dialect's spelling is a word; mixing them is reported.
     const Run us = copydesk("lint --format line -", "The colour of the flag.\n");
-    CHECK(us.out.find("colour") != std::string::npos);
+    CHECK(us.code == 0);
+    const Run mixed =
+        copydesk("lint --format line -", "The colour of the flag and the color of the sky.\n");
+    CHECK(mixed.code == 1);
+    CHECK(mixed.out.find("-:1:5: warning: Use 'color', the American spelling used elsewhere in "
+                         "this document, instead of 'colour'. [dialect-mix]") != std::string::npos);
     const Run gb = copydesk("lint --lang en_GB --format line -", "The colour of the flag.\n");
     CHECK(gb.code == 0);
+    const Run gb_typo = copydesk("lint --lang en_GB --format line -", "The theatr was full.\n");
+    CHECK(gb_typo.out.find("did you mean 'theatre'?") != std::string::npos);
+    const Run us_typo = copydesk("lint --format line -", "The theatr was full.\n");
+    CHECK(us_typo.out.find("did you mean 'theater'?") != std::string::npos);
+}
+
+TEST_CASE("known misspellings get a safe fix, which the environment can switch off", "[cli]") {
+    const Run on = copydesk("lint --format json -", "They recieve it.\n");
+    CHECK(on.out.find("\"safe\":true") != std::string::npos);
+    ::setenv("COPYDESK_NO_KNOWN_MISSPELLINGS", "1", 1);
+    const Run off = copydesk("lint --format json -", "They recieve it.\n");
+    ::unsetenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
+    CHECK(off.out.find("\"safe\":true") == std::string::npos);
+    CHECK(off.out.find("receive") != std::string::npos);
 }
 
 TEST_CASE("rules and explain describe the rules", "[cli]") {

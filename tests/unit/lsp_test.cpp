@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include <cstdlib>
 
 #include "lsp/json_rpc.hpp"
@@ -146,9 +151,9 @@ class Client {
     void send(const Json& message) { server_.handle(message.dump()); }
     void raw(const std::string& body) { server_.handle(body); }
 
-    Json initialize(Json capabilities = Json::object()) {
+    Json initialize(Json capabilities = Json::object(), Json root = nullptr) {
         Json r = request("initialize", {{"processId", nullptr},
-                                        {"rootUri", nullptr},
+                                        {"rootUri", std::move(root)},
                                         {"capabilities", std::move(capabilities)},
                                         {"initializationOptions", {{"lang", "tiny"}}}});
         notify("initialized", Json::object());
@@ -470,4 +475,132 @@ TEST_CASE("lsp: settings are pulled with workspace/configuration when the client
     REQUIRE(c.server().has_pending_work());
     c.server().do_pending_work();
     CHECK(c.take("textDocument/publishDiagnostics")[0]["params"]["diagnostics"].empty());
+}
+
+namespace {
+
+// A scratch workspace: a folder with .git, so that config files above it do not apply.
+struct Workspace {
+    std::filesystem::path dir;
+    Workspace() {
+        dir =
+            std::filesystem::temp_directory_path() / ("copydesk-lsp-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir / ".git");
+    }
+    ~Workspace() { std::filesystem::remove_all(dir); }
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+    [[nodiscard]] std::string uri(const std::string& name = "") const {
+        return "file://" + (name.empty() ? dir : dir / name).string();
+    }
+    [[nodiscard]] std::string read(const std::string& name) const {
+        std::ifstream in(dir / name, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), {}};
+    }
+};
+
+Json action_titled(const Json& actions, const std::string& title) {
+    for (const Json& a : actions) {
+        if (a["title"] == title) return a;
+    }
+    FAIL("no code action '" << title << "' in " << actions.dump());
+    return {};
+}
+
+Json actions_for_line(Client& c, const std::string& uri) {
+    return c.request(
+        "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}},
+         {"range",
+          {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 30}}}}},
+         {"context", {{"diagnostics", Json::array()}}}})["result"];
+}
+
+}  // namespace
+
+TEST_CASE("lsp: add a word to the project vocabulary, then it is no longer reported", "[lsp]") {
+    Workspace ws;
+    Client c;
+    c.initialize(Json::object(), ws.uri());
+    const std::string story = ws.uri("story.txt");
+    c.open(story, "Talks would resme.\n");
+    c.server().do_pending_work();
+    REQUIRE(c.take("textDocument/publishDiagnostics")[0]["params"]["diagnostics"].size() == 1);
+
+    const Json add =
+        action_titled(actions_for_line(c, story), "Add 'resme' to the project vocabulary");
+    CHECK(add["command"]["command"] == "copydesk.addToVocabulary");
+    CHECK(add["command"]["arguments"] == Json::array({story, "resme"}));
+    const Json done = c.request("workspace/executeCommand", add["command"]);
+    CHECK(done.contains("result"));
+    CHECK(ws.read(".copydesk.yaml") == "vocabulary:\n  accept: [resme]\n");
+    c.server().do_pending_work();
+    const auto published = c.take("textDocument/publishDiagnostics");
+    REQUIRE(published.size() == 1);
+    CHECK(published[0]["params"]["diagnostics"].empty());
+
+    // A second word joins the same list; the rest of the file is kept.
+    {
+        std::ofstream out(ws.dir / ".copydesk.yaml", std::ios::binary | std::ios::trunc);
+        out << "# house words\nvocabulary:\n  accept: [resme]  # names too\n";
+    }
+    c.notify("workspace/didChangeWatchedFiles",
+             {{"changes", {{{"uri", ws.uri(".copydesk.yaml")}, {"type", 2}}}}});
+    c.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", story}, {"version", 2}}},
+              {"contentChanges", {{{"text", "Talks would resme and talkz.\n"}}}}});
+    c.server().do_pending_work();
+    c.take("textDocument/publishDiagnostics");
+    c.request("workspace/executeCommand",
+              action_titled(actions_for_line(c, story),
+                            "Add 'talkz' to the project vocabulary")["command"]);
+    CHECK(ws.read(".copydesk.yaml") ==
+          "# house words\nvocabulary:\n  accept: [resme, talkz]  # names too\n");
+
+    // A config file that cannot be edited safely is left alone, and the user is told why.
+    {
+        std::ofstream out(ws.dir / ".copydesk.yaml", std::ios::binary | std::ios::trunc);
+        out << "vocabulary: {accept: [resme]}\n";
+    }
+    c.take("window/showMessage");
+    c.request("workspace/executeCommand",
+              {{"command", "copydesk.addToVocabulary"}, {"arguments", {story, "talkz"}}});
+    CHECK(ws.read(".copydesk.yaml") == "vocabulary: {accept: [resme]}\n");
+    const auto shown = c.take("window/showMessage");
+    REQUIRE(shown.size() == 1);
+    CHECK(shown[0]["params"]["message"].get<std::string>().find("edit it by hand") !=
+          std::string::npos);
+
+    const Json bad = c.request("workspace/executeCommand",
+                               {{"command", "copydesk.addToVocabulary"}, {"arguments", {1}}});
+    CHECK(bad["error"]["code"] == -32602);
+}
+
+TEST_CASE("lsp: disable a rule for one line with a directive above it", "[lsp]") {
+    Workspace ws;
+    Client c;
+    c.initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}}, ws.uri());
+    const std::string story = ws.uri("story.md");
+    c.notify("textDocument/didOpen", {{"textDocument",
+                                       {{"uri", story},
+                                        {"languageId", "markdown"},
+                                        {"version", 1},
+                                        {"text", "  Talks would resme.\n"}}}});
+    c.server().do_pending_work();
+    c.take("textDocument/publishDiagnostics");
+    const Json off = action_titled(actions_for_line(c, story), "Disable spelling for this line");
+    const Json& edit = off["edit"]["documentChanges"][0]["edits"][0];
+    CHECK(edit["newText"] == "  <!-- copydesk-disable-next-line spelling -->\n");
+    CHECK(edit["range"] == Json::parse(R"({"start":{"line":0,"character":0},
+                                           "end":{"line":0,"character":0}})"));
+
+    // Applied, the directive silences the finding.
+    c.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", story}, {"version", 2}}},
+              {"contentChanges", {{{"range", edit["range"]}, {"text", edit["newText"]}}}}});
+    c.server().do_pending_work();
+    const auto published = c.take("textDocument/publishDiagnostics");
+    REQUIRE(published.size() == 1);
+    CHECK(published[0]["params"]["diagnostics"].empty());
 }

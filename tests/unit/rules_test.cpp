@@ -22,9 +22,18 @@ std::unique_ptr<spell::SpellChecker> tiny_speller() {
     auto house = std::make_shared<spell::WordList>();
     std::string error;
     REQUIRE(house->load_file(COPYDESK_TEST_DATA "/house.txt", error));
+    spell::SpellData data;
+    data.house = std::move(house);
+    // The tiny lexicon ranks suggestions and knows a few American/British spellings.
+    auto lexicon = spell::Lexicon::load(COPYDESK_TEST_DATA "/tiny-words.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const spell::Lexicon>>(lexicon));
+    data.lexicon = std::get<std::shared_ptr<const spell::Lexicon>>(lexicon);
+    auto table = spell::MisspellingTable::load(COPYDESK_TEST_DATA "/tiny-misspellings.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const spell::MisspellingTable>>(table));
+    data.misspellings = std::get<std::shared_ptr<const spell::MisspellingTable>>(table);
     return std::make_unique<spell::SpellChecker>(
         spell::make_hunspell({COPYDESK_TEST_DATA "/tiny.aff", COPYDESK_TEST_DATA "/tiny.dic"}),
-        std::move(house));
+        std::move(data), spell::Dialect::US);
 }
 
 // The shipped names database, loaded once.
@@ -40,7 +49,8 @@ std::shared_ptr<const names::Database> names_db() {
 // Lints `text` with only `rule_id` switched on, under style profile `style` (or none).
 std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& text,
                                  spell::SpellChecker* speller, Document& doc,
-                                 const std::string& style = {}) {
+                                 const std::string& style = {},
+                                 std::shared_ptr<const rules::Vocabulary> vocabulary = nullptr) {
     rules::Selection sel;
     for (const auto& r : rules::make_builtin_rules()) {
         if (r->info().id == rule_id)
@@ -49,7 +59,8 @@ std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& 
             sel.disable.insert(r->info().id);
     }
     if (!style.empty()) REQUIRE(names_db()->profile_index(style));
-    rules::Linter linter(rules::make_builtin_rules(), sel, speller, {names_db(), style});
+    rules::Linter linter(rules::make_builtin_rules(), sel, speller,
+                         {names_db(), style, std::move(vocabulary)});
     auto loaded = markup::load_document("case.txt", text, markup::Format::Plain);
     doc = std::get<Document>(std::move(loaded));
     return linter.lint(doc);
@@ -88,6 +99,15 @@ TEST_CASE("per-rule cases", "[rules]") {
         const YAML::Node root = YAML::LoadFile(file.string());
         const std::string rule_id = root["rule"].as<std::string>();
         REQUIRE(rule_id == file.stem().string());
+        // A project vocabulary for the cases: `vocabulary: {reject: {form: use, ...}}`.
+        std::shared_ptr<rules::Vocabulary> vocabulary;
+        if (root["vocabulary"]) {
+            vocabulary = std::make_shared<rules::Vocabulary>();
+            for (const auto& kv : root["vocabulary"]["reject"]) {
+                vocabulary->reject.push_back(
+                    {kv.first.as<std::string>(), kv.second.as<std::string>()});
+            }
+        }
         int bad = 0;
         int good = 0;
         for (const YAML::Node& c : root["cases"]) {
@@ -99,7 +119,7 @@ TEST_CASE("per-rule cases", "[rules]") {
                 const std::string text = c["good"].as<std::string>();
                 INFO(rule_id << " good" << (style.empty() ? "" : " (" + style + ")") << ": "
                              << text);
-                const auto diags = run_rule(rule_id, text, speller.get(), doc, style);
+                const auto diags = run_rule(rule_id, text, speller.get(), doc, style, vocabulary);
                 CHECK(diags.empty());
                 for (const auto& d : diags) UNSCOPED_INFO("unexpected: " << d.message);
                 continue;
@@ -107,7 +127,7 @@ TEST_CASE("per-rule cases", "[rules]") {
             ++bad;
             const std::string text = c["bad"].as<std::string>();
             INFO(rule_id << " bad" << (style.empty() ? "" : " (" + style + ")") << ": " << text);
-            const auto diags = run_rule(rule_id, text, speller.get(), doc, style);
+            const auto diags = run_rule(rule_id, text, speller.get(), doc, style, vocabulary);
             std::vector<std::string> flagged;
             std::vector<Edit> edits;
             for (const auto& d : diags) {

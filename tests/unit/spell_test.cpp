@@ -1,12 +1,41 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "spell/speller.hpp"
+#include "spell/typo_model.hpp"
 
 using namespace copydesk::spell;
 
 namespace {
+
+std::shared_ptr<const Lexicon> tiny_lexicon() {
+    auto loaded = Lexicon::load(COPYDESK_TEST_DATA "/tiny-words.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+    return std::get<std::shared_ptr<const Lexicon>>(loaded);
+}
+
+std::shared_ptr<const MisspellingTable> tiny_table() {
+    auto loaded = MisspellingTable::load(COPYDESK_TEST_DATA "/tiny-misspellings.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const MisspellingTable>>(loaded));
+    return std::get<std::shared_ptr<const MisspellingTable>>(loaded);
+}
+
+// A checker on the tiny lexicon alone, as copydesk runs for en_US and en_GB.
+SpellChecker lexicon_checker(Dialect dialect, bool table = true) {
+    SpellData data;
+    data.house = std::make_shared<WordList>();
+    data.lexicon = tiny_lexicon();
+    if (table) data.misspellings = tiny_table();
+    return SpellChecker(make_lexicon_speller(data.lexicon, dialect), data, dialect);
+}
+
+std::vector<std::string> words_of(const std::vector<Correction>& ranked) {
+    std::vector<std::string> out;
+    for (const auto& c : ranked) out.push_back(c.word);
+    return out;
+}
 
 DictionaryFiles tiny() {
     return {COPYDESK_TEST_DATA "/tiny.aff", COPYDESK_TEST_DATA "/tiny.dic"};
@@ -63,12 +92,14 @@ TEST_CASE("word list files skip comments and blank lines", "[spell]") {
 
 TEST_CASE("suggestions are ordered, bounded and cached", "[spell]") {
     auto sc = checker();
-    const auto& first = sc.suggestions("goverment", 3);
+    const auto first = sc.suggestions("goverment", 3);
     REQUIRE_FALSE(first.empty());
     CHECK(first.front() == "government");
     CHECK(first.size() <= 3);
-    const auto& again = sc.suggestions("goverment", 3);
-    CHECK(&first == &again);
+    const auto& a = sc.corrections("goverment");
+    const auto& b = sc.corrections("goverment");
+    CHECK(&a == &b);
+    CHECK_FALSE(a.safe);  // no table: Hunspell's guesses are never safe
 }
 
 TEST_CASE("a missing dictionary names the folders tried", "[spell]") {
@@ -85,4 +116,132 @@ TEST_CASE("DICPATH is searched first", "[spell]") {
     ::unsetenv("DICPATH");
     REQUIRE(std::holds_alternative<DictionaryFiles>(r));
     CHECK(std::get<DictionaryFiles>(r).aff.ends_with("tiny.aff"));
+}
+
+TEST_CASE("lexicon files are checked line by line", "[spell]") {
+    auto bad = [](std::string text) {
+        auto r = Lexicon::parse(std::move(text), "w.tsv");
+        REQUIRE(std::holds_alternative<std::string>(r));
+        return std::get<std::string>(r);
+    };
+    CHECK(bad("the\t10\t00\na\t10\t08\n") ==
+          "w.tsv:2: entries must be sorted by their "
+          "ASCII-lower-cased spelling, once each");
+    CHECK(bad("# c\nthe 10 00\n").starts_with("w.tsv:2: expected 'word<TAB>level"));
+    CHECK(bad("the\t10x\t00\n") == "w.tsv:1: dialect must be 'u' or 'g'");
+    CHECK(std::holds_alternative<std::string>(Lexicon::load(COPYDESK_TEST_DATA "/none.tsv")));
+    auto ok = Lexicon::parse("a\t10\t08\nMay\t20\t30\nmay\t10\t20\n", "w.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(ok));
+    CHECK(std::get<std::shared_ptr<const Lexicon>>(ok)->same_letters("MAY").size() == 2);
+}
+
+TEST_CASE("lexicon lookups follow Hunspell's case rules", "[spell]") {
+    const auto lex = tiny_lexicon();
+    CHECK(lex->find("government") != nullptr);
+    CHECK(lex->find("Government") != nullptr);
+    CHECK(lex->find("GOVERNMENT") != nullptr);
+    CHECK(lex->find("February") != nullptr);
+    CHECK(lex->find("FEBRUARY") != nullptr);
+    CHECK(lex->find("february") == nullptr);  // a name keeps its capital
+    CHECK(lex->find("GoVernment") == nullptr);
+    const auto* colour = lex->find("colour");
+    REQUIRE(colour != nullptr);
+    CHECK(colour->dialect == Dialect::GB);
+    CHECK(lex->counterpart(*colour) == "color");
+    CHECK(lex->find("colour", Dialect::US) != nullptr);  // the other dialect's spelling
+}
+
+TEST_CASE("lexicon search finds words within the edit bound", "[spell]") {
+    const auto lex = tiny_lexicon();
+    std::vector<std::pair<std::string, int>> found;
+    auto collect = [&](const Lexicon::Entry& e, int edits) {
+        found.emplace_back(std::string(lex->word(e)), edits);
+    };
+    lex->search("", "toi", 1, collect);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::pair<std::string, int>>{{"to", 1}, {"toe", 1}, {"too", 1}});
+    found.clear();
+    lex->search("g", "ovrenment", 2, collect);  // first letter kept: a swap and a slip
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::pair<std::string, int>>{{"government", 1}, {"governments", 2}});
+}
+
+TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
+    CHECK(keys_adjacent('a', 's'));
+    CHECK(keys_adjacent('r', 'd'));
+    CHECK_FALSE(keys_adjacent('a', 'p'));
+    // One of a double letter left out is the cheapest slip.
+    CHECK(typo_cost("ocurred", "occurred") < typo_cost("ocurred", "scurred"));
+    CHECK(typo_cost("adress", "address") < typo_cost("adress", "dress"));
+    // A swap beats two substitutions; a wrong vowel beats an unrelated letter.
+    CHECK(typo_cost("recieve", "receive") < 1.0);
+    CHECK(typo_cost("seperate", "separate") < typo_cost("sexerate", "separate"));
+    // A slip in the first letter costs more than the same slip later.
+    CHECK(typo_cost("xovernment", "government") > typo_cost("goxernment", "government"));
+    CHECK(typo_cost("fotograph", "photograph") < typo_cost("fotograph", "autograph"));
+    CHECK(typo_cost("government", "government") == 0.0);
+    CHECK(rarity_cost(0) < rarity_cost(30));
+}
+
+TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
+    const auto lex = tiny_lexicon();
+    auto rank = [&](std::string_view w) {
+        return words_of(rank_corrections(*lex, w, Dialect::US));
+    };
+    CHECK(rank("toi").front() == "to");  // "to" is far more frequent than "too"
+    CHECK(rank("adress").front() == "address");
+    CHECK(rank("aboutthe").front() == "about the");
+    CHECK(rank("fotograph").front() == "photograph");
+    CHECK(rank("Goverment").front() == "Government");  // case carried over
+    CHECK(rank("GOVERMENT").front() == "GOVERNMENT");
+    CHECK(rank("febuary").front() == "February");  // a name keeps its own case
+    CHECK(rank("theatr").front() == "theater");
+    CHECK(words_of(rank_corrections(*lex, "theatr", Dialect::GB)).front() == "theatre");
+    CHECK(rank_corrections(*lex, "toi", Dialect::US, 2).size() == 2);
+    CHECK(rank("xqzvw").empty());
+}
+
+TEST_CASE("the misspellings table gives safe corrections", "[spell]") {
+    auto sc = lexicon_checker(Dialect::US);
+    const auto& found = sc.corrections("Goverment");
+    CHECK(found.safe);
+    CHECK(found.words.front() == "Government");
+    CHECK(found.ranked.front().from_table);
+    // Possessives keep their ending.
+    CHECK(sc.corrections("goverment's").words.front() == "government's");
+    // A British document gets the British form of an American correction.
+    auto gb = lexicon_checker(Dialect::GB);
+    CHECK(gb.corrections("theatr").words.front() == "theatre");
+    // Off: only the ranker's (unsafe) suggestion.
+    auto off = lexicon_checker(Dialect::US, false);
+    CHECK_FALSE(off.corrections("Goverment").safe);
+    CHECK(off.corrections("Goverment").words.front() == "Government");
+    auto table = MisspellingTable::parse("b\tc\na\tb\n", "m.tsv");
+    REQUIRE(std::holds_alternative<std::string>(table));
+    CHECK(std::get<std::string>(table) == "m.tsv:2: misspellings must be sorted, once each");
+}
+
+TEST_CASE("the other dialect's spelling is known and labelled", "[spell]") {
+    auto sc = lexicon_checker(Dialect::US);
+    CHECK(sc.known("colour"));
+    CHECK(sc.known("color"));
+    const auto gb = sc.dialect_spelling("colour");
+    REQUIRE(gb);
+    CHECK(gb->dialect == Dialect::GB);
+    CHECK(gb->counterpart == "color");
+    CHECK_FALSE(sc.dialect_spelling("organize"));  // Oxford spelling: both dialects
+    CHECK(sc.dialect_spelling("organise"));
+}
+
+TEST_CASE("a capitalized slip on a common word is told from a name", "[spell]") {
+    using Evidence = SpellChecker::NameEvidence;
+    auto sc = lexicon_checker(Dialect::US, false);
+    CHECK(sc.misspells_common_word("Goverment", Evidence::Capital));
+    CHECK(sc.misspells_common_word("Goverment's", Evidence::Capital));
+    CHECK(sc.misspells_common_word("Febuary", Evidence::Capital));
+    CHECK_FALSE(sc.misspells_common_word("Goverment", Evidence::Strong));
+    CHECK_FALSE(sc.misspells_common_word("Zelenskyy", Evidence::None));
+    CHECK_FALSE(sc.misspells_common_word("Yeung", Evidence::Strong));
+    auto with_table = lexicon_checker(Dialect::US, true);
+    CHECK(with_table.misspells_common_word("Goverment", Evidence::Strong));
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "rules/rule.hpp"
 #include "text/casing.hpp"
@@ -8,34 +9,35 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
-// Doubled words that are grammatical ("She had had enough", "that that", "what it is is").
-constexpr std::array<std::string_view, 7> kGrammaticalDoubles{"had", "that", "is",  "do",
-                                                              "bye", "no",   "well"};
-
-bool grammatical_double(std::string_view lower) {
-    return std::find(kGrammaticalDoubles.begin(), kGrammaticalDoubles.end(), lower) !=
-           kGrammaticalDoubles.end();
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-// Doubled on purpose in speech and quotes ("very very short", "Ay ay, sir!"): still reported,
-// but whether to delete one is an editor's call, so the fix is not marked safe.
+// Doubled words that are grammatical ("She had had enough", "that that", "what it is is").
+constexpr std::array<std::string_view, 9> kGrammaticalDoubles{"had", "that", "is",  "do",   "bye",
+                                                              "no",  "well", "now", "there"};
+
+// Doubled on purpose in speech and quotes ("very very short", "many many years", "Ay ay,
+// sir!"): an editor would not touch them, so they are not reported.
 constexpr std::array<std::string_view, 14> kEmphaticDoubles{
     "very", "really", "many", "much", "so",  "too", "far",
     "long", "ever",   "more", "ay",   "aye", "oh",  "ha"};
 
-bool emphatic_double(std::string_view lower) {
-    return std::find(kEmphaticDoubles.begin(), kEmphaticDoubles.end(), lower) !=
-           kEmphaticDoubles.end();
-}
+// Particles that double after a phrasal verb: "more than it took in in taxes".
+constexpr std::array<std::string_view, 7> kParticles{"in",   "on",  "out", "up",
+                                                     "down", "off", "over"};
+constexpr std::array<std::string_view, 40> kPhrasalVerbs{
+    "took",   "take",   "takes",   "taken",   "taking",  "brought", "bring",   "brings",
+    "came",   "come",   "comes",   "coming",  "paid",    "pay",     "pays",    "put",
+    "puts",   "turned", "turn",    "handed",  "filled",  "logged",  "moved",   "weighed",
+    "cashed", "signed", "checked", "kicked",  "stepped", "set",     "let",     "gave",
+    "given",  "sent",   "kept",    "carried", "phased",  "chipped", "pitched", "ruled"};
 
 // Words that are not names, so "The the" is a slip even where no sentence starts (after a
 // dateline dash), unlike "Will will" or "Bill bill".
 constexpr std::array<std::string_view, 9> kFunctionWords{"the", "an", "and", "of", "to",
                                                          "in",  "on", "at",  "for"};
-
-bool function_word(std::string_view lower) {
-    return std::find(kFunctionWords.begin(), kFunctionWords.end(), lower) != kFunctionWords.end();
-}
 
 bool line_break(char c) {
     return c == '\n' || c == '\r';
@@ -51,51 +53,52 @@ class RepeatedWord final : public Rule {
 
   private:
     void check_region(const RegionText& where, Reporter& out) const {
-        const auto& tokens = where.analysis.tokens;
-        // The next word after token `i`, if only white space (line breaks included) stands
-        // between; null otherwise.
-        auto next_word = [&](std::size_t i) -> const text::Token* {
-            for (++i; i < tokens.size(); ++i) {
-                if (tokens[i].kind == text::TokenKind::Space) continue;
-                return tokens[i].kind == text::TokenKind::Word ? &tokens[i] : nullptr;
-            }
-            return nullptr;
+        // Words with only white space (line breaks included) between them, in runs.
+        std::vector<const text::Token*> words;
+        auto flush = [&] {
+            for (std::size_t i = 1; i < words.size(); ++i) check_pair(where, words, i, out);
+            words.clear();
         };
-        const text::Token* previous = nullptr;
-        bool previous_was_double = false;  // `previous` itself repeated the word before it
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            const text::Token& t = tokens[i];
+        for (const text::Token& t : where.analysis.tokens) {
             if (t.kind == text::TokenKind::Space) continue;
             if (t.kind != text::TokenKind::Word) {
-                previous = nullptr;
-                previous_was_double = false;
+                flush();
                 continue;
             }
-            bool doubled = false;
-            if (previous != nullptr) {
-                const std::string_view a = where.slice(previous->span);
-                const std::string_view b = where.slice(t.span);
-                const std::string lower = text::to_lower(a);
-                // "Walla Walla", "Baden Baden": a capitalized pair inside a sentence is a name.
-                const bool name_pair =
-                    a == b && text::is_capitalized(a) && !previous->sentence_start;
-                doubled = lower == text::to_lower(b);
-                if (doubled && !grammatical_double(lower) && !name_pair) {
-                    const text::Token* after = next_word(i);
-                    const bool run_of_three =
-                        previous_was_double ||
-                        (after != nullptr && text::to_lower(where.slice(after->span)) == lower);
-                    Diagnostic& d =
-                        out.report(where, {previous->span.begin, t.span.end},
-                                   "Repeated word '" + std::string(b) + "'; delete one of them.");
-                    out.set_fix(d, where, deletion(where, *previous, t), "",
-                                "Delete the repeated '" + std::string(b) + "'",
-                                safe_to_delete(a, b, *previous, run_of_three));
-                }
-            }
-            previous_was_double = doubled;
-            previous = &t;
+            words.push_back(&t);
         }
+        flush();
+    }
+
+    // Reports words[i] repeating words[i - 1].
+    static void check_pair(const RegionText& where, const std::vector<const text::Token*>& words,
+                           std::size_t i, Reporter& out) {
+        const text::Token& first = *words[i - 1];
+        const text::Token& second = *words[i];
+        const std::string_view a = where.slice(first.span);
+        const std::string_view b = where.slice(second.span);
+        const std::string lower = text::to_lower(a);
+        if (lower != text::to_lower(b) || listed(kGrammaticalDoubles, lower) ||
+            listed(kEmphaticDoubles, lower))
+            return;
+        auto same = [&](std::size_t k) {
+            return k < words.size() && text::to_lower(where.slice(words[k]->span)) == lower;
+        };
+        // Three in a row is rhetoric: "killing killing killing".
+        if ((i >= 2 && same(i - 2)) || same(i + 1)) return;
+        // "Walla Walla", "Baden Baden": a capitalized pair inside a sentence is a name.
+        if (a == b && text::is_capitalized(a) && !first.sentence_start) return;
+        // "TRANSPORTATION Transportation": a heading run into its text; "the first FIRST
+        // robotics contest": an acronym after the word.
+        if (is_all_caps(a) != is_all_caps(b)) return;
+        // "more than it took in in taxes": a particle after a phrasal verb, then a preposition.
+        if (i >= 2 && listed(kParticles, lower) &&
+            listed(kPhrasalVerbs, text::to_lower(where.slice(words[i - 2]->span))))
+            return;
+        Diagnostic& d = out.report(where, {first.span.begin, second.span.end},
+                                   "Repeated word '" + std::string(b) + "'; delete one of them.");
+        out.set_fix(d, where, deletion(where, first, second), "",
+                    "Delete the repeated '" + std::string(b) + "'", safe_to_delete(a, b, first));
     }
 
     // The second word with the space before it; but when a line break stands between the two,
@@ -116,15 +119,10 @@ class RepeatedWord final : public Rule {
 
     // Deleting the second word is safe only for a plain slip: the same word in the same case
     // ("the the"), or a capital followed by the lower-case word ("The the") at the start of a
-    // sentence or for a word that is never a name.
-    // Case that differs otherwise ("first FIRST Global", "TRANSPORTATION Transportation") hints
-    // at a name or a heading, and runs of three ("killing killing killing") and emphatic
-    // doubles are deliberate.
-    static bool safe_to_delete(std::string_view a, std::string_view b, const text::Token& first,
-                               bool run_of_three) {
-        if (run_of_three || emphatic_double(text::to_lower(b))) return false;
+    // sentence or for a word that is never a name ("Will will" may be a name and a verb).
+    static bool safe_to_delete(std::string_view a, std::string_view b, const text::Token& first) {
         if (a == b) return true;
-        return (first.sentence_start || function_word(b)) && text::is_capitalized(a) &&
+        return (first.sentence_start || listed(kFunctionWords, b)) && text::is_capitalized(a) &&
                text::to_lower(a) == b;
     }
 
@@ -135,12 +133,14 @@ class RepeatedWord final : public Rule {
         .enabled_by_default = true,
         .summary = "The same word twice in a row (\"the the\"), also across a line break.",
         .description =
-            "Flags a word repeated with only white space between, ignoring case. Grammatical "
-            "doubles (\"had had\", \"that that\") and doubled names (\"Walla Walla\") are allowed. "
-            "The fix deletes the second word, keeping the line break when the two are on "
-            "different lines. `copydesk fix` applies it only for a plain slip (same case, or "
-            "\"The the\"), not for emphatic doubles (\"very very\"), runs of three, or case "
-            "that differs (\"first FIRST\").",
+            "Flags a word repeated with only white space between, ignoring case, also across a "
+            "line break but not across paragraphs. Grammatical doubles (\"had had\", \"that "
+            "that\"), emphatic ones in speech (\"very very\", \"Ay ay\"), runs of three "
+            "(\"killing killing killing\"), a particle and a preposition (\"took in in taxes\"), "
+            "doubled names (\"Walla Walla\") and a heading run into its text (\"TRANSPORTATION "
+            "Transportation\") are allowed. The fix deletes the second word, keeping the line "
+            "break when the two are on different lines; `copydesk fix` applies it only for a "
+            "plain slip (same case, or \"The the\"), not where case differs (\"Will will\").",
         .link = {},
     };
 };

@@ -13,12 +13,21 @@ class Spelling final : public Rule {
             for (const text::Token& token : where.analysis.tokens) {
                 if (classify_word(ctx, where, token) != WordVerdict::Unknown) continue;
                 const std::string_view word = where.slice(token.span);
-                const auto& suggestions = ctx.speller()->suggestions(word);
+                const auto& found = ctx.speller()->corrections(word);
                 std::string message = "Unknown word '" + std::string(word) + "'";
-                message +=
-                    suggestions.empty() ? "." : "; did you mean '" + suggestions.front() + "'?";
+                if (found.safe) {
+                    message += "; use '" + found.words.front() + "'.";
+                } else {
+                    message +=
+                        found.words.empty() ? "." : "; did you mean '" + found.words.front() + "'?";
+                }
                 Diagnostic& d = out.report(where, token.span, std::move(message));
-                d.suggestions = suggestions;
+                d.suggestions = found.words;
+                // Only a known misspelling's correction is certain enough to apply unasked.
+                if (found.safe) {
+                    out.set_fix(d, where, token.span, found.words.front(),
+                                "Replace with '" + found.words.front() + "'", true);
+                }
             }
         }
     }

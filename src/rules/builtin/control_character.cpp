@@ -1,0 +1,92 @@
+#include <array>
+
+#include "rules/rule.hpp"
+#include "rules/scan.hpp"
+#include "text/mojibake.hpp"
+
+namespace copydesk::rules::builtin {
+
+namespace {
+
+// Windows-1252 characters for C1 controls 0x80-0x9F (0 where the code page has none): a
+// C1 control in text is nearly always one of these, decoded as Latin-1 by mistake.
+constexpr std::array<char32_t, 32> kCp1252{
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+bool reported(char32_t cp) {
+    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') return false;
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+}
+
+class ControlCharacter final : public Rule {
+  public:
+    const RuleInfo& info() const override { return info_; }
+
+    void check(const Context& ctx, Reporter& out) const override {
+        for (const RegionText& where : ctx.regions()) {
+            const std::string_view text = where.text();
+            std::vector<Span> garbled;  // reported by `mojibake` instead
+            for (const auto& m : text::find_mojibake(text)) garbled.push_back(m.span);
+            std::size_t pos = 0;
+            while (pos < text.size()) {
+                const std::size_t at = pos;
+                const char32_t cp = utf8::decode(text, pos);
+                if (!reported(cp) || inside_any(garbled, static_cast<std::uint32_t>(at))) continue;
+                const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
+                report(where, span, cp, out);
+            }
+        }
+    }
+
+  private:
+    static void report(const RegionText& where, Span span, char32_t cp, Reporter& out) {
+        const std::string label = code_point_label(cp);
+        if (cp >= 0x80 && cp <= 0x9F && kCp1252[cp - 0x80] != 0) {
+            std::string meant;
+            utf8::append(meant, kCp1252[cp - 0x80]);
+            Diagnostic& d = out.report(where, span,
+                                       "Replace the control character " + label + " with '" +
+                                           meant + "', the Windows-1252 character it stands for.");
+            out.set_fix(d, where, span, meant, "Replace " + label + " with '" + meant + "'", true);
+            return;
+        }
+        if (cp == 0x0B || cp == 0x2028 || cp == 0x2029) {
+            const std::string_view what = cp == 0x2029 ? "paragraph break" : "line break";
+            Diagnostic& d = out.report(where, span,
+                                       "Replace the hidden " + std::string(what) + " " + label +
+                                           " with a real one or a space.");
+            out.set_fix(d, where, span, cp == 0x2029 ? "\n\n" : "\n",
+                        "Replace " + label + " with a " + std::string(what), false);
+            return;
+        }
+        Diagnostic& d = out.report(where, span, "Delete the control character " + label + ".");
+        out.set_fix(d, where, span, "", "Delete " + label, true);
+    }
+
+    RuleInfo info_{
+        .id = "control-character",
+        .category = Category::Unicode,
+        .severity = Severity::Warning,
+        .enabled_by_default = true,
+        .summary =
+            "Control characters in the text (other than tab and line breaks), and "
+            "Unicode line and paragraph separators.",
+        .description =
+            "Control characters are not text: a terminal, a CMS or an XML feed may choke on them. "
+            "A C1 control (U+0080-U+009F) is nearly always a Windows-1252 quote or dash decoded "
+            "as Latin-1, so the safe fix puts that character back (U+0092 becomes ’); other "
+            "controls are deleted. Vertical tabs and Unicode line separators, which Word and "
+            "JavaScript leave behind, get an unsafe fix that turns them into line breaks.",
+        .link = {},
+    };
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_control_character() {
+    return std::make_unique<ControlCharacter>();
+}
+
+}  // namespace copydesk::rules::builtin

@@ -1,0 +1,67 @@
+#include "rules/rule.hpp"
+#include "rules/scan.hpp"
+
+namespace copydesk::rules::builtin {
+
+namespace {
+
+bool run_char(char32_t cp) {
+    return cp == ' ' || cp == 0xA0 || cp == 0x202F;
+}
+
+class DoubleSpace final : public Rule {
+  public:
+    const RuleInfo& info() const override { return info_; }
+
+    void check(const Context& ctx, Reporter& out) const override {
+        for (const RegionText& where : ctx.regions()) {
+            const std::string_view text = where.text();
+            for (const Span line : line_spans(text)) {
+                const Span body = trim(text, line);  // indentation and trailing blanks aside
+                std::size_t pos = body.begin;
+                while (pos < body.end) {
+                    const std::size_t at = pos;
+                    if (!run_char(utf8::decode(text, pos))) continue;
+                    std::size_t end = pos;
+                    int count = 1;
+                    while (end < body.end) {
+                        std::size_t next = end;
+                        if (!run_char(utf8::decode(text, next))) break;
+                        end = next;
+                        ++count;
+                    }
+                    pos = end;
+                    // Three or more spaces line something up (verse, a table): deliberate.
+                    if (count != 2 || end >= body.end) continue;
+                    const Span span{static_cast<std::uint32_t>(at),
+                                    static_cast<std::uint32_t>(end)};
+                    Diagnostic& d = out.report(where, span, "Use one space instead of two.");
+                    out.set_fix(d, where, span, " ", "Collapse to one space", true);
+                }
+            }
+        }
+    }
+
+  private:
+    RuleInfo info_{
+        .id = "double-space",
+        .category = Category::Typography,
+        .severity = Severity::Warning,
+        .enabled_by_default = true,
+        .summary = "Two spaces between words or after a full stop.",
+        .description =
+            "Two spaces (no-break spaces included) inside a line, between words or after a "
+            "sentence. Indentation at the start of a line, blanks at its end and runs of three "
+            "or more spaces, which line up verse or a table, are left alone. The safe fix "
+            "collapses the pair to one space.",
+        .link = {},
+    };
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_double_space() {
+    return std::make_unique<DoubleSpace>();
+}
+
+}  // namespace copydesk::rules::builtin

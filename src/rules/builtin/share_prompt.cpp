@@ -1,0 +1,81 @@
+#include <re2/re2.h>
+
+#include "rules/rule.hpp"
+#include "rules/scan.hpp"
+
+namespace copydesk::rules::builtin {
+
+namespace {
+
+// A whole line that is a page's button or teaser, never copy.
+constexpr const char* kWholeLine =
+    R"((?i)(?:click to (?:share|email|print|tweet)(?: (?:this|it))?)"
+    R"((?: (?:on|via|to|with) [a-z+ ]{1,20})?(?: \(opens in (?:a )?new window\))?)"
+    R"(|share(?: this)?(?: (?:article|story|page|post))?(?: (?:on|via) [a-z ]{1,20})?:?)"
+    R"(|tweet(?: this)?|like this:|advertisement|sponsored content)"
+    R"(|continue reading(?: below| the main story)?|story continues below(?: advertisement)?)"
+    R"(|follow us on [a-z, ]{1,40}|sign up for (?:our|the) [a-z ]{0,30}newsletters?.{0,60})"
+    R"(|subscribe(?: now| today)?[.!]?|skip to (?:main )?content|loading\.\.\.|read more:?)"
+    R"(|print(?: this (?:article|page|story))?|email(?: this (?:article|page|story))?)"
+    R"(|related(?: articles| stories| coverage)?:)\s*)";
+// A teaser line: "Read more: Ankara and Athens agree ...", "RELATED: ...".
+constexpr const char* kTeaser =
+    R"((?i)(?:read more|related|also read|read also|recommended|more|watch)\s*:\s*\S.*)";
+
+class SharePrompt final : public Rule {
+  public:
+    SharePrompt() : whole_(kWholeLine), teaser_(kTeaser) {}
+
+    const RuleInfo& info() const override { return info_; }
+
+    void check(const Context& ctx, Reporter& out) const override {
+        for (const RegionText& where : ctx.regions()) {
+            const std::string_view text = where.text();
+            for (const Span line : line_spans(text)) {
+                const Span s = trim(text, line);
+                if (s.empty()) continue;
+                const re2::StringPiece piece(text.data() + s.begin, s.size());
+                if (re2::RE2::FullMatch(piece, whole_)) {
+                    out.report(where, s,
+                               "Delete the leftover web prompt '" + std::string(piece) + "'.");
+                } else if (re2::RE2::FullMatch(piece, teaser_)) {
+                    const std::string_view p(piece.data(), piece.size());
+                    const std::size_t colon = p.find(':');
+                    const Span label{s.begin, static_cast<std::uint32_t>(s.begin + colon + 1)};
+                    out.report(where, label,
+                               "Delete the leftover link teaser '" +
+                                   std::string(p.substr(0, colon + 1)) +
+                                   "' and the line it opens.");
+                }
+            }
+        }
+    }
+
+  private:
+    re2::RE2 whole_;
+    re2::RE2 teaser_;
+
+    RuleInfo info_{
+        .id = "share-prompt",
+        .category = Category::WebResidue,
+        .severity = Severity::Warning,
+        .enabled_by_default = true,
+        .summary =
+            "Share buttons and teasers on their own line: \"Click to share\", \"Read "
+            "more:\", \"Advertisement\".",
+        .description =
+            "Text copied from a web page brings its buttons and link teasers along. A line that "
+            "is only a share or follow prompt, an advertising label, or a teaser such as \"Read "
+            "more: ...\" or \"RELATED: ...\" is reported; the same words inside a sentence are "
+            "not.",
+        .link = {},
+    };
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_share_prompt() {
+    return std::make_unique<SharePrompt>();
+}
+
+}  // namespace copydesk::rules::builtin

@@ -1,0 +1,276 @@
+#include "spell/lexicon.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <fstream>
+
+namespace copydesk::spell {
+
+namespace {
+
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+// Byte order, as the generator sorts (Python compares UTF-8 bytes as unsigned).
+int compare_bytes(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto x = static_cast<unsigned char>(a[i]);
+        const auto y = static_cast<unsigned char>(b[i]);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    if (a.size() == b.size()) return 0;
+    return a.size() < b.size() ? -1 : 1;
+}
+
+}  // namespace
+
+std::optional<Dialect> dialect_for_lang(std::string_view lang) {
+    if (lang == "en_US" || lang == "en-US") return Dialect::US;
+    if (lang == "en_GB" || lang == "en-GB") return Dialect::GB;
+    return std::nullopt;
+}
+
+std::string_view to_string(Dialect dialect) {
+    switch (dialect) {
+        case Dialect::US:
+            return "American";
+        case Dialect::GB:
+            return "British";
+        case Dialect::Any:
+            break;
+    }
+    return "any";
+}
+
+std::string ascii_fold(std::string_view word) {
+    std::string out(word);
+    // Branch-free, so that folding the whole lexicon vectorizes.
+    for (char& c : out) {
+        const auto u = static_cast<unsigned char>(c);
+        c = static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 32 : 0));
+    }
+    return out;
+}
+
+std::optional<std::string> read_whole_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return std::nullopt;
+    const auto size = in.tellg();
+    if (size < 0) return std::nullopt;
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(text.data(), size)) return std::nullopt;
+    return text;
+}
+
+std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(const std::string& path) {
+    auto text = read_whole_file(path);
+    if (!text) return path + ": cannot read the spelling lexicon";
+    return parse(std::move(*text), path);
+}
+
+std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::string text,
+                                                                         std::string_view name) {
+    std::shared_ptr<Lexicon> lex(new Lexicon());
+    lex->text_ = std::move(text);
+    lex->folded_ = ascii_fold(lex->text_);
+    const std::string_view all(lex->text_);
+    if (all.size() > UINT32_MAX) return std::string(name) + ": too large for a lexicon";
+    lex->entries_.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    std::size_t pos = 0;
+    std::size_t line_no = 0;
+    auto fail = [&](const std::string& what) {
+        return std::string(name) + ":" + std::to_string(line_no) + ": " + what;
+    };
+    while (pos < all.size()) {
+        ++line_no;
+        std::size_t end = all.find('\n', pos);
+        if (end == std::string_view::npos) end = all.size();
+        std::string_view line = all.substr(pos, end - pos);
+        const std::size_t start = pos;
+        pos = end + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+
+        std::string_view fields[4];
+        std::size_t count = 0;
+        for (std::string_view rest = line; count < 4;) {
+            const std::size_t tab = rest.find('\t');
+            fields[count++] = rest.substr(0, tab);
+            if (tab == std::string_view::npos) break;
+            rest.remove_prefix(tab + 1);
+        }
+        const std::string_view code = fields[1];
+        const std::string_view freq = fields[2];
+        const std::string_view other = fields[3];
+        const std::size_t tab = fields[0].size();
+        auto two_digits = [](std::string_view f) {
+            return f.size() >= 2 && f[0] >= '0' && f[0] <= '9' && f[1] >= '0' && f[1] <= '9';
+        };
+        if (count < 3 || tab == 0 || tab > 255 || !two_digits(code) || code.size() > 3 ||
+            !two_digits(freq) || freq.size() != 2) {
+            return fail("expected 'word<TAB>level<TAB>frequency[<TAB>counterpart]'");
+        }
+        if (count == 4 && (other.empty() || other.size() > 255 || other.find('\t') != other.npos)) {
+            return fail("bad counterpart spelling");
+        }
+        Entry e;
+        e.offset = static_cast<std::uint32_t>(start);
+        e.length = static_cast<std::uint8_t>(tab);
+        e.level = static_cast<std::uint8_t>((code[0] - '0') * 10 + (code[1] - '0'));
+        e.frequency = static_cast<std::uint8_t>((freq[0] - '0') * 10 + (freq[1] - '0'));
+        if (code.size() == 3) {
+            if (code[2] == 'u') {
+                e.dialect = Dialect::US;
+            } else if (code[2] == 'g') {
+                e.dialect = Dialect::GB;
+            } else {
+                return fail("dialect must be 'u' or 'g'");
+            }
+        }
+        if (!other.empty()) {
+            e.other_offset = static_cast<std::uint32_t>(other.data() - all.data());
+            e.other_length = static_cast<std::uint8_t>(other.size());
+        }
+        if (!lex->entries_.empty()) {
+            // char_traits<char> compares as unsigned char: byte order, as the generator sorts.
+            const Entry& prev = lex->entries_.back();
+            const int by_fold = lex->folded(prev).compare(lex->folded(e));
+            if (by_fold > 0 || (by_fold == 0 && lex->word(prev).compare(lex->word(e)) >= 0)) {
+                return fail(
+                    "entries must be sorted by their ASCII-lower-cased spelling, once each");
+            }
+        }
+        lex->entries_.push_back(e);
+    }
+    return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {
+    const std::string key = ascii_fold(word);
+    const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
+        return compare_bytes(folded(e), key) < 0;
+    });
+    auto hi = lo;
+    while (hi != entries_.end() && folded(*hi) == key) ++hi;
+    return {lo, hi};
+}
+
+const Lexicon::Entry* Lexicon::find(std::string_view word, Dialect dialect) const {
+    const auto matches = same_letters(word);
+    if (matches.empty()) return nullptr;
+    bool lower_rest = true;
+    bool any_lower = false;
+    int upper = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        any_lower |= is_lower(word[i]);
+        upper += is_upper(word[i]) ? 1 : 0;
+        if (i > 0 && is_upper(word[i])) lower_rest = false;
+    }
+    const bool capitalized = !word.empty() && is_upper(word[0]) && lower_rest;
+    const bool capitals = upper >= 2 && !any_lower;
+    for (const Entry& e : matches) {
+        if (!valid_in(dialect, e)) continue;
+        const std::string_view w = this->word(e);
+        if (w == word) return &e;
+        if (capitals) return &e;
+        if (capitalized && w == folded(e)) return &e;
+    }
+    return nullptr;
+}
+
+struct Lexicon::Search {
+    const Lexicon& lex;
+    std::string_view query;
+    std::size_t base;
+    int max_edits;
+    const std::function<void(const Entry&, int)>& found;
+    std::size_t width;      // query.size() + 1
+    std::vector<int> rows;  // row d of the edit-distance table at rows[d * width]
+    std::string path;       // folded letters of the candidate after the prefix
+
+    [[nodiscard]] char letter(const Entry& e, std::size_t d) const {
+        return lex.folded_[e.offset + base + d];
+    }
+
+    void visit(std::size_t d, std::size_t lo, std::size_t hi) {
+        const int* row = &rows[d * width];
+        const auto& entries = lex.entries_;
+        std::size_t i = lo;
+        while (i < hi && entries[i].length == base + d) {
+            if (row[width - 1] <= max_edits) found(entries[i], row[width - 1]);
+            ++i;
+        }
+        if ((d + 1) * width >= rows.size()) return;
+        while (i < hi) {
+            const auto c = static_cast<unsigned char>(letter(entries[i], d));
+            // The child's entries end where the letter at depth d changes: gallop, then
+            // bisect, so that small children (most of them) cost a few nearby probes.
+            auto beyond = [&](std::size_t k) {
+                return static_cast<unsigned char>(letter(entries[k], d)) > c;
+            };
+            std::size_t step = 1;
+            std::size_t known_in = i;  // last index known to hold letter c
+            while (known_in + step < hi && !beyond(known_in + step)) {
+                known_in += step;
+                step *= 2;
+            }
+            std::size_t first_out = std::min(known_in + step, hi);
+            while (first_out - known_in > 1) {
+                const std::size_t mid = known_in + (first_out - known_in) / 2;
+                if (beyond(mid)) {
+                    first_out = mid;
+                } else {
+                    known_in = mid;
+                }
+            }
+            const std::size_t j = first_out;
+            int* out = &rows[(d + 1) * width];
+            out[0] = static_cast<int>(d + 1);
+            int best = out[0];
+            for (std::size_t k = 1; k < width; ++k) {
+                const auto q = static_cast<unsigned char>(query[k - 1]);
+                int v = std::min(row[k] + 1, out[k - 1] + 1);
+                v = std::min(v, row[k - 1] + (q == c ? 0 : 1));
+                if (d >= 1 && k >= 2 && q == static_cast<unsigned char>(path[d - 1]) &&
+                    static_cast<unsigned char>(query[k - 2]) == c) {
+                    v = std::min(v, rows[(d - 1) * width + k - 2] + 1);
+                }
+                out[k] = v;
+                best = std::min(best, v);
+            }
+            if (best <= max_edits) {
+                path.push_back(static_cast<char>(c));
+                visit(d + 1, i, j);
+                path.pop_back();
+            }
+            i = j;
+        }
+    }
+};
+
+void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
+                     const std::function<void(const Entry&, int)>& found) const {
+    const std::string key = ascii_fold(prefix);
+    const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
+        return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
+    });
+    const auto hi = std::partition_point(
+        lo, entries_.end(), [&](const Entry& e) { return folded(e).substr(0, key.size()) == key; });
+    if (lo == hi) return;
+    const std::string q = ascii_fold(query);
+    Search s{*this, q, key.size(), max_edits, found, q.size() + 1, {}, {}};
+    const std::size_t depth = q.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1;
+    s.rows.assign(depth * s.width, 0);
+    for (std::size_t k = 0; k < s.width; ++k) s.rows[k] = static_cast<int>(k);
+    s.visit(0, static_cast<std::size_t>(lo - entries_.begin()),
+            static_cast<std::size_t>(hi - entries_.begin()));
+}
+
+}  // namespace copydesk::spell

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace copydesk::spell {
+
+enum class Dialect : std::uint8_t { Any = 0, US = 1, GB = 2 };
+
+// en_US -> US, en_GB -> GB; nullopt for a language the lexicon does not describe.
+std::optional<Dialect> dialect_for_lang(std::string_view lang);
+std::string_view to_string(Dialect dialect);
+
+// ASCII letters lower-cased, every other byte kept (so byte offsets do not move).
+std::string ascii_fold(std::string_view word);
+
+// The bytes of a file, or nullopt if it cannot be read.
+std::optional<std::string> read_whole_file(const std::string& path);
+
+// The words of a language with their commonness and dialect, read from a sorted TSV file
+// (dictionaries/spelling/words.tsv): `word TAB level[u|g] TAB frequency [TAB counterpart]`,
+// sorted by the ASCII-folded word. Immutable once built, so one instance is shared by every thread.
+// Lookups are binary searches over the file's own bytes: loading is a read and one pass.
+class Lexicon {
+  public:
+    struct Entry {
+        std::uint32_t offset = 0;  // into text()
+        std::uint8_t length = 0;
+        std::uint8_t level = 0;          // SCOWL size level: 10 most common ... 95; 99 not in SCOWL
+        std::uint8_t frequency = 0;      // 10 * log10 of the word's frequency rank (0 = "the")
+        Dialect dialect = Dialect::Any;  // Any, or the one dictionary that has the word
+        std::uint8_t other_length = 0;
+        std::uint32_t other_offset = 0;  // the other dialect's spelling, if any
+    };
+
+    // Returns the lexicon or an error naming the file and line.
+    static std::variant<std::shared_ptr<const Lexicon>, std::string> load(const std::string& path);
+    static std::variant<std::shared_ptr<const Lexicon>, std::string> parse(std::string text,
+                                                                           std::string_view name);
+
+    [[nodiscard]] std::string_view word(const Entry& e) const {
+        return std::string_view(text_).substr(e.offset, e.length);
+    }
+    [[nodiscard]] std::string_view folded(const Entry& e) const {
+        return std::string_view(folded_).substr(e.offset, e.length);
+    }
+    [[nodiscard]] std::string_view counterpart(const Entry& e) const {
+        return std::string_view(text_).substr(e.other_offset, e.other_length);
+    }
+    [[nodiscard]] std::span<const Entry> entries() const { return entries_; }
+
+    // Entries spelled like `word` apart from ASCII case ("may" finds "may" and "May").
+    [[nodiscard]] std::span<const Entry> same_letters(std::string_view word) const;
+    // The entry that accepts `word` with Hunspell's case rules: exact, a lower-case entry
+    // written Capitalized or in CAPITALS, or a Capitalized entry in CAPITALS; and that is
+    // valid in `dialect` (see valid_in). Null if none.
+    [[nodiscard]] const Entry* find(std::string_view word, Dialect dialect = Dialect::Any) const;
+
+    // A word is valid in a dialect if both dictionaries have it, if that dialect's has it,
+    // if it is the other dialect's spelling of a word ("colour" under en_US: not a
+    // misspelling; dialect-mix reports documents that mix the two), or if the other
+    // dictionary has it and SCOWL lists it ("amongst", "aerogel"). Words only one dictionary
+    // has and SCOWL does not are often that dictionary's mistakes ("targetted").
+    [[nodiscard]] static bool valid_in(Dialect dialect, const Entry& e) {
+        return dialect == Dialect::Any || e.dialect == Dialect::Any || e.dialect == dialect ||
+               e.other_length > 0 || e.level <= kVettedLevel;
+    }
+    static constexpr int kVettedLevel = 80;
+
+    // Calls `found(entry, edits)` for every entry within `max_edits` insertions, deletions,
+    // substitutions or adjacent transpositions of `query` (ASCII-folded). Only entries whose
+    // folded form starts with `prefix` are visited, and the edits are counted on what follows
+    // it against `query` (pass the query's own first letter as `prefix` and the rest as
+    // `query` to keep the first letter fixed).
+    void search(std::string_view prefix, std::string_view query, int max_edits,
+                const std::function<void(const Entry&, int)>& found) const;
+
+  private:
+    Lexicon() = default;
+    struct Search;
+
+    std::string text_;
+    std::string folded_;
+    std::vector<Entry> entries_;
+};
+
+}  // namespace copydesk::spell

@@ -1,0 +1,167 @@
+#include "spell/suggester.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "core/diagnostic.hpp"
+#include "spell/typo_model.hpp"
+
+namespace copydesk::spell {
+
+namespace {
+
+constexpr std::size_t kMaxWordLength = 40;
+constexpr std::size_t kLongWord = 8;
+constexpr double kSplit = 2.0;           // a missing space: "aboutthe"
+constexpr double kProperForLower = 0.6;  // a name offered for a lower-case word
+constexpr double kOtherDialect = 1.0;    // "honour" offered to an American document
+constexpr double kMaxBehindBest = 5.0;   // candidates further behind the best are noise
+
+struct FirstLetterAlternative {
+    char typed;
+    std::string_view intended;
+};
+
+// Spellings of a word's first sound that people confuse ("nowledge", "fysics", "sycology").
+constexpr std::array<FirstLetterAlternative, 17> kFirstLetter{{
+    {'c', "k"},
+    {'c', "s"},
+    {'c', "ch"},
+    {'k', "c"},
+    {'k', "ch"},
+    {'k', "qu"},
+    {'s', "c"},
+    {'s', "ps"},
+    {'s', "sc"},
+    {'f', "ph"},
+    {'n', "kn"},
+    {'n', "gn"},
+    {'r', "wr"},
+    {'r', "rh"},
+    {'w', "wh"},
+    {'j', "g"},
+    {'g', "j"},
+}};
+
+bool has_upper(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool all_caps(std::string_view w) {
+    int upper = 0;
+    for (char c : w) {
+        if (c >= 'a' && c <= 'z') return false;
+        upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
+    }
+    return upper >= 2;
+}
+
+std::string upper(std::string_view w) {
+    std::string out(w);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+// The dialect's own spelling (not the other's, which is valid but second best).
+bool own_spelling(Dialect wanted, const Lexicon::Entry& e) {
+    return wanted == Dialect::Any || e.dialect == Dialect::Any || wanted == e.dialect;
+}
+
+// A common lower-case word spelled exactly `part`, for splitting glued words.
+const Lexicon::Entry* common_word(const Lexicon& lex, std::string_view part, Dialect dialect) {
+    if (part.size() == 1 && part != "a" && part != "i") return nullptr;
+    for (const Lexicon::Entry& e : lex.same_letters(part)) {
+        const std::string_view w = lex.word(e);
+        const bool same = w == part || (part == "i" && w == "I");
+        if (same && e.level <= 60 && own_spelling(dialect, e)) return &e;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view typed,
+                                         Dialect dialect, std::size_t limit) {
+    std::vector<Correction> out;
+    if (typed.empty() || typed.size() > kMaxWordLength || limit == 0) return out;
+    const std::string q = ascii_fold(typed);
+
+    std::unordered_map<const Lexicon::Entry*, int> found;
+    auto collect = [&](const Lexicon::Entry& e, int edits) {
+        auto [it, inserted] = found.emplace(&e, edits);
+        if (!inserted) it->second = std::min(it->second, edits);
+    };
+    const std::string_view rest = std::string_view(q).substr(1);
+    // Up to two slips after a correct first letter (three in a long word); one slip in the first
+    // letter, which is rarer: left out, added, wrong, or swapped with the second.
+    lex.search(q.substr(0, 1), rest, q.size() >= kLongWord ? 3 : 2, collect);
+    auto exact = [&](const std::string& spelled) {
+        for (const Lexicon::Entry& e : lex.same_letters(spelled)) collect(e, 1);
+    };
+    exact(std::string(rest));
+    if (q.size() >= 2) exact(std::string{q[1], q[0]} + std::string(q.substr(2)));
+    for (char c = 'a'; c <= 'z'; ++c) {
+        exact(c + q);
+        if (c != q[0]) exact(c + std::string(rest));
+    }
+    for (const auto& alt : kFirstLetter) {
+        if (alt.typed == q[0]) lex.search(alt.intended, rest, 1, collect);
+    }
+
+    const bool typed_lower = !has_upper(typed);
+    const bool typed_caps = all_caps(typed);
+    for (const auto& [entry, edits] : found) {
+        if (!Lexicon::valid_in(dialect, *entry)) continue;
+        const std::string_view w = lex.word(*entry);
+        Correction c;
+        c.level = entry->level;
+        c.frequency = entry->frequency;
+        c.proper = has_upper(w);
+        c.cost = typo_cost(q, lex.folded(*entry));
+        c.score = c.cost + rarity_cost(c.frequency) +
+                  (c.proper && typed_lower ? kProperForLower : 0.0) +
+                  (own_spelling(dialect, *entry) ? 0.0 : kOtherDialect);
+        if (typed_caps) {
+            c.word = upper(w);
+        } else {
+            c.word = c.proper ? std::string(w) : copy_case(typed, w);
+        }
+        out.push_back(std::move(c));
+    }
+
+    for (std::size_t i = 1; i + 1 < q.size(); ++i) {
+        const Lexicon::Entry* left = common_word(lex, std::string_view(q).substr(0, i), dialect);
+        if (left == nullptr) continue;
+        const Lexicon::Entry* right = common_word(lex, std::string_view(q).substr(i), dialect);
+        if (right == nullptr) continue;
+        Correction c;
+        c.level = std::max(left->level, right->level);
+        c.frequency = std::max(left->frequency, right->frequency);
+        c.cost = kSplit;
+        c.score = kSplit + rarity_cost(left->frequency) + rarity_cost(right->frequency);
+        const std::string joined =
+            std::string(lex.word(*left)) + " " + std::string(lex.word(*right));
+        c.word = typed_caps ? upper(joined) : copy_case(typed, joined);
+        out.push_back(std::move(c));
+    }
+
+    std::sort(out.begin(), out.end(), [](const Correction& a, const Correction& b) {
+        if (a.score != b.score) return a.score < b.score;
+        if (a.level != b.level) return a.level < b.level;
+        return a.word < b.word;
+    });
+    std::vector<Correction> ranked;
+    for (Correction& c : out) {
+        if (ranked.size() == limit) break;
+        if (!ranked.empty() && c.score > ranked.front().score + kMaxBehindBest) break;
+        const bool seen = std::any_of(ranked.begin(), ranked.end(),
+                                      [&](const Correction& r) { return r.word == c.word; });
+        if (!seen && c.word != typed) ranked.push_back(std::move(c));
+    }
+    return ranked;
+}
+
+}  // namespace copydesk::spell

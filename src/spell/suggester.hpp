@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spell/lexicon.hpp"
+
+namespace copydesk::spell {
+
+struct Correction {
+    std::string word;         // as it should be written, case carried over from the typed word
+    double cost = 0;          // typo_cost of the typed word against this one
+    double score = 0;         // cost plus rarity: lower is more likely
+    int level = 99;           // SCOWL size level of the word (of the rarer word for a split)
+    int frequency = 99;       // frequency class (see Lexicon::Entry)
+    bool proper = false;      // the lexicon writes it with a capital: a name, a month, ...
+    bool from_table = false;  // the known-misspellings table's correction
+};
+
+// Candidates for an unknown `word` from the lexicon, best first, at most `limit`:
+// words within two edits (the first letter kept) or one edit (any letter), sound-alike
+// spellings of the first letter ("fotograph"), and glued words split in two ("aboutthe").
+// Ranked by typo_cost plus rarity_cost. Words spelled for the other dialect are skipped.
+std::vector<Correction> rank_corrections(const Lexicon& lexicon, std::string_view word,
+                                         Dialect dialect, std::size_t limit = 5);
+
+}  // namespace copydesk::spell

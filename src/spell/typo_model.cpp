@@ -1,0 +1,134 @@
+#include "spell/typo_model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+namespace copydesk::spell {
+
+namespace {
+
+// Costs, in units of "one likely slip", for the classes of error that misspelling studies
+// describe (doubling, vowels in unstressed syllables, transpositions, neighbouring keys,
+// sound-alike consonants). The values were set by measuring suggestion accuracy on one list
+// of common misspellings and checked on another (scripts/eval_spelling.py); no word pair is
+// special-cased.
+constexpr double kTranspose = 0.55;
+constexpr double kVowel = 1.1;       // a wrong vowel: "seperate", "independant"
+constexpr double kNeighbour = 1.8;   // a neighbouring key
+constexpr double kSoundAlike = 1.0;  // c/k, c/s, s/z, g/j, ...
+constexpr double kOtherLetter = 2.25;
+constexpr double kOmitDoubled = 0.25;  // "ocurred", "acomodate": one of a double letter left out
+constexpr double kOmitVowel = 0.75;
+constexpr double kOmit = 1.1;          // "goverment", "Febuary"
+constexpr double kExtraDoubled = 0.6;  // "untill", "begginning"
+constexpr double kExtraNeighbour = 1.7;
+constexpr double kExtraVowel = 1.5;
+constexpr double kExtra = 2.0;
+constexpr double kDigraph = 0.8;           // f for ph, ph for f
+constexpr double kFirstLetter = 0.7;       // added to any slip in the first letter
+constexpr double kRarityPerClass = 0.075;  // per frequency class (a factor of 10^0.1 in rank)
+
+constexpr std::array<std::string_view, 3> kRows{"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+
+bool is_letter(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+bool sound_alike(char a, char b) {
+    static constexpr std::array<std::string_view, 10> kPairs{"ck", "cs", "sz", "gj", "fv",
+                                                             "dt", "mn", "bp", "kq", "xz"};
+    for (std::string_view p : kPairs) {
+        if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)) return true;
+    }
+    return false;
+}
+
+double substitute(char typed, char intended) {
+    if (is_vowel(typed) && is_vowel(intended)) return kVowel;
+    if (keys_adjacent(typed, intended)) return kNeighbour;
+    if (sound_alike(typed, intended)) return kSoundAlike;
+    return kOtherLetter;
+}
+
+// The typist left out intended[j].
+double omit(std::string_view intended, std::size_t j) {
+    const char c = intended[j];
+    if ((j > 0 && intended[j - 1] == c) || (j + 1 < intended.size() && intended[j + 1] == c)) {
+        return kOmitDoubled;
+    }
+    return is_vowel(c) ? kOmitVowel : kOmit;
+}
+
+// The typist added typed[i].
+double extra(std::string_view typed, std::size_t i) {
+    const char c = typed[i];
+    if ((i > 0 && typed[i - 1] == c) || (i + 1 < typed.size() && typed[i + 1] == c)) {
+        return kExtraDoubled;
+    }
+    if ((i > 0 && keys_adjacent(typed[i - 1], c)) ||
+        (i + 1 < typed.size() && keys_adjacent(typed[i + 1], c))) {
+        return kExtraNeighbour;
+    }
+    return is_vowel(c) ? kExtraVowel : kExtra;
+}
+
+}  // namespace
+
+bool keys_adjacent(char a, char b) {
+    if (!is_letter(a) || !is_letter(b) || a == b) return false;
+    int ra = -1, ca = -1, rb = -1, cb = -1;
+    for (int r = 0; r < 3; ++r) {
+        const auto row = kRows[static_cast<std::size_t>(r)];
+        if (auto p = row.find(a); p != std::string_view::npos) ra = r, ca = static_cast<int>(p);
+        if (auto p = row.find(b); p != std::string_view::npos) rb = r, cb = static_cast<int>(p);
+    }
+    if (ra == rb) return ca - cb == 1 || cb - ca == 1;
+    if (rb == ra - 1) return cb == ca || cb == ca + 1;
+    if (rb == ra + 1) return cb == ca || cb == ca - 1;
+    return false;
+}
+
+double typo_cost(std::string_view t, std::string_view w) {
+    const std::size_t n = t.size();
+    const std::size_t m = w.size();
+    const std::size_t width = m + 1;
+    std::vector<double> d((n + 1) * width, 0.0);
+    auto at = [&](std::size_t i, std::size_t j) -> double& { return d[i * width + j]; };
+    auto first = [](std::size_t i, std::size_t j) { return i == 0 || j == 0 ? kFirstLetter : 0.0; };
+    for (std::size_t j = 1; j <= m; ++j) at(0, j) = at(0, j - 1) + omit(w, j - 1) + kFirstLetter;
+    for (std::size_t i = 1; i <= n; ++i) {
+        at(i, 0) = at(i - 1, 0) + extra(t, i - 1) + kFirstLetter;
+        for (std::size_t j = 1; j <= m; ++j) {
+            const char a = t[i - 1];
+            const char b = w[j - 1];
+            const double slip = first(i - 1, j - 1);
+            double v = at(i - 1, j - 1) + (a == b ? 0.0 : substitute(a, b) + slip);
+            v = std::min(v, at(i, j - 1) + omit(w, j - 1) + first(i, j - 1));
+            v = std::min(v, at(i - 1, j) + extra(t, i - 1) + first(i - 1, j));
+            if (i >= 2 && j >= 2 && a == w[j - 2] && t[i - 2] == b && a != b) {
+                v = std::min(v, at(i - 2, j - 2) + kTranspose + first(i - 2, j - 2));
+            }
+            if (j >= 2 && a == 'f' && w[j - 2] == 'p' && b == 'h') {
+                v = std::min(v, at(i - 1, j - 2) + kDigraph + first(i - 1, j - 2));
+            }
+            if (i >= 2 && b == 'f' && t[i - 2] == 'p' && a == 'h') {
+                v = std::min(v, at(i - 2, j - 1) + kDigraph + first(i - 2, j - 1));
+            }
+            at(i, j) = v;
+        }
+    }
+    return at(n, m);
+}
+
+double rarity_cost(int frequency) {
+    // Zipf: a word's probability falls with its rank, so its cost grows with log(rank).
+    return kRarityPerClass * frequency;
+}
+
+}  // namespace copydesk::spell

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string_view>
+
+namespace copydesk::spell {
+
+// How unlikely it is that someone meaning `intended` typed `typed` (both ASCII-folded): a
+// weighted Damerau-Levenshtein distance whose weights follow how people mistype. Doubling or
+// halving a letter, swapping two, or a wrong vowel is cheap; a neighbouring key or a sound-
+// alike consonant costs more; an unrelated letter more still; any slip in the first letter
+// is unusual and costs extra. Roughly: one likely slip ~1, two ~2.
+double typo_cost(std::string_view typed, std::string_view intended);
+
+// How uncommon a word of frequency class `frequency` (10 * log10 of its frequency rank) is,
+// on the same scale as typo_cost.
+double rarity_cost(int frequency);
+
+// True when `a` and `b` are neighbouring keys on a QWERTY keyboard.
+bool keys_adjacent(char a, char b);
+
+}  // namespace copydesk::spell
