@@ -1,6 +1,8 @@
 #include "rules/linter.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 namespace copydesk::rules {
 
@@ -40,17 +42,57 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
     }
     resolve_overlaps(out);
     apply_suppressions(doc, selection_, out);
+    drop_duplicates(out);
     return out;
 }
 
+namespace {
+
+// The correction a finding offers first, if any.
+std::optional<std::string_view> first_correction(const Diagnostic& d) {
+    if (d.fix && d.fix->edits.size() == 1 && d.fix->edits.front().span == d.span) {
+        return d.fix->edits.front().replacement;
+    }
+    if (!d.suggestions.empty()) return d.suggestions.front();
+    return std::nullopt;
+}
+
+}  // namespace
+
+void drop_duplicates(std::vector<Diagnostic>& diags) {
+    std::vector<bool> drop(diags.size(), false);
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+        if (drop[i]) continue;
+        const auto mine = first_correction(diags[i]);
+        if (!mine) continue;
+        for (std::size_t j = i + 1; j < diags.size() && diags[j].span.begin == diags[i].span.begin;
+             ++j) {
+            if (drop[j] || diags[j].span != diags[i].span || first_correction(diags[j]) != mine) {
+                continue;
+            }
+            if (diags[j].severity > diags[i].severity) {
+                drop[i] = true;
+                break;
+            }
+            drop[j] = true;
+        }
+    }
+    std::size_t k = 0;
+    std::erase_if(diags, [&](const Diagnostic&) { return drop[k++]; });
+}
+
 void resolve_overlaps(std::vector<Diagnostic>& diags) {
+    // "Unknown word" and "unknown name" say less than any other rule about the same text.
+    auto generic = [](const Diagnostic& d) {
+        return d.category == Category::Spelling || d.rule == "unknown-name";
+    };
     std::vector<Span> specific;
     for (const Diagnostic& d : diags) {
-        if (d.category != Category::Spelling) specific.push_back(d.span);
+        if (!generic(d)) specific.push_back(d.span);
     }
     std::sort(specific.begin(), specific.end());
     std::erase_if(diags, [&](const Diagnostic& d) {
-        if (d.category != Category::Spelling) return false;
+        if (!generic(d)) return false;
         auto it =
             std::lower_bound(specific.begin(), specific.end(), Span{d.span.begin, d.span.begin});
         if (it != specific.begin() && std::prev(it)->overlaps(d.span)) return true;

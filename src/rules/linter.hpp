@@ -52,8 +52,13 @@ class Linter {
     text::Segmenter segmenter_;
 };
 
-// Drops generic spelling findings that a more specific rule reports on the same span, then
-// sorts by position and rule.
+// Two rules reporting one span with one correction ("Kiev": a retired name spelling and a
+// form the project rejects) are one finding to an editor: the more severe one stays.
+// Expects the findings sorted.
+void drop_duplicates(std::vector<Diagnostic>& diags);
+
+// Drops generic spelling and unknown-name findings that a more specific rule reports on the
+// same span, then sorts by position and rule.
 void resolve_overlaps(std::vector<Diagnostic>& diagnostics);
 
 // Applies inline directives (copydesk-disable/-enable/-disable-next-line), the per-scope

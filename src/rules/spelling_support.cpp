@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "text/casing.hpp"
 
@@ -143,6 +144,17 @@ bool followed_by_sic(const RegionText& where, const text::Token& token) {
     return rest.starts_with("[sic]");
 }
 
+// "update.exe", "minutes.pdf": the extension of a file name, not a word.
+bool file_extension(const RegionText& where, const text::Token& token) {
+    const std::string_view text = where.text();
+    const std::string_view word = where.slice(token.span);
+    if (token.span.begin < 2 || text[token.span.begin - 1] != '.' || word.size() > 4) return false;
+    const auto before = static_cast<unsigned char>(text[token.span.begin - 2]);
+    if (std::isalnum(before) == 0 && before != '_') return false;
+    return std::all_of(word.begin(), word.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
 }  // namespace
 
 WordVerdict classify_word(const Context& ctx, const RegionText& where, const text::Token& token) {
@@ -152,6 +164,7 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
         return WordVerdict::Skip;
     if (is_all_caps(word) || is_initialism(word)) return WordVerdict::Skip;
     if (followed_by_sic(where, token)) return WordVerdict::Skip;
+    if (file_extension(where, token)) return WordVerdict::Skip;
     if (word == "sic" && token.span.begin > 0 && where.text()[token.span.begin - 1] == '[') {
         return WordVerdict::Skip;
     }

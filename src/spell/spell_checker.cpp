@@ -175,10 +175,24 @@ std::vector<std::string> SpellChecker::suggestions(std::string_view word, std::s
     return {all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(limit, all.size()))};
 }
 
+namespace {
+// Word-list level and typo cost within which a short capitalized word reads as a slip.
+constexpr int kShortSlipLevel = 10;
+constexpr double kShortSlipCost = 1.0;
+}  // namespace
+
 bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evidence) {
     const std::string_view word = split_possessive(raw).first;
     const bool strict = evidence != NameEvidence::None;
-    if (letters(word) < (strict ? 5U : 4U)) return false;
+    if (letters(word) < (strict ? 5U : 4U)) {
+        // A short word opening a sentence with nothing else saying "name" is a slip only on
+        // one of the commonest words, by one transposition or one key ("Teh", "Adn", "Thw").
+        if (strict || letters(word) < 3) return false;
+        const Corrections& found = corrections(word);
+        if (found.ranked.empty()) return false;
+        const Correction& best = found.ranked.front();
+        return !best.proper && best.level <= kShortSlipLevel && best.cost <= kShortSlipCost;
+    }
     // With strong evidence only the table can decide: spare the ranking.
     if (evidence == NameEvidence::Strong && !table_correction(normalize_apostrophes(word))) {
         return false;

@@ -75,6 +75,25 @@ bool is_punct_char(char32_t cp) {
            cp == 0x203A;
 }
 
+// A piece of an ICU token left beside a URL, handle or hashtag ("sources." of
+// "sources.@agency"): a word, with the punctuation at either end as tokens of its own.
+void push_piece(std::string_view text, Span piece, std::vector<Token>& tokens) {
+    auto ascii_punct = [&](std::uint32_t at) {
+        const auto c = static_cast<unsigned char>(text[at]);
+        return c < 0x80 && is_punct_char(c);
+    };
+    std::uint32_t begin = piece.begin;
+    std::uint32_t end = piece.end;
+    for (; begin < end && ascii_punct(begin); ++begin) {
+        tokens.push_back({{begin, begin + 1}, TokenKind::Punct});
+    }
+    while (end > begin && ascii_punct(end - 1)) --end;
+    if (begin < end) tokens.push_back({{begin, end}, TokenKind::Word});
+    for (std::uint32_t at = end; at < piece.end; ++at) {
+        tokens.push_back({{at, at + 1}, TokenKind::Punct});
+    }
+}
+
 // ICU keeps "war.The" together (a full stop between letters reads as "U.S"); a full stop
 // with two or more letters on each side is a missing space, so it becomes three tokens.
 void split_at_inner_full_stops(std::string_view text, std::vector<Token>& tokens) {
@@ -176,14 +195,13 @@ Analysis Segmenter::analyze(std::string_view text) {
             for (std::size_t k = next_special;
                  k < specials.size() && specials[k].span.begin < span.end; ++k) {
                 const SpecialSpan& sp = specials[k];
-                if (at < sp.span.begin)
-                    out.tokens.push_back({{at, sp.span.begin}, TokenKind::Word});
+                if (at < sp.span.begin) push_piece(text, {at, sp.span.begin}, out.tokens);
                 if (sp.span.end > covered) out.tokens.push_back({sp.span, sp.kind});
                 covered = std::max(covered, sp.span.end);
                 at = std::max(at, sp.span.end);
             }
             if (at < span.end) {
-                out.tokens.push_back({{at, span.end}, TokenKind::Word});
+                push_piece(text, {at, span.end}, out.tokens);
                 covered = span.end;
             }
             continue;

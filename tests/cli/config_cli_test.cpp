@@ -164,9 +164,15 @@ TEST_CASE("the config of a file's folder applies when linting from elsewhere", "
 TEST_CASE("flags override the config files", "[config]") {
     Repo repo;
     write_newsroom(repo);
-    const Run r =
-        repo.copydesk("lint --format line --lang en_US --report-level error docs/guide.md");
-    CHECK(r.out.find("Unknown word 'colour'") != std::string::npos);
+    // docs/ says en_GB; the flag's language is the one looked for.
+    const Run r = repo.copydesk("lint --format line --lang xx_XX docs/guide.md");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("xx_XX") != std::string::npos);
+    // news/ findings are warnings: below an --report-level of error.
+    const Run quiet = repo.copydesk("lint --format line --report-level error news/keep.tmp.md");
+    CHECK(quiet.out.empty());
+    const Run shown = repo.copydesk("lint --format line news/keep.tmp.md");
+    CHECK(shown.out.find("Unknown word 'teh'") != std::string::npos);
     const Run off = repo.copydesk("lint --format line --disable spelling docs/guide.md");
     CHECK(off.code == 0);
     CHECK(off.out.empty());

@@ -519,7 +519,7 @@ TEST_CASE("the newsroom example in `explain name-variant` works as printed", "[n
     for (const auto& r : rules::make_builtin_rules()) {
         if (r->info().id != "name-variant") sel.disable.insert(r->info().id);
     }
-    rules::Linter linter(rules::make_builtin_rules(), sel, nullptr, {db, "gazette"});
+    rules::Linter linter(rules::make_builtin_rules(), sel, nullptr, {db, "gazette", nullptr});
     const std::string text = "Mayor Joe Quimbee met Zelensky at the Kiev Ballet in Kyiv.";
     auto loaded = markup::load_document("x.txt", text, markup::Format::Plain);
     const auto diags = linter.lint(std::get<Document>(loaded));
@@ -540,7 +540,7 @@ TEST_CASE("a name finding replaces spelling's finding on the same words", "[name
     rules::Selection sel;
     sel.disable = {"name-consistency", "repeated-word", "unknown-name"};
     rules::Linter linter(rules::make_builtin_rules(), sel, &speller,
-                         {std::get<std::shared_ptr<const names::Database>>(loaded), ""});
+                         {std::get<std::shared_ptr<const names::Database>>(loaded), "", nullptr});
     // Sentence-initial "Volodimir" is an unknown word to spelling; name-variant knows it.
     const std::string text = "Volodimir Zelensky said talks would resume.";
     auto doc = markup::load_document("x.txt", text, markup::Format::Plain);
