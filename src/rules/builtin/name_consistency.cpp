@@ -95,6 +95,12 @@ bool close_spellings(const LooseForm& a, const LooseForm& b) {
         return x.size() > y.size() && x.size() <= y.size() + 3 && x.starts_with(y);
     };
     if (derived(a.lower, b.lower) || derived(b.lower, a.lower)) return false;
+    // Two plurals of a name in -y: "the Enderbys" and "the Enderbies" (or "Kennedies").
+    const auto plural_y = [](const std::string& x, const std::string& y) {
+        return x.size() > 3 && x.ends_with("ies") && y.size() + 1 == x.size() &&
+               y.ends_with("ys") && x.compare(0, x.size() - 3, y, 0, y.size() - 2) == 0;
+    };
+    if (plural_y(a.lower, b.lower) || plural_y(b.lower, a.lower)) return false;
     if (neighbours_differ(a.before, b.before) || neighbours_differ(a.after, b.after)) return false;
     if (a.key == b.key) return true;
     if (std::min(a.key.size(), b.key.size()) < kMinFuzzyKeyLength || a.key[0] != b.key[0]) {
