@@ -25,8 +25,12 @@ struct LintArgs {
     std::string config;
     std::string stdin_filename;
     std::string color = "auto";
-    std::string output;     // empty or "-": standard output
-    std::string diff_base;  // report only findings on lines changed since this revision
+    std::string output;        // empty or "-": standard output
+    std::string diff_base;     // report only findings on lines changed since this revision
+    unsigned jobs = 0;         // threads; 0: one per core
+    unsigned shard_index = 1;  // --shard K/N: lint only the K-th of N parts of the file list
+    unsigned shard_count = 1;
+    std::string progress = "auto";
     bool quiet = false;
 };
 
@@ -36,7 +40,7 @@ struct FixArgs {
     bool check = false;
     std::vector<std::string> rules;  // only these rules' fixes (--rule)
     std::string lang;                // empty: the config files (or the default) decide
-    std::string style;                // empty: the config files decide
+    std::string style;               // empty: the config files decide
     std::vector<std::string> enable;
     std::vector<std::string> disable;
     std::string config;

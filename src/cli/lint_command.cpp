@@ -1,15 +1,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/flags.hpp"
+#include "cli/ordered_pool.hpp"
+#include "cli/progress.hpp"
 #include "cli/report_file.hpp"
 #include "config/resolver.hpp"
 #include "config/session.hpp"
@@ -24,17 +28,26 @@ void report_error(const std::string& what) {
 
 namespace {
 
-// Reads, loads and lints one file into `report`. Returns false on an error that fails the run.
-bool lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
-              const markup::ReadOptions& read_options, std::optional<Document>& doc,
-              output::FileReport& report) {
+// One file's result: made on a worker thread, printed in order on the main one.
+struct Outcome {
+    output::FileReport report;
+    std::unique_ptr<Document> doc;    // on the heap: the report points to it as the outcome moves
+    std::vector<std::string> errors;  // for stderr, in order
+    bool failed = false;              // an error that fails the run
+};
+
+// Reads, loads and lints one file into `out`.
+void lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
+              const markup::ReadOptions& read_options, Outcome& out) {
+    output::FileReport& report = out.report;
     report.path = shown;
     std::string bytes;
     std::string why;
     if (!read_input(path, bytes, why)) {
-        report_error(shown + ": " + why);
+        out.errors.push_back(shown + ": " + why);
         report.error = why;
-        return false;
+        out.failed = true;
+        return;
     }
     auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown),
                                         read_options);
@@ -44,15 +57,25 @@ bool lint_one(const std::string& path, const std::string& shown, rules::Linter& 
             where += ":" + std::to_string(bad->position.line) + ":" +
                      std::to_string(bad->position.column);
         }
-        report_error(where + ": " + bad->message);
+        out.errors.push_back(where + ": " + bad->message);
         report.error = bad->message;
-        return bad->kind == markup::LoadError::Kind::Binary;  // binary files are only skipped
+        out.failed = bad->kind != markup::LoadError::Kind::Binary;  // binary files are skipped
+        return;
     }
-    doc = std::get<Document>(std::move(loaded));
-    doc->lines = SourceMap(doc->source);  // moving a short string relocates its bytes
-    report.document = &*doc;
-    report.diagnostics = linter.lint(*doc);
-    return true;
+    out.doc = std::make_unique<Document>(std::get<Document>(std::move(loaded)));
+    out.doc->lines = SourceMap(out.doc->source);  // moving a short string relocates its bytes
+    report.document = out.doc.get();
+    report.diagnostics = linter.lint(*out.doc);
+}
+
+// FNV-1a: a hash of a path that is the same on every machine and in every run.
+std::uint64_t stable_hash(std::string_view s) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
 }
 
 // True if `output` names one of the input files (a report must never replace an article).
@@ -91,7 +114,14 @@ int run_lint(const LintArgs& args) {
     config::SessionCache sessions;
 
     std::vector<InputFailure> walk_failures;
-    const std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
+    std::vector<std::string> files = expand_paths(args.paths, resolver, walk_failures);
+    if (args.shard_count > 1) {
+        // --shard K/N: the files whose path hashes to K; stdin goes with shard 1.
+        std::erase_if(files, [&](const std::string& f) {
+            const std::uint64_t shard = f == "-" ? 0 : stable_hash(f) % args.shard_count;
+            return shard + 1 != args.shard_index;
+        });
+    }
 
     std::optional<ChangedLines> changed;
     if (!args.diff_base.empty()) {
@@ -179,39 +209,56 @@ int run_lint(const LintArgs& args) {
     output::Summary summary;
     bool had_findings = false;
     std::set<std::string> reported;  // configuration errors, each reported once
+    Progress progress(args.progress, plan.size(), args.quiet);
+    const unsigned threads = lint_threads(args.jobs, plan.size());
+    // One Worker per session per thread (Hunspell is not thread-safe); thread 0 uses the
+    // session cache's own.
+    std::vector<std::map<const config::SessionCache::Entry*, config::Worker>> workers(threads);
+    auto linter_for = [&](const Planned& p, unsigned thread) -> rules::Linter& {
+        if (thread == 0) return *p.entry->worker.linter;
+        auto& mine = workers[thread];
+        auto it = mine.find(p.entry);
+        if (it == mine.end()) it = mine.emplace(p.entry, p.entry->session.make_worker()).first;
+        return *it->second.linter;
+    };
     formatter->begin();
-    for (const Planned& p : plan) {
-        output::FileReport report;
-        report.path = p.shown;
-        std::optional<Document> doc;
-        std::optional<ChangedLines::File> lines;
-        if (changed) {
-            lines = changed->file(p.path);
-            if (!lines->changed()) {
-                // Nothing new in this file: nothing to report, no need to read it.
-                formatter->file(report);
-                summary.add(report);
-                continue;
+    run_ordered<Outcome>(
+        plan.size(), threads, 4 * static_cast<std::size_t>(threads),
+        [&](std::size_t i, unsigned thread) {
+            const Planned& p = plan[i];
+            Outcome result;
+            result.report.path = p.shown;
+            if (changed && !changed->file(p.path).changed()) return result;  // nothing new to read
+            if (p.config_error) {
+                result.report.error = *p.config_error;
+                result.failed = true;
+                return result;
             }
-        }
-        if (p.config_error) {
-            if (reported.insert(*p.config_error).second) report_error(*p.config_error);
-            report.error = *p.config_error;
-            had_error = true;
-        } else {
             const config::Settings& settings = p.entry->session.settings();
             markup::ReadOptions read_options;
             read_options.front_matter_keys = settings.front_matter_keys;
-            had_error |=
-                !lint_one(p.path, p.shown, *p.entry->worker.linter, read_options, doc, report);
-            if (lines) keep_changed_lines(report, *lines);
-            for (const Diagnostic& d : report.diagnostics) {
-                had_findings |= d.severity >= settings.fail_level;
+            lint_one(p.path, p.shown, linter_for(p, thread), read_options, result);
+            if (changed) keep_changed_lines(result.report, changed->file(p.path));
+            return result;
+        },
+        [&](std::size_t i, Outcome& result) {
+            const Planned& p = plan[i];
+            if (p.config_error && result.failed && reported.insert(*p.config_error).second) {
+                report_error(*p.config_error);
             }
-        }
-        formatter->file(report);
-        summary.add(report);
-    }
+            for (const std::string& e : result.errors) report_error(e);
+            had_error |= result.failed;
+            if (p.entry != nullptr) {
+                const Severity fail_level = p.entry->session.settings().fail_level;
+                for (const Diagnostic& d : result.report.diagnostics) {
+                    had_findings |= d.severity >= fail_level;
+                }
+            }
+            formatter->file(result.report);
+            summary.add(result.report);
+            progress.advance(result.doc ? result.doc->source.size() : 0);
+        });
+    progress.finish();
     formatter->end(summary);
     if (report_file) {
         if (auto why = report_file->commit()) {

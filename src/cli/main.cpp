@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "output/formatter.hpp"
@@ -55,6 +56,28 @@ int main(int argc, char** argv) {
     lint_cmd->add_option("--diff-base", lint.diff_base,
                          "Lint whole files but report only findings on lines added or changed "
                          "since this git revision (working tree against REV)");
+    lint_cmd->add_option("--jobs,-j", lint.jobs,
+                         "Lint this many files at once (default: one per core)");
+    std::string shard;
+    lint_cmd
+        ->add_option("--shard", shard,
+                     "Lint only part K of N of the file list (K/N, e.g. 2/8), split by path "
+                     "hash, for CI matrix jobs")
+        ->check([](const std::string& v) -> std::string {
+            unsigned k = 0;
+            unsigned n = 0;
+            char slash = 0;
+            std::istringstream in(v);
+            if (!(in >> k >> slash >> n) || slash != '/' || !in.eof() || k < 1 || n < 1 || k > n) {
+                return "--shard takes K/N with 1 <= K <= N, e.g. 2/8";
+            }
+            return {};
+        });
+    lint_cmd
+        ->add_option("--progress", lint.progress,
+                     "Progress line on stderr: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
     lint_cmd->add_flag("--quiet,-q", lint.quiet, "Print nothing on stderr but errors");
 
     FixArgs fix;
@@ -117,7 +140,13 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("rules")) return run_rules();
         if (app.got_subcommand("explain")) return run_explain(explain_id);
-        if (app.got_subcommand("lint")) return run_lint(lint);
+        if (app.got_subcommand("lint")) {
+            if (!shard.empty()) {
+                char slash = 0;
+                std::istringstream(shard) >> lint.shard_index >> slash >> lint.shard_count;
+            }
+            return run_lint(lint);
+        }
         if (app.got_subcommand("lsp")) return run_lsp();
         if (app.got_subcommand("fix")) return run_fix(fix);
 
