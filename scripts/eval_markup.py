@@ -95,13 +95,18 @@ def flagged_prose(data, d, fmt):
     return raw
 
 
+AT_POSITION = re.compile(r" at \d+:\d+")
+
+
 def findings(report, fmt):
     out = {}
     for f in report["files"]:
         with open(f["path"], "rb") as fh:
             data = fh.read()
         key = os.path.splitext(os.path.basename(f["path"]))[0]
-        out[key] = [(d["rule"], d["message"], flagged_prose(data, d, fmt))
+        # Messages that point at an earlier use ("first at 5:30") name a line and column of
+        # their own format: compare them without it.
+        out[key] = [(d["rule"], AT_POSITION.sub(" at L:C", d["message"]), flagged_prose(data, d, fmt))
                     for d in f.get("diagnostics", [])]
     return out
 
