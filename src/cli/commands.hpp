@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct LintArgs {
     unsigned shard_index = 1;  // --shard K/N: lint only the K-th of N parts of the file list
     unsigned shard_count = 1;
     std::string progress = "auto";
+    std::uint64_t max_file_size = 64ULL << 20;  // larger files are refused (--max-file-size)
     bool quiet = false;
 };
 
@@ -45,6 +47,7 @@ struct FixArgs {
     std::vector<std::string> disable;
     std::string config;
     std::string stdin_filename;
+    std::uint64_t max_file_size = 64ULL << 20;
     bool quiet = false;
 };
 

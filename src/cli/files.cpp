@@ -1,5 +1,9 @@
 #include "cli/files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "config/gitignore.hpp"
 
 #include <algorithm>
@@ -126,30 +130,70 @@ std::vector<std::string> split_ids(const std::vector<std::string>& values) {
     return ids;
 }
 
-bool read_input(const std::string& path, std::string& bytes, std::string& why) {
-    if (path == "-") {
-        bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
-        return true;
+std::string too_large(std::uint64_t max_size) {
+    return "larger than the maximum file size of " + describe_size(max_size) + " (--max-file-size)";
+}
+
+std::string describe_size(std::uint64_t bytes) {
+    if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0) {
+        return std::to_string(bytes >> 20) + " MiB";
     }
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (!fs::exists(status)) {
-        why = "no such file";
+    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+bool read_input(const std::string& path, std::uint64_t max_size, std::string& bytes,
+                std::string& why) {
+    int fd = STDIN_FILENO;
+    if (path != "-") {
+        // O_NONBLOCK: opening a FIFO with no writer must not hang; reads block again below.
+        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+        if (fd < 0) {
+            why = errno == ENOENT ? std::string("no such file")
+                                  : std::string("cannot open file: ") + std::strerror(errno);
+            return false;
+        }
+    }
+    struct Closer {
+        int fd;
+        ~Closer() {
+            if (fd != STDIN_FILENO) ::close(fd);
+        }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        why = std::string("cannot read file: ") + std::strerror(errno);
         return false;
     }
-    if (fs::is_directory(status)) {
+    if (S_ISDIR(st.st_mode)) {
         why = "is a folder";
         return false;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        why = std::string("cannot open file: ") + std::strerror(errno);
+    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_size) {
+        why = too_large(max_size);
         return false;
     }
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-    if (in.bad()) {
-        why = "read error";
-        return false;
+    if (fd != STDIN_FILENO) {
+        const int flags = ::fcntl(fd, F_GETFL);
+        if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
+    // Pipes, FIFOs and devices have no size to check first: read up to one byte past the limit.
+    bytes.clear();
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            why = std::string("read error: ") + std::strerror(errno);
+            return false;
+        }
+        if (n == 0) break;
+        if (bytes.size() + static_cast<std::size_t>(n) > max_size) {
+            why = too_large(max_size);
+            return false;
+        }
+        bytes.append(buffer, static_cast<std::size_t>(n));
     }
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,7 +25,16 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& inputs,
 // Rule ids from repeatable, comma-separated flag values ("--enable a,b --enable c").
 std::vector<std::string> split_ids(const std::vector<std::string>& values);
 
-// Reads a whole file ("-" for stdin). On failure returns false with `why` set.
-bool read_input(const std::string& path, std::string& bytes, std::string& why);
+// The default of --max-file-size: larger files are refused, not linted.
+inline constexpr std::uint64_t kDefaultMaxFileSize = 64ULL << 20;
+
+// Reads a whole file ("-" for stdin; FIFOs and process substitutions too) of at most `max_size`
+// bytes. On failure returns false with `why` set.
+bool read_input(const std::string& path, std::uint64_t max_size, std::string& bytes,
+                std::string& why);
+// "64 MiB", "512 KiB", "100 bytes".
+std::string describe_size(std::uint64_t bytes);
+// The error for a file larger than `max_size`.
+std::string too_large(std::uint64_t max_size);
 
 }  // namespace copydesk::cli

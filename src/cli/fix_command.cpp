@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -117,6 +118,13 @@ void FixRun::file(const std::string& path) {
         standard_input(shown);
         return;
     }
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > args_.max_file_size) {
+        report_error(shown + ": " + too_large(args_.max_file_size));
+        totals_.error = true;
+        return;
+    }
     auto read = fix::read_snapshot(path);
     if (auto* why = std::get_if<std::string>(&read)) {
         report_error(shown + ": " + *why);
@@ -146,6 +154,12 @@ void FixRun::file(const std::string& path) {
 // that cannot be read is passed through unchanged, so a pipeline never loses it.
 void FixRun::standard_input(const std::string& shown) {
     const std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
+    if (bytes.size() > args_.max_file_size) {
+        report_error(shown + ": " + too_large(args_.max_file_size));
+        totals_.error = true;
+        if (mode_ == Mode::Write) std::cout << bytes;
+        return;
+    }
     std::optional<Document> doc;
     const auto result = fix_bytes(shown, bytes, doc);
     if (!result) {

@@ -37,13 +37,13 @@ struct Outcome {
 };
 
 // Reads, loads and lints one file into `out`.
-void lint_one(const std::string& path, const std::string& shown, rules::Linter& linter,
-              const markup::ReadOptions& read_options, Outcome& out) {
+void lint_one(const std::string& path, const std::string& shown, std::uint64_t max_size,
+              rules::Linter& linter, const markup::ReadOptions& read_options, Outcome& out) {
     output::FileReport& report = out.report;
     report.path = shown;
     std::string bytes;
     std::string why;
-    if (!read_input(path, bytes, why)) {
+    if (!read_input(path, max_size, bytes, why)) {
         out.errors.push_back(shown + ": " + why);
         report.error = why;
         out.failed = true;
@@ -237,7 +237,8 @@ int run_lint(const LintArgs& args) {
             const config::Settings& settings = p.entry->session.settings();
             markup::ReadOptions read_options;
             read_options.front_matter_keys = settings.front_matter_keys;
-            lint_one(p.path, p.shown, linter_for(p, thread), read_options, result);
+            lint_one(p.path, p.shown, args.max_file_size, linter_for(p, thread), read_options,
+                     result);
             if (changed) keep_changed_lines(result.report, changed->file(p.path));
             return result;
         },

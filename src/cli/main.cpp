@@ -78,6 +78,10 @@ int main(int argc, char** argv) {
                      "Progress line on stderr: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    lint_cmd
+        ->add_option("--max-file-size", lint.max_file_size,
+                     "Refuse files larger than this (default 64MiB; K, M, G suffixes)")
+        ->transform(CLI::AsSizeValue(false));
     lint_cmd->add_flag("--quiet,-q", lint.quiet, "Print nothing on stderr but errors");
 
     FixArgs fix;
@@ -98,6 +102,10 @@ int main(int argc, char** argv) {
     fix_cmd->add_option("--disable", fix.disable, "Turn rules off (comma-separated ids)");
     fix_cmd->add_option("--stdin-filename", fix.stdin_filename,
                         "Name shown for stdin (its extension chooses the reader)");
+    fix_cmd
+        ->add_option("--max-file-size", fix.max_file_size,
+                     "Refuse files larger than this (default 64MiB; K, M, G suffixes)")
+        ->transform(CLI::AsSizeValue(false));
     fix_cmd->add_flag("--quiet,-q", fix.quiet, "Print nothing on stderr but errors");
 
     std::string init_folder = ".";

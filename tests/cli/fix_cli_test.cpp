@@ -300,5 +300,5 @@ TEST_CASE("every fix option is documented in docs/cli.md and the README", "[cli]
         CHECK(cli_md.find("`" + option) != std::string::npos);
         CHECK(readme.find(option) != std::string::npos);
     }
-    CHECK(options == 10);
+    CHECK(options == 11);
 }

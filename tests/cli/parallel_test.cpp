@@ -1,6 +1,4 @@
 // copydesk lint -j, --shard and --progress, through the real executable.
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -14,29 +12,19 @@
 
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
+using copydesk::test::Run;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(f), {}};
-}
-
-// A folder of stories with one finding each, some long, some short, some unreadable, so that
+// A folder of stories with one finding each, some long, some short, one unreadable, so that
 // workers finish out of order.
 class Newsroom {
   public:
-    Newsroom() : dir_(fs::temp_directory_path() / ("copydesk-par-" + std::to_string(::getpid()))) {
-        fs::remove_all(dir_);
-        fs::create_directories(dir_ / "desk");
+    Newsroom() : scratch_("par") {
         for (int i = 0; i < 40; ++i) {
             std::ostringstream text;
             const int paragraphs = (i % 7 == 0) ? 400 : 1 + i % 3;
@@ -44,26 +32,14 @@ class Newsroom {
                 text << "The council met on Tuesday and the mayor said the budget would pass.\n\n";
             }
             text << "Story " << i << " says the the vote is close.\n";
-            std::ofstream(dir_ / "desk" / ("story" + std::to_string(100 + i) + ".txt"))
-                << text.str();
+            scratch_.write("desk/story" + std::to_string(100 + i) + ".txt", text.str());
         }
-        std::ofstream(dir_ / "desk" / "story150.txt", std::ios::binary) << "bad \xC3( utf-8\n";
+        scratch_.write("desk/story150.txt", "bad \xC3( utf-8\n");
     }
-    ~Newsroom() { fs::remove_all(dir_); }
-    Newsroom(const Newsroom&) = delete;
-    Newsroom& operator=(const Newsroom&) = delete;
-
-    [[nodiscard]] Run copydesk(const std::string& args) const {
-        const fs::path out = dir_ / "stdout";
-        const fs::path err = dir_ / "stderr";
-        const std::string cmd = "cd '" + dir_.string() + "' && '" + COPYDESK_EXE + "' " + args +
-                                " >'" + out.string() + "' 2>'" + err.string() + "'";
-        const int status = std::system(cmd.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-    }
+    [[nodiscard]] Run copydesk(const std::string& args) const { return scratch_.copydesk(args); }
 
   private:
-    fs::path dir_;
+    copydesk::test::ScratchDir scratch_;
 };
 
 std::vector<std::string> lines(const std::string& text) {
