@@ -1,6 +1,7 @@
 #include "cli/files.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -130,6 +131,11 @@ std::vector<std::string> split_ids(const std::vector<std::string>& values) {
     return ids;
 }
 
+namespace {
+// How long a FIFO named on the command line may wait for its writer.
+constexpr int kFifoWaitMs = 30'000;
+}  // namespace
+
 std::string too_large(std::uint64_t max_size) {
     return "larger than the maximum file size of " + describe_size(max_size) + " (--max-file-size)";
 }
@@ -174,6 +180,18 @@ bool read_input(const std::string& path, std::uint64_t max_size, std::string& by
         return false;
     }
     if (fd != STDIN_FILENO) {
+        // A FIFO opened before its writer: wait for the writer (bounded), then read to its end.
+        if (S_ISFIFO(st.st_mode)) {
+            pollfd ready{fd, POLLIN, 0};
+            int n = 0;
+            while ((n = ::poll(&ready, 1, kFifoWaitMs)) < 0 && errno == EINTR) {
+            }
+            if (n == 0) {
+                why = "nothing was written to this FIFO within " +
+                      std::to_string(kFifoWaitMs / 1000) + " seconds";
+                return false;
+            }
+        }
         const int flags = ::fcntl(fd, F_GETFL);
         if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     }

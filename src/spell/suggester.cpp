@@ -122,7 +122,8 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
         c.proper = has_upper(w);
         c.cost = typo_cost(q, lex.folded(*entry));
         c.score = c.cost + rarity_cost(c.frequency) +
-                  (c.proper && typed_lower ? kProperForLower : 0.0) +
+                  // "ok" for "OK", "paris" for "Paris": a case slip on a name costs nothing.
+                  (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
                   (own_spelling(dialect, *entry) ? 0.0 : kOtherDialect);
         if (typed_caps) {
             c.word = upper(w);

@@ -3,15 +3,17 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "support.hpp"
 
 using copydesk::test::ScratchDir;
 
-TEST_CASE("files over --max-file-size are refused with their name; the others are linted",
+TEST_CASE("files over the maximum file size are refused by name, the others are linted",
           "[cli][hostile]") {
     const ScratchDir dir("big");
     dir.write("big.txt", std::string(2 << 20, 'a') + "\n");  // 2 MiB, one line
@@ -35,18 +37,33 @@ TEST_CASE("files over --max-file-size are refused with their name; the others ar
     CHECK(dir.copydesk("lint --max-file-size 12Q story.txt").code == 2);
 }
 
-TEST_CASE("a FIFO and a process substitution are read like files; a walk skips FIFOs",
+TEST_CASE("a FIFO named on the command line is read like a file, a walk skips FIFOs",
           "[cli][hostile]") {
     const ScratchDir dir("fifo");
     dir.write("desk/a.txt", "He said the the plan would pass.\n");
     REQUIRE(::mkfifo((dir.path() / "desk" / "pipe.txt").c_str(), 0600) == 0);
-    // Named with no writer: read as empty, no hang.
-    const auto alone = dir.copydesk("lint --format line desk/pipe.txt");
-    CHECK(alone.code == 0);
-    const auto fed = dir.copydesk(
-        "lint --format line desk/pipe.txt & printf 'They met on on Monday.\\n' > desk/pipe.txt; "
-        "wait");
-    CHECK(fed.out.find("desk/pipe.txt:1:10: warning: Repeated word 'on'") == 0);
+    const auto fifo = dir.path() / "desk" / "pipe.txt";
+    // A writer that opens the FIFO after `delay` and writes `text`, as a shell pipeline would.
+    auto writer = [&](std::chrono::milliseconds delay, std::string text) {
+        return std::thread([fifo, delay, text = std::move(text)] {
+            std::this_thread::sleep_for(delay);
+            std::ofstream(fifo, std::ios::binary) << text;
+        });
+    };
+    {
+        std::thread w = writer(std::chrono::milliseconds(200), "");
+        const auto empty = dir.copydesk("lint --format line desk/pipe.txt");
+        w.join();
+        CHECK(empty.code == 0);
+        CHECK(empty.out.empty());
+    }
+    {
+        std::thread w = writer(std::chrono::milliseconds(300), "They met on on Monday.\n");
+        const auto late = dir.copydesk("lint --format line desk/pipe.txt");
+        w.join();
+        CHECK(late.code == 1);
+        CHECK(late.out.find("desk/pipe.txt:1:10: warning: Repeated word 'on'") == 0);
+    }
     const auto walk = dir.copydesk("lint --format line desk");
     CHECK(walk.code == 1);
     CHECK(walk.out.find("pipe.txt") == std::string::npos);
