@@ -1,8 +1,11 @@
 // Inputs that must give a clear error or a correct result, never a hang, a crash or a loss.
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -44,10 +47,20 @@ TEST_CASE("a FIFO named on the command line is read like a file, a walk skips FI
     REQUIRE(::mkfifo((dir.path() / "desk" / "pipe.txt").c_str(), 0600) == 0);
     const auto fifo = dir.path() / "desk" / "pipe.txt";
     // A writer that opens the FIFO after `delay` and writes `text`, as a shell pipeline would.
+    // It gives up after five seconds without a reader rather than block the test forever.
     auto writer = [&](std::chrono::milliseconds delay, std::string text) {
         return std::thread([fifo, delay, text = std::move(text)] {
             std::this_thread::sleep_for(delay);
-            std::ofstream(fifo, std::ios::binary) << text;
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+            int fd = -1;
+            while ((fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC)) < 0 &&
+                   errno == ENXIO && std::chrono::steady_clock::now() < deadline) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            if (fd < 0) return;
+            const auto written = ::write(fd, text.data(), text.size());
+            static_cast<void>(written);
+            ::close(fd);
         });
     };
     {
