@@ -129,8 +129,8 @@ class Context {
     std::unordered_map<std::string_view, int> mid_sentence_capitalized_;
     std::unordered_map<std::string_view, int> word_counts_;
     const std::set<std::string, std::less<>>* rule_ids_;
-    const Vocabulary* vocabulary_;                // owned by the caller's Resources
-    const names::Database* names_;                // owned by the caller's Resources
+    const Vocabulary* vocabulary_;  // owned by the caller's Resources
+    const names::Database* names_;  // owned by the caller's Resources
     std::optional<std::size_t> style_profile_;
     mutable std::map<const void*, std::shared_ptr<const void>> shared_;
 };
