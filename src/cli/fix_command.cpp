@@ -58,19 +58,12 @@ class FixRun {
 };
 
 rules::Linter* FixRun::linter_for(const std::string& target, fix::Options& options) {
-    auto effective = resolver_.resolve(target);
-    std::string why;
-    if (auto* err = std::get_if<config::ConfigError>(&effective)) {
-        why = err->to_string();
-    } else {
-        bool first = false;
-        auto got = sessions_.get(std::get<config::Effective>(effective).settings, first);
-        if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) {
-            options.read.front_matter_keys = (*entry)->session.settings().front_matter_keys;
-            return (*entry)->worker.linter.get();
-        }
-        why = std::get<std::string>(got);
+    auto got = sessions_.for_file(resolver_, target);
+    if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) {
+        options.read.front_matter_keys = (*entry)->session.settings().front_matter_keys;
+        return (*entry)->worker.linter.get();
     }
+    const std::string& why = std::get<std::string>(got);
     if (reported_.insert(why).second) report_error(why);
     totals_.error = true;
     return nullptr;

@@ -173,13 +173,7 @@ int run_lint(const LintArgs& args) {
         // current folder).
         const std::string target =
             is_stdin ? (args.stdin_filename.empty() ? "stdin" : p.shown) : path;
-        auto effective = resolver.resolve(target);
-        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
-            p.config_error = err->to_string();
-            continue;
-        }
-        bool first = false;
-        auto got = sessions.get(std::get<config::Effective>(effective).settings, first);
+        auto got = sessions.for_file(resolver, target);
         if (auto* why = std::get_if<std::string>(&got)) {
             p.config_error = *why;
         } else {
@@ -228,7 +222,11 @@ int run_lint(const LintArgs& args) {
             const Planned& p = plan[i];
             Outcome result;
             result.report.path = p.shown;
-            if (changed && !changed->file(p.path).changed()) return result;  // nothing new to read
+            std::optional<ChangedLines::File> lines;
+            if (changed) {
+                lines = changed->file(p.path);
+                if (!lines->changed()) return result;  // nothing new: no need to read it
+            }
             if (p.config_error) {
                 result.report.error = *p.config_error;
                 result.failed = true;
@@ -239,7 +237,7 @@ int run_lint(const LintArgs& args) {
             read_options.front_matter_keys = settings.front_matter_keys;
             lint_one(p.path, p.shown, args.max_file_size, linter_for(p, thread), read_options,
                      result);
-            if (changed) keep_changed_lines(result.report, changed->file(p.path));
+            if (lines) keep_changed_lines(result.report, *lines);
             return result;
         },
         [&](std::size_t i, Outcome& result) {

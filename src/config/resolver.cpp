@@ -216,12 +216,10 @@ bool Resolver::included(const fs::path& path) {
     return false;
 }
 
-std::variant<SessionCache::Entry*, std::string> SessionCache::get(const Settings& settings,
-                                                                  bool& first) {
+std::variant<SessionCache::Entry*, std::string> SessionCache::get(const Settings& settings) {
     const std::string key = settings.describe() + "data_dir: " + settings.data_dir.string() + "\n";
     auto it = entries_.find(key);
-    first = it == entries_.end();
-    if (first) {
+    if (it == entries_.end()) {
         auto created = Session::create(settings);
         std::variant<std::unique_ptr<Entry>, std::string> entry;
         if (auto* why = std::get_if<std::string>(&created)) {
@@ -235,6 +233,13 @@ std::variant<SessionCache::Entry*, std::string> SessionCache::get(const Settings
     }
     if (auto* why = std::get_if<std::string>(&it->second)) return *why;
     return std::get<std::unique_ptr<Entry>>(it->second).get();
+}
+
+std::variant<SessionCache::Entry*, std::string> SessionCache::for_file(
+    Resolver& resolver, const std::filesystem::path& file) {
+    auto effective = resolver.resolve(file);
+    if (auto* err = std::get_if<ConfigError>(&effective)) return err->to_string();
+    return get(std::get<Effective>(effective).settings);
 }
 
 }  // namespace copydesk::config

@@ -71,9 +71,12 @@ class SessionCache {
         Session session;
         Worker worker;
     };
-    // The entry for `settings`, or the error creating its Session; `first` tells whether this
-    // call created it (so that an error is reported once).
-    std::variant<Entry*, std::string> get(const Settings& settings, bool& first);
+    // The entry for `settings`, or the error creating its Session.
+    std::variant<Entry*, std::string> get(const Settings& settings);
+    // The entry for the configuration `resolver` finds for `file`, or the error in that
+    // configuration or in creating its Session.
+    std::variant<Entry*, std::string> for_file(Resolver& resolver,
+                                               const std::filesystem::path& file);
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
   private:

@@ -401,8 +401,7 @@ bool Server::rebuild_session() {
         return true;  // a config file is wrong, not the settings: documents show it too
     }
     try {
-        bool first = false;
-        auto got = sessions_->get(std::get<config::Effective>(effective).settings, first);
+        auto got = sessions_->get(std::get<config::Effective>(effective).settings);
         if (auto* why = std::get_if<std::string>(&got)) {
             show(kMessageError, "copydesk: " + *why);
             return false;
@@ -466,18 +465,12 @@ std::filesystem::path Server::config_target(const TextDocument& doc) const {
 config::SessionCache::Entry* Server::entry_for(const TextDocument& doc) {
     if (!resolver_ || !sessions_) return nullptr;
     std::string why;
-    auto effective = resolver_->resolve(config_target(doc));
-    if (auto* err = std::get_if<config::ConfigError>(&effective)) {
-        why = err->to_string();
-    } else {
-        try {
-            bool first = false;
-            auto got = sessions_->get(std::get<config::Effective>(effective).settings, first);
-            if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) return *entry;
-            why = std::get<std::string>(got);
-        } catch (const std::exception& e) {
-            why = e.what();
-        }
+    try {
+        auto got = sessions_->for_file(*resolver_, config_target(doc));
+        if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) return *entry;
+        why = std::get<std::string>(got);
+    } catch (const std::exception& e) {
+        why = e.what();
     }
     if (shown_errors_.insert(why).second) show(kMessageError, "copydesk: " + why);
     return nullptr;
