@@ -308,14 +308,23 @@ std::variant<ConfigFile, ConfigError> parse_config(const fs::path& path, std::st
 }
 
 std::variant<ConfigFile, ConfigError> load_config(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto fail = [&](std::string message) {
         ConfigError error;
         error.where = Origin{path.string(), 1, 1};
-        error.message = "cannot read the config file";
+        error.message = std::move(message);
         return error;
+    };
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("cannot read the config file");
+    // A config file holds settings and word lists; parsing a huge one would take gigabytes.
+    std::string text;
+    text.resize(kMaxConfigFileSize + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxConfigFileSize) {
+        return fail("the config file is larger than " + std::to_string(kMaxConfigFileSize >> 20) +
+                    " MiB; is it really one?");
     }
-    const std::string text(std::istreambuf_iterator<char>(in), {});
     return parse_config(path, text);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -68,6 +69,7 @@ struct ConfigFile {
 };
 
 inline constexpr std::string_view kConfigFileName = ".copydesk.yaml";
+inline constexpr std::size_t kMaxConfigFileSize = 4u << 20;  // 4 MiB
 
 // Parses and validates config text; `path` names the file in errors and anchors relative paths.
 std::variant<ConfigFile, ConfigError> parse_config(const std::filesystem::path& path,

@@ -220,7 +220,7 @@ std::variant<SessionCache::Entry*, std::string> SessionCache::get(const Settings
     const std::string key = settings.describe() + "data_dir: " + settings.data_dir.string() + "\n";
     auto it = entries_.find(key);
     if (it == entries_.end()) {
-        auto created = Session::create(settings);
+        auto created = Session::create(settings, data_.get());
         std::variant<std::unique_ptr<Entry>, std::string> entry;
         if (auto* why = std::get_if<std::string>(&created)) {
             entry = *why;

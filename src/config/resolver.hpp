@@ -64,9 +64,13 @@ class Resolver {
     std::map<std::filesystem::path, std::variant<ConfigChain, ConfigError>> chains_;
 };
 
-// One Session and one Worker per distinct effective configuration.
+// One Session and one Worker per distinct effective configuration; the sessions share the
+// large data files through `data`.
 class SessionCache {
   public:
+    explicit SessionCache(std::shared_ptr<DataCache> data = std::make_shared<DataCache>())
+        : data_(std::move(data)) {}
+
     struct Entry {
         Session session;
         Worker worker;
@@ -80,6 +84,7 @@ class SessionCache {
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
   private:
+    std::shared_ptr<DataCache> data_;
     std::map<std::string, std::variant<std::unique_ptr<Entry>, std::string>> entries_;
 };
 

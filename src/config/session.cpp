@@ -185,7 +185,7 @@ std::optional<std::string> check_rule_ids(const Settings& settings) {
         settings, all_rules(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs)));
 }
 
-std::variant<Session, std::string> Session::create(Settings settings) {
+std::variant<Session, std::string> Session::create(Settings settings, DataCache* data) {
     Session s;
     auto packs = load_pack_rules(settings);
     if (auto* why = std::get_if<std::string>(&packs)) return *why;
@@ -205,7 +205,7 @@ std::variant<Session, std::string> Session::create(Settings settings) {
         const fs::path names_dir = settings.data_dir / "dictionaries" / "names";
         std::error_code ec;
         if (fs::is_directory(names_dir, ec)) {
-            auto loaded = load_names(names_dir);
+            auto loaded = data != nullptr ? data->names(names_dir) : load_names(names_dir);
             if (auto* why = std::get_if<std::string>(&loaded)) return *why;
             s.names_ = std::get<std::shared_ptr<const names::Database>>(std::move(loaded));
         } else if (!settings.style.empty()) {
@@ -238,8 +238,10 @@ std::variant<Session, std::string> Session::create(Settings settings) {
         if (dialect) {
             const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
             const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
-            if (auto failed = spell::load_spelling_data((dict_dir / "spelling").string(), table,
-                                                        s.spelling_)) {
+            const std::string folder = (dict_dir / "spelling").string();
+            if (auto failed = data != nullptr
+                                  ? data->spelling(folder, table, s.spelling_)
+                                  : spell::load_spelling_data(folder, table, s.spelling_)) {
                 return *failed;
             }
             s.dialect_ = *dialect;

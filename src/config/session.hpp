@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "config/data_cache.hpp"
 #include "rules/linter.hpp"
 #include "spell/speller.hpp"
 
@@ -66,8 +67,9 @@ struct Worker {
 // Makes one Worker per thread.
 class Session {
   public:
-    // Returns an error message (naming the file or rule at fault) on failure.
-    static std::variant<Session, std::string> create(Settings settings);
+    // Returns an error message (naming the file or rule at fault) on failure. The large data
+    // files come from `data` if given (shared with other sessions), else are loaded anew.
+    static std::variant<Session, std::string> create(Settings settings, DataCache* data = nullptr);
 
     [[nodiscard]] Worker make_worker() const;
     [[nodiscard]] const Settings& settings() const { return settings_; }

@@ -120,7 +120,9 @@ struct Server::OpenDocument {
 };
 
 Server::Server(ServerOptions options, Sink sink)
-    : options_(std::move(options)), sink_(std::move(sink)) {}
+    : options_(std::move(options)), sink_(std::move(sink)) {
+    if (!options_.data) options_.data = std::make_shared<config::DataCache>();
+}
 
 Server::~Server() = default;
 
@@ -389,7 +391,7 @@ bool Server::rebuild_session() {
     flags.enable = settings_.enable;
     flags.disable = settings_.disable;
     resolver_.emplace(std::move(flags), options_.data_dir);
-    sessions_.emplace();
+    sessions_.emplace(options_.data);
     shown_errors_.clear();
     // Settings are checked now, on a session for the workspace root, so that a bad setting is
     // refused (and the previous one kept) rather than breaking every document.
@@ -661,6 +663,7 @@ Json Server::execute_command(const Json& params) {
 std::optional<std::string> Server::add_to_vocabulary(const std::string& uri,
                                                      const std::string& word) {
     namespace fs = std::filesystem;
+    if (options_.read_only) return "this server does not write files";
     const auto path = path_of_uri(uri);
     if (!path) return "save the document first: " + uri + " is not a file";
     const fs::path folder = fs::path(*path).parent_path();

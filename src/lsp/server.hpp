@@ -25,6 +25,12 @@ namespace copydesk::lsp {
 struct ServerOptions {
     std::filesystem::path data_dir;  // dictionaries/ and rules/
     std::string version;
+    // Never write a file: "add to the project vocabulary" is refused. For fuzzing, where URIs
+    // are arbitrary.
+    bool read_only = false;
+    // The data files shared by the sessions (new ones are made on every settings or config
+    // change); null: the server keeps its own.
+    std::shared_ptr<config::DataCache> data;
 };
 
 // The language server, without I/O: messages in through handle(), messages out through the

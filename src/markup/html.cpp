@@ -4,6 +4,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "markup/directive.hpp"
 #include "markup/entities.hpp"
@@ -155,26 +156,38 @@ class Walker {
     Walker(Document& doc, std::string_view buffer, const OffsetMap& map, Scope outer)
         : doc_(doc), buffer_(buffer), map_(map), outer_(outer) {}
 
-    void walk(const GumboNode* node) {
-        switch (node->type) {
-            case GUMBO_NODE_DOCUMENT:
-                children(node->v.document.children);
-                break;
-            case GUMBO_NODE_ELEMENT:
-            case GUMBO_NODE_TEMPLATE:
-                element(node);
-                break;
-            case GUMBO_NODE_TEXT:
-                text(node->v.text);
-                break;
-            case GUMBO_NODE_WHITESPACE:
-                if (current_) text(node->v.text);
-                break;
-            case GUMBO_NODE_COMMENT:
-                comment(node->v.text);
-                break;
-            case GUMBO_NODE_CDATA:
-                break;
+    // Depth first, with a stack of its own: a page nests elements as deep as it likes
+    // (100,000 <div>s), far deeper than the call stack would allow.
+    void walk(const GumboNode* root) {
+        std::vector<Step> steps{Step{root, {}}};
+        while (!steps.empty()) {
+            const Step step = steps.back();
+            steps.pop_back();
+            if (step.node == nullptr) {
+                leave(step.exit);
+                continue;
+            }
+            const GumboNode* node = step.node;
+            switch (node->type) {
+                case GUMBO_NODE_DOCUMENT:
+                    push_children(node->v.document.children, steps);
+                    break;
+                case GUMBO_NODE_ELEMENT:
+                case GUMBO_NODE_TEMPLATE:
+                    enter(node, steps);
+                    break;
+                case GUMBO_NODE_TEXT:
+                    text(node->v.text);
+                    break;
+                case GUMBO_NODE_WHITESPACE:
+                    if (current_) text(node->v.text);
+                    break;
+                case GUMBO_NODE_COMMENT:
+                    comment(node->v.text);
+                    break;
+                case GUMBO_NODE_CDATA:
+                    break;
+            }
         }
     }
 
@@ -201,8 +214,25 @@ class Walker {
         return {begin, end};
     }
 
-    void children(const GumboVector& v) {
-        for (unsigned i = 0; i < v.length; ++i) walk(static_cast<const GumboNode*>(v.data[i]));
+    // What to do when an element's children are done.
+    struct Exit {
+        bool block = false;
+        bool strong = false;
+        bool quote = false;
+        bool list = false;
+        bool quotation = false;  // <q>: its extent is a quotation
+        Span extent;
+    };
+    // A node to visit, or (node == nullptr) an element to leave.
+    struct Step {
+        const GumboNode* node;
+        Exit exit;
+    };
+
+    static void push_children(const GumboVector& v, std::vector<Step>& steps) {
+        for (unsigned i = v.length; i-- > 0;) {
+            steps.push_back(Step{static_cast<const GumboNode*>(v.data[i]), {}});
+        }
     }
 
     [[nodiscard]] Scope scope_here() const {
@@ -222,7 +252,7 @@ class Walker {
         current_.reset();
     }
 
-    void element(const GumboNode* node) {
+    void enter(const GumboNode* node, std::vector<Step>& steps) {
         const GumboElement& e = node->v.element;
         const GumboTag tag = e.tag;
         const auto [begin, end] = extent(e);
@@ -240,24 +270,33 @@ class Walker {
             if (current_) current_->decoded("\n", to_source(begin, end));
             return;
         }
-        const bool block = !is_inline(tag);
+        Exit exit;
+        exit.block = !is_inline(tag);
         const auto strong = strong_scope(tag);
-        const bool quote = tag == GUMBO_TAG_BLOCKQUOTE;
-        const bool list = tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT;
-        if (block) flush();
-        if (strong) strong_.push_back(*strong);
-        quote_depth_ += quote ? 1 : 0;
-        list_depth_ += list ? 1 : 0;
-        if (tag == GUMBO_TAG_TEMPLATE || node->type == GUMBO_NODE_TEMPLATE) {
-            // Template contents are inert markup, not page text.
-        } else {
-            children(e.children);
+        exit.strong = strong.has_value();
+        exit.quote = tag == GUMBO_TAG_BLOCKQUOTE;
+        exit.list = tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT;
+        if (tag == GUMBO_TAG_Q && end > begin) {
+            exit.quotation = true;
+            exit.extent = to_source(begin, end);
         }
-        if (tag == GUMBO_TAG_Q && end > begin) doc_.quotations.push_back(to_source(begin, end));
-        if (block) flush();
-        if (strong) strong_.pop_back();
-        quote_depth_ -= quote ? 1 : 0;
-        list_depth_ -= list ? 1 : 0;
+        if (exit.block) flush();
+        if (strong) strong_.push_back(*strong);
+        quote_depth_ += exit.quote ? 1 : 0;
+        list_depth_ += exit.list ? 1 : 0;
+        steps.push_back(Step{nullptr, exit});
+        // Template contents are inert markup, not page text.
+        if (tag != GUMBO_TAG_TEMPLATE && node->type != GUMBO_NODE_TEMPLATE) {
+            push_children(e.children, steps);
+        }
+    }
+
+    void leave(const Exit& exit) {
+        if (exit.quotation) doc_.quotations.push_back(exit.extent);
+        if (exit.block) flush();
+        if (exit.strong) strong_.pop_back();
+        quote_depth_ -= exit.quote ? 1 : 0;
+        list_depth_ -= exit.list ? 1 : 0;
     }
 
     static bool is_inline_object(GumboTag tag) {
@@ -392,6 +431,78 @@ class Walker {
 };
 
 }  // namespace
+
+namespace {
+
+char lower_ascii(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Elements that never nest: void elements, and those whose end tag may be left out (a page
+// of 20,000 <p>s without </p> is flat).
+bool never_nests(std::string_view name) {
+    static constexpr std::array<std::string_view, 31> kNames{
+        "area",  "base",  "br",     "col",      "embed",    "hr",      "img", "input",
+        "link",  "meta",  "param",  "source",   "track",    "wbr",     "p",   "li",
+        "dt",    "dd",    "option", "optgroup", "tr",       "td",      "th",  "thead",
+        "tbody", "tfoot", "rp",     "rt",       "colgroup", "caption", "html"};
+    return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
+// Where the case-insensitive `needle` (lower case) next occurs in `text` from `from`.
+std::size_t find_lower(std::string_view text, std::string_view needle, std::size_t from) {
+    for (std::size_t i = text.find('<', from); i != std::string_view::npos;
+         i = text.find('<', i + 1)) {
+        if (text.size() - i < needle.size()) break;
+        bool same = true;
+        for (std::size_t k = 0; k < needle.size() && same; ++k) {
+            same = lower_ascii(text[i + k]) == needle[k];
+        }
+        if (same) return i;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> nesting_beyond(std::string_view html, int limit) {
+    constexpr std::size_t npos = std::string_view::npos;
+    int depth = 0;
+    for (std::size_t i = html.find('<'); i != npos; i = html.find('<', i + 1)) {
+        if (html.substr(i, 4) == "<!--") {
+            i = html.find("-->", i + 4);
+            if (i == npos) break;
+            continue;
+        }
+        const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
+        const std::size_t name_begin = i + (end_tag ? 2 : 1);
+        std::size_t name_end = name_begin;
+        std::string name;
+        while (name_end < html.size() && is_ascii_alnum(html[name_end]) && name.size() < 16) {
+            name += lower_ascii(html[name_end++]);
+        }
+        if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z') || never_nests(name)) continue;
+        if (end_tag) {
+            depth = std::max(0, depth - 1);
+            continue;
+        }
+        // Look for the tag's end nearby only, so that a run of "<a" stays linear.
+        const std::size_t gt = html.substr(name_end, 4096).find('>');
+        if (gt != npos && gt > 0 && html[name_end + gt - 1] == '/') continue;
+        if (name == "script" || name == "style") {
+            const std::size_t close = find_lower(html, "</" + name, name_end);
+            if (close == npos) break;
+            i = close;
+            continue;
+        }
+        if (++depth > limit) return static_cast<std::uint32_t>(i);
+    }
+    return std::nullopt;
+}
 
 void read_html_buffer(Document& doc, std::string_view buffer, const OffsetMap& map, Scope outer) {
     std::unique_ptr<GumboOutput, GumboDeleter> out(

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/utf8.hpp"
+#include "markup/html_walker.hpp"
 #include "markup/quotations.hpp"
 
 namespace copydesk::markup {
@@ -83,6 +84,14 @@ std::variant<Document, LoadError> load_document(std::string path, std::string by
         return LoadError{LoadError::Kind::InvalidUtf8,
                          "invalid UTF-8 (byte offset " + std::to_string(offset) + ")", true, offset,
                          doc.lines.position(offset)};
+    }
+    if (format != Format::Plain) {
+        if (auto deep = nesting_beyond(doc.source, kMaxHtmlNesting)) {
+            return LoadError{LoadError::Kind::TooDeep,
+                             "HTML elements nested more than " + std::to_string(kMaxHtmlNesting) +
+                                 " deep, not linted",
+                             true, *deep, doc.lines.position(*deep)};
+        }
     }
     reader_for(format).read(doc, options);
     finish_document(doc);

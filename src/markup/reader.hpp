@@ -18,7 +18,7 @@ Format format_for_path(std::string_view path);
 
 // Why a file's bytes cannot be linted. `offset` is meaningful when `has_position`.
 struct LoadError {
-    enum class Kind { Binary, InvalidUtf8 };
+    enum class Kind { Binary, InvalidUtf8, TooDeep };
     Kind kind;
     std::string message;
     bool has_position = false;

@@ -1,7 +1,9 @@
 #include "rules/linter.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
+#include <set>
 #include <string_view>
 
 namespace copydesk::rules {
@@ -18,8 +20,9 @@ Linter::Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& select
     for (const auto& rule : rules_) {
         const std::string& id = rule->info().id;
         rule_ids_.insert(id);
-        const bool on = (rule->info().enabled_by_default || selection.enable.count(id) != 0) &&
-                        selection.disable.count(id) == 0;
+        const bool on = rule->info().always_on ||
+                        ((rule->info().enabled_by_default || selection.enable.count(id) != 0) &&
+                         selection.disable.count(id) == 0);
         if (on) active_.push_back(rule.get());
     }
 }
@@ -32,16 +35,33 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
     }
     const Context ctx(doc, std::move(regions), speller_, &rule_ids_, resources_);
     std::vector<Diagnostic> out;
+    std::set<std::string, std::less<>> always_on;  // ids of always-on rules that reported
     for (const Rule* rule : active_) {
         const auto first = out.size();
         Reporter reporter(rule->info(), out);
         rule->check(ctx, reporter);
-        if (auto it = severity_.find(rule->info().id); it != severity_.end()) {
+        if (rule->info().always_on) {
+            for (auto i = first; i < out.size(); ++i) always_on.insert(out[i].rule);
+        } else if (auto it = severity_.find(rule->info().id); it != severity_.end()) {
             for (auto i = first; i < out.size(); ++i) out[i].severity = it->second;
         }
     }
     resolve_overlaps(out);
+    // Directives and scopes do not apply to always-on rules: set their findings aside meanwhile.
+    std::vector<Diagnostic> kept;
+    if (!always_on.empty()) {
+        auto moved = std::stable_partition(out.begin(), out.end(), [&](const Diagnostic& d) {
+            return always_on.count(d.rule) == 0;
+        });
+        kept.assign(std::make_move_iterator(moved), std::make_move_iterator(out.end()));
+        out.erase(moved, out.end());
+    }
     apply_suppressions(doc, selection_, out);
+    if (!kept.empty()) {
+        out.insert(out.end(), std::make_move_iterator(kept.begin()),
+                   std::make_move_iterator(kept.end()));
+        std::stable_sort(out.begin(), out.end(), diagnostic_order);
+    }
     drop_duplicates(out);
     return out;
 }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -113,11 +114,22 @@ std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::stri
                                            const std::shared_ptr<kinds::PhraseIndex>& phrases,
                                            text::Segmenter& segmenter) {
     const std::string file = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw LoadFailure{{file, 0, 0, "cannot read the file"}};
+    // A rule file is a few dozen lines, a long word list at most; parsing a huge file as YAML
+    // would take gigabytes.
+    std::string text;
+    text.resize(kMaxRuleFileSize + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxRuleFileSize) {
+        throw LoadFailure{{file, 0, 0,
+                           "larger than " + std::to_string(kMaxRuleFileSize >> 20) +
+                               " MiB; is it really a rule file?"}};
+    }
     YAML::Node root;
     try {
-        root = YAML::LoadFile(file);
-    } catch (const YAML::BadFile&) {
-        throw LoadFailure{{file, 0, 0, "cannot read the file"}};
+        root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
         throw LoadFailure{{file, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg}};
     }

@@ -15,6 +15,7 @@
 // share between threads: give each Linter its own handles with share_rule(). The rule kinds
 // and keys are documented in docs/rules.md.
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -34,6 +35,8 @@ struct PackError {
     // "rules/house/kyiv.yaml:4:7: key 'swap': ..." (without the program prefix)
     [[nodiscard]] std::string what() const;
 };
+
+inline constexpr std::size_t kMaxRuleFileSize = 4u << 20;  // 4 MiB
 
 struct RulePack {
     std::string name;                                // the folder name

@@ -40,6 +40,9 @@ struct RuleInfo {
     std::string link;
     bool needs_dictionary = false;  // load the spell checker even if no spelling rule is on
     bool needs_names = false;       // load the names database (dictionaries/names)
+    // Reported whatever the flags, config files, scopes and inline directives say, at its own
+    // severity: for findings no one should be able to hide (Trojan Source).
+    bool always_on = false;
 };
 
 // Where a data-driven rule comes from.

@@ -160,7 +160,11 @@ bool file_extension(const RegionText& where, const text::Token& token) {
 WordVerdict classify_word(const Context& ctx, const RegionText& where, const text::Token& token) {
     if (token.kind != text::TokenKind::Word || ctx.speller() == nullptr) return WordVerdict::Skip;
     const std::string_view word = where.slice(token.span);
-    if (word.size() < 2 || !has_latin_letter(word) || !text::is_latin(word))
+    // The longest dictionary words have about 45 letters; a longer run of letters is a blob
+    // (base64, a pasted hash, a key held down), not a word to spell or to quote in a message.
+    constexpr std::size_t kLongestWord = 64;
+    if (word.size() < 2 || word.size() > kLongestWord || !has_latin_letter(word) ||
+        !text::is_latin(word))
         return WordVerdict::Skip;
     if (is_all_caps(word) || is_initialism(word)) return WordVerdict::Skip;
     if (followed_by_sic(where, token)) return WordVerdict::Skip;

@@ -49,7 +49,7 @@ TEST_CASE("a clean file exits 0 and prints nothing", "[cli]") {
     CHECK(r.err.empty());
 }
 
-TEST_CASE("findings exit 1; lint is the default command", "[cli]") {
+TEST_CASE("findings exit 1, lint is the default command", "[cli]") {
     const Run r = copydesk("--format line fixtures/typo.txt");
     CHECK(r.code == 1);
     CHECK(r.out.find("fixtures/typo.txt:3:14: warning: Unknown word 'toi'") == 0);
@@ -69,7 +69,7 @@ TEST_CASE("stdin is read with -, named by --stdin-filename", "[cli]") {
     CHECK(anon.out.find("-:1:9: warning: Repeated word 'the'") == 0);
 }
 
-TEST_CASE("invalid UTF-8 is an error with file, line, column and offset; other files go on",
+TEST_CASE("invalid UTF-8 is an error with file, line, column and offset, other files go on",
           "[cli]") {
     const Run r = copydesk("lint --format json fixtures/bad-utf8.txt fixtures/typo.txt");
     CHECK(r.code == 2);
@@ -170,7 +170,7 @@ TEST_CASE("rules and explain describe the rules", "[cli]") {
     CHECK(e.out.find("had had") != std::string::npos);
 }
 
-TEST_CASE("a style profile chooses the names forms; an unknown one is a usage error", "[cli]") {
+TEST_CASE("a style profile chooses the names forms, an unknown one is a usage error", "[cli]") {
     const std::string story = "Volodymyr Zelenskiy spoke in Kyiv on Monday.\n";
     const Run none = copydesk("lint --format line -", story);
     CHECK(none.code == 0);

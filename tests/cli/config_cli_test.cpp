@@ -191,7 +191,7 @@ TEST_CASE("the file given with --config replaces the ones found", "[config]") {
     CHECK(repo.copydesk("lint --config nope.yaml news/story.md").code == 2);
 }
 
-TEST_CASE("an invalid config is an error naming file, line and key; other files go on",
+TEST_CASE("an invalid config is an error naming file, line and key, other files go on",
           "[config]") {
     Repo repo;
     write_newsroom(repo);

@@ -86,7 +86,7 @@ TEST_CASE("a report written with --output goes to that file, nothing to stdout",
     CHECK(s.entries() == std::vector<std::string>{"report.html"});  // no temporary file left
 }
 
-TEST_CASE("every format can be written with --output; - means stdout", "[cli][output]") {
+TEST_CASE("every format can be written with --output, - means stdout", "[cli][output]") {
     Scratch s;
     const fs::path report = s.dir / "report.json";
     CHECK(run(s, "lint --format json -o '" + report.string() + "' fixtures/typo.txt").code == 1);

@@ -206,7 +206,7 @@ TEST_CASE("the starter config is valid and says what the defaults are", "[config
     CHECK(defaults.lang == *cfg.base.language);
 }
 
-TEST_CASE("nested configs merge; overrides and flags apply in order", "[config]") {
+TEST_CASE("nested configs merge, overrides and flags apply in order", "[config]") {
     TempDir t;
     t.write(".git/HEAD", "ref: refs/heads/main\n");
     t.write(".copydesk.yaml",
@@ -354,4 +354,37 @@ TEST_CASE("docs/config.md documents every key, and its examples are valid", "[co
         ++blocks;
     }
     CHECK(blocks >= 1);
+}
+
+TEST_CASE("sessions share the large data files through one data cache", "[config]") {
+    const fs::path data_dir = COPYDESK_SOURCE_DIR;
+    config::DataCache cache;
+    const auto names_dir = data_dir / "dictionaries" / "names";
+    auto first = cache.names(names_dir);
+    auto second = cache.names(names_dir);
+    REQUIRE(std::holds_alternative<std::shared_ptr<const names::Database>>(first));
+    CHECK(std::get<std::shared_ptr<const names::Database>>(first) ==
+          std::get<std::shared_ptr<const names::Database>>(second));
+    CHECK(std::holds_alternative<std::string>(cache.names(data_dir / "no-such-folder")));
+
+    const std::string spelling = (data_dir / "dictionaries" / "spelling").string();
+    spell::SpellData a;
+    spell::SpellData b;
+    spell::SpellData without_table;
+    REQUIRE_FALSE(cache.spelling(spelling, true, a));
+    REQUIRE_FALSE(cache.spelling(spelling, true, b));
+    REQUIRE_FALSE(cache.spelling(spelling, false, without_table));
+    REQUIRE(a.lexicon != nullptr);
+    CHECK(a.lexicon == b.lexicon);
+    CHECK(a.misspellings == b.misspellings);
+    CHECK(a.misspellings != nullptr);
+    CHECK(without_table.misspellings == nullptr);
+
+    // Two sessions with different settings, from one cache.
+    config::Settings one;
+    one.data_dir = data_dir;
+    config::Settings two = one;
+    two.accept = {"Kowalczyk"};
+    CHECK(std::holds_alternative<config::Session>(config::Session::create(one, &cache)));
+    CHECK(std::holds_alternative<config::Session>(config::Session::create(two, &cache)));
 }

@@ -218,7 +218,7 @@ TEST_CASE("fixing repeats until no safe fix is left", "[fix]") {
     CHECK(result.edits == std::vector<Edit>{{{2, 5}, ""}});
 }
 
-TEST_CASE("one rule's fix can enable another's; the result has nothing left to fix", "[fix]") {
+TEST_CASE("one rule's fix can enable another's, the result has nothing left to fix", "[fix]") {
     const Document doc =
         load("x\xE2\x80\x8B\xE2\x80\x8B  y\n");  // zero-width spaces then a double space
     const auto lint =

@@ -310,7 +310,7 @@ TEST_CASE("a file edited in place during the run is caught by its content", "[fi
     require_untouched(dir, file, theirs + "more");
 }
 
-TEST_CASE("a symbolic link stays a link; the file it names is fixed", "[fix][io]") {
+TEST_CASE("a symbolic link stays a link, the file it names is fixed", "[fix][io]") {
     Folder dir("symlink");
     const fs::path target = dir / "story.txt";
     const fs::path link = dir / "link.txt";

@@ -11,7 +11,7 @@ namespace {
 const std::string kObj(kObjectReplacement);
 }
 
-TEST_CASE("html text, alt and title are prose; code, scripts and styles are not", "[html]") {
+TEST_CASE("html text, alt and title are prose, code, scripts and styles are not", "[html]") {
     const Document doc = load_as(
         "a.html",
         "<!DOCTYPE html><html><head><title>Floods &ndash; live</title>"
@@ -84,7 +84,7 @@ TEST_CASE("html with a BOM, CRLF and line breaks keeps exact offsets", "[html]")
     check_mapping(doc);
 }
 
-TEST_CASE("html comments carry directives; <q> is a quotation", "[html]") {
+TEST_CASE("html comments carry directives, <q> is a quotation", "[html]") {
     const Document doc = load_as("a.html",
                                  "<!-- copydesk-disable-next-line spelling -->\n"
                                  "<p>She said <q>leave now</q>.</p>\n"

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <vector>
+
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 #include "text/unicode.hpp"
@@ -49,6 +52,7 @@ class BidiControl final : public Rule {
     const RuleInfo& info() const override { return info_; }
 
     void check(const Context& ctx, Reporter& out) const override {
+        std::vector<std::uint32_t> reported;  // source offsets of controls found in prose
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             bool rtl = false;  // marks belong in paragraphs with right-to-left text
@@ -67,6 +71,7 @@ class BidiControl final : public Rule {
                             "): it can make the text display in a different order from how it "
                             "reads.");
                     out.set_fix(d, where, span, "", "Delete the " + std::string(name), false);
+                    reported.push_back(d.span.begin);
                 } else if (const std::string_view mark = mark_name(cp); !mark.empty() && !rtl) {
                     Diagnostic& d = out.report(where, span,
                                                "Delete the hidden " + std::string(mark) + " (" +
@@ -76,9 +81,34 @@ class BidiControl final : public Rule {
                 }
             }
         }
+        report_outside_prose(ctx, out, reported);
     }
 
   private:
+    // Controls in code, front matter, markup or attributes hide text just as well.
+    static void report_outside_prose(const Context& ctx, Reporter& out,
+                                     std::vector<std::uint32_t>& reported) {
+        std::sort(reported.begin(), reported.end());
+        const std::string_view source = ctx.document().source;
+        std::size_t pos = 0;
+        while (pos < source.size()) {
+            const std::size_t at = pos;
+            // Every control starts with 0xE2 (U+2xxx); skip the rest quickly.
+            if (static_cast<unsigned char>(source[pos]) != 0xE2) {
+                ++pos;
+                continue;
+            }
+            const char32_t cp = utf8::decode(source, pos);
+            const std::string_view name = control_name(cp);
+            if (name.empty() || std::binary_search(reported.begin(), reported.end(), at)) continue;
+            out.report_source({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)},
+                              "Delete the hidden " + std::string(name) + " (" +
+                                  code_point_label(cp) +
+                                  "), outside the prose: it can make the text display in a "
+                                  "different order from how it reads.");
+        }
+    }
+
     RuleInfo info_{
         .id = "bidi-control",
         .category = Category::Unicode,
@@ -93,8 +123,11 @@ class BidiControl final : public Rule {
             "copy or a screen reader get another. Embeddings, overrides and isolates are always "
             "reported (the fix is offered but not applied automatically); left-to-right and "
             "right-to-left marks are reported only in paragraphs without right-to-left "
-            "letters, where deleting them is safe.",
+            "letters, where deleting them is safe. Controls are reported anywhere in the file, "
+            "code and markup included, and this rule cannot be switched off (not by flags, "
+            "config files, scopes or inline directives).",
         .link = "https://trojansource.codes/",
+        .always_on = true,
     };
 };
 
