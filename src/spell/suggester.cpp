@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/diagnostic.hpp"
+#include "spell/phonetic.hpp"
 #include "spell/typo_model.hpp"
 
 namespace copydesk::spell {
@@ -22,6 +24,11 @@ constexpr double kOtherDialect = 1.0;    // "honour" offered to an American docu
 // "targetted" in en_GB): not accepted, since it may be that dictionary's mistake, but often
 // the word meant in technical prose, so offered behind the words the dialect accepts.
 constexpr double kUnvetted = 0.5;
+// A spelling that sounds like the word is a likelier slip than its edits alone say: its
+// cost is scaled down to kSoundsAlikeBase + kSoundsAlikeShare * cost when that is less.
+constexpr double kSoundsAlikeBase = 1.0;
+constexpr double kSoundsAlikeShare = 0.6;
+constexpr std::size_t kMinSoundKey = 3;
 constexpr double kMaxBehindBest = 5.0;  // candidates further behind the best are noise
 
 struct FirstLetterAlternative {
@@ -103,9 +110,9 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     const std::string_view rest = std::string_view(q).substr(1);
     // Up to two slips after a correct first letter (three in a long word); one slip in the first
     // letter, which is rarer: left out, added, wrong, or swapped with the second. In a longer
-    // word the likeliest of those (an added letter, a swap, a neighbouring key) may come with
-    // one more slip further on ("egenral", "thsould"); the others stay exact, as trying every
-    // letter with a further edit would cost more time than it finds words.
+    // word an added first letter or a swap may come with one more slip further on ("egenral",
+    // "thsould"); a left-out or wrong first letter stays exact, as trying every letter with a
+    // further edit costs more time than it finds words.
     lex.search(q.substr(0, 1), rest, q.size() >= kLongWord ? 3 : 2, collect);
     const int more = q.size() >= kFirstSlipAndMore ? 1 : 0;
     // Entries spelled `first` followed by something within `edits` of `after`.
@@ -121,10 +128,20 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     if (q.size() >= 2) near(q[1], std::string(1, q[0]) + std::string(q.substr(2)), more);
     for (char c = 'a'; c <= 'z'; ++c) {
         near(c, q, 0);
-        if (c != q[0]) near(c, rest, keys_adjacent(c, q[0]) ? more : 0);
+        if (c != q[0]) near(c, rest, 0);
     }
     for (const auto& alt : kFirstLetter) {
         if (alt.typed == q[0]) lex.search(alt.intended, rest, 1, collect);
+    }
+    // Words spelled by ear ("fotografy", "bisnes") are too many edits away for the searches
+    // above; a word that sounds the same is reached through its sound key instead. A short
+    // key ("FR") sounds like too many words to say anything.
+    std::unordered_set<const Lexicon::Entry*> sounds_alike;
+    if (const std::string key = sound_key(q); key.size() >= kMinSoundKey) {
+        lex.sounding_like(key, [&](const Lexicon::Entry& e) {
+            sounds_alike.insert(&e);
+            collect(e, 0);
+        });
     }
 
     const bool typed_lower = !has_upper(typed);
@@ -136,6 +153,9 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
         c.frequency = entry->frequency;
         c.proper = has_upper(w);
         c.cost = typo_cost(q, lex.folded(*entry));
+        if (sounds_alike.contains(entry)) {
+            c.cost = std::min(c.cost, kSoundsAlikeBase + kSoundsAlikeShare * c.cost);
+        }
         c.score = c.cost + rarity_cost(c.frequency) +
                   // "ok" for "OK", "paris" for "Paris": a case slip on a name costs nothing.
                   (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
