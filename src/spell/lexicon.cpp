@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <fstream>
 
+#include "spell/phonetic.hpp"
+
 namespace copydesk::spell {
 
 namespace {
@@ -271,6 +273,38 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     for (std::size_t k = 0; k < s.width; ++k) s.rows[k] = static_cast<int>(k);
     s.visit(0, static_cast<std::size_t>(lo - entries_.begin()),
             static_cast<std::size_t>(hi - entries_.begin()));
+}
+
+namespace {
+
+// FNV-1a: sorting 64-bit hashes is several times faster than sorting the keys, and a
+// collision would only add a candidate for the ranker to weigh.
+std::uint64_t hash_key(std::string_view key) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (char c : key) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+}  // namespace
+
+void Lexicon::sounding_like(std::string_view key,
+                            const std::function<void(const Entry&)>& found) const {
+    std::call_once(sounds_built_, [this] {
+        sounds_.reserve(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            sounds_.push_back(
+                {hash_key(sound_key(word(entries_[i]))), static_cast<std::uint32_t>(i)});
+        }
+        std::sort(sounds_.begin(), sounds_.end(),
+                  [](const Sound& a, const Sound& b) { return a.key < b.key; });
+    });
+    const std::uint64_t h = hash_key(key);
+    auto it = std::partition_point(sounds_.begin(), sounds_.end(),
+                                   [&](const Sound& s) { return s.key < h; });
+    for (; it != sounds_.end() && it->key == h; ++it) found(entries_[it->entry]);
 }
 
 }  // namespace copydesk::spell

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -82,13 +83,23 @@ class Lexicon {
     void search(std::string_view prefix, std::string_view query, int max_edits,
                 const std::function<void(const Entry&, int)>& found) const;
 
+    // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
+    // The index is built on the first call, since only suggestions need it.
+    void sounding_like(std::string_view key, const std::function<void(const Entry&)>& found) const;
+
   private:
     Lexicon() = default;
     struct Search;
+    struct Sound {
+        std::uint64_t key = 0;  // hash of the entry's sound key
+        std::uint32_t entry = 0;
+    };
 
     std::string text_;
     std::string folded_;
     std::vector<Entry> entries_;
+    mutable std::once_flag sounds_built_;
+    mutable std::vector<Sound> sounds_;  // sorted by key hash
 };
 
 }  // namespace copydesk::spell

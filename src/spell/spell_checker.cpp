@@ -179,6 +179,8 @@ namespace {
 // Word-list level and typo cost within which a short capitalized word reads as a slip.
 constexpr int kShortSlipLevel = 10;
 constexpr double kShortSlipCost = 1.0;
+// Typo cost of one swap or one doubled letter added or left out.
+constexpr double kCheapSlipCost = 0.6;
 }  // namespace
 
 bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evidence) {
@@ -204,8 +206,11 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     // Only a common word is a target, or a name as common as one (months, days,
     // nationalities) when the capital is evidence of a name: a name one slip from another
     // name proves little. At the start of a sentence any listed name is a target.
+    // A swap or a doubled letter away from a word ("Blitzkreig") is a slip even on a less
+    // common word, when nothing but the sentence start capitalized it.
+    const int common_level = !strict && best.cost <= kCheapSlipCost ? 60 : 50;
     const bool target =
-        best.proper ? best.level <= (strict ? 40 : 70) : best.level <= (strict ? 35 : 50);
+        best.proper ? best.level <= (strict ? 40 : 70) : best.level <= (strict ? 35 : common_level);
     if (!target) return false;
     if (best.from_table) return true;
     if (evidence == NameEvidence::Strong) return false;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/diagnostic.hpp"
+#include "spell/phonetic.hpp"
 #include "spell/typo_model.hpp"
 
 namespace copydesk::spell {
@@ -13,10 +15,21 @@ namespace {
 
 constexpr std::size_t kMaxWordLength = 40;
 constexpr std::size_t kLongWord = 8;
+// Long enough for a slip in the first letter and one more to leave the word recognisable.
+constexpr std::size_t kFirstSlipAndMore = 5;
 constexpr double kSplit = 2.0;           // a missing space: "aboutthe"
 constexpr double kProperForLower = 0.6;  // a name offered for a lower-case word
 constexpr double kOtherDialect = 1.0;    // "honour" offered to an American document
-constexpr double kMaxBehindBest = 5.0;   // candidates further behind the best are noise
+// A word only the other dialect's dictionary has and SCOWL does not ("checkboxes",
+// "targetted" in en_GB): not accepted, since it may be that dictionary's mistake, but often
+// the word meant in technical prose, so offered behind the words the dialect accepts.
+constexpr double kUnvetted = 0.5;
+// A spelling that sounds like the word is a likelier slip than its edits alone say: its
+// cost is scaled down to kSoundsAlikeBase + kSoundsAlikeShare * cost when that is less.
+constexpr double kSoundsAlikeBase = 1.0;
+constexpr double kSoundsAlikeShare = 0.6;
+constexpr std::size_t kMinSoundKey = 3;
+constexpr double kMaxBehindBest = 5.0;  // candidates further behind the best are noise
 
 struct FirstLetterAlternative {
     char typed;
@@ -96,35 +109,58 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     };
     const std::string_view rest = std::string_view(q).substr(1);
     // Up to two slips after a correct first letter (three in a long word); one slip in the first
-    // letter, which is rarer: left out, added, wrong, or swapped with the second.
+    // letter, which is rarer: left out, added, wrong, or swapped with the second. In a longer
+    // word an added first letter or a swap may come with one more slip further on ("egenral",
+    // "thsould"); a left-out or wrong first letter stays exact, as trying every letter with a
+    // further edit costs more time than it finds words.
     lex.search(q.substr(0, 1), rest, q.size() >= kLongWord ? 3 : 2, collect);
-    auto exact = [&](const std::string& spelled) {
-        for (const Lexicon::Entry& e : lex.same_letters(spelled)) collect(e, 1);
+    const int more = q.size() >= kFirstSlipAndMore ? 1 : 0;
+    // Entries spelled `first` followed by something within `edits` of `after`.
+    auto near = [&](char first, std::string_view after, int edits) {
+        const std::string head(1, first);
+        if (edits > 0) {
+            lex.search(head, after, edits, collect);
+            return;
+        }
+        for (const Lexicon::Entry& e : lex.same_letters(head + std::string(after))) collect(e, 1);
     };
-    exact(std::string(rest));
-    if (q.size() >= 2) exact(std::string{q[1], q[0]} + std::string(q.substr(2)));
+    if (!rest.empty()) near(rest[0], rest.substr(1), more);
+    if (q.size() >= 2) near(q[1], std::string(1, q[0]) + std::string(q.substr(2)), more);
     for (char c = 'a'; c <= 'z'; ++c) {
-        exact(c + q);
-        if (c != q[0]) exact(c + std::string(rest));
+        near(c, q, 0);
+        if (c != q[0]) near(c, rest, 0);
     }
     for (const auto& alt : kFirstLetter) {
         if (alt.typed == q[0]) lex.search(alt.intended, rest, 1, collect);
+    }
+    // Words spelled by ear ("fotografy", "bisnes") are too many edits away for the searches
+    // above; a word that sounds the same is reached through its sound key instead. A short
+    // key ("FR") sounds like too many words to say anything.
+    std::unordered_set<const Lexicon::Entry*> sounds_alike;
+    if (const std::string key = sound_key(q); key.size() >= kMinSoundKey) {
+        lex.sounding_like(key, [&](const Lexicon::Entry& e) {
+            sounds_alike.insert(&e);
+            collect(e, 0);
+        });
     }
 
     const bool typed_lower = !has_upper(typed);
     const bool typed_caps = all_caps(typed);
     for (const auto& [entry, edits] : found) {
-        if (!Lexicon::valid_in(dialect, *entry)) continue;
         const std::string_view w = lex.word(*entry);
         Correction c;
         c.level = entry->level;
         c.frequency = entry->frequency;
         c.proper = has_upper(w);
         c.cost = typo_cost(q, lex.folded(*entry));
+        if (sounds_alike.contains(entry)) {
+            c.cost = std::min(c.cost, kSoundsAlikeBase + kSoundsAlikeShare * c.cost);
+        }
         c.score = c.cost + rarity_cost(c.frequency) +
                   // "ok" for "OK", "paris" for "Paris": a case slip on a name costs nothing.
                   (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
-                  (own_spelling(dialect, *entry) ? 0.0 : kOtherDialect);
+                  (own_spelling(dialect, *entry) ? 0.0 : kOtherDialect) +
+                  (Lexicon::valid_in(dialect, *entry) ? 0.0 : kUnvetted);
         if (typed_caps) {
             c.word = upper(w);
         } else {

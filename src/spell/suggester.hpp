@@ -21,8 +21,9 @@ struct Correction {
 
 // Candidates for an unknown `word` from the lexicon, best first, at most `limit`:
 // words within two edits (the first letter kept) or one edit (any letter), sound-alike
-// spellings of the first letter ("fotograph"), and glued words split in two ("aboutthe").
-// Ranked by typo_cost plus rarity_cost. Words spelled for the other dialect are skipped.
+// spellings of the first letter ("fotograph"), words with the same sound key ("bisnes"),
+// and glued words split in two ("aboutthe"). Ranked by typo_cost plus rarity_cost; the
+// other dialect's spellings, and words only its dictionary has, rank behind the dialect's own.
 std::vector<Correction> rank_corrections(const Lexicon& lexicon, std::string_view word,
                                          Dialect dialect, std::size_t limit = 5);
 

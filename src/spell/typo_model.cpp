@@ -25,6 +25,7 @@ constexpr double kOmit = 1.1;          // "goverment", "Febuary"
 constexpr double kExtraDoubled = 0.6;  // "untill", "begginning"
 constexpr double kExtraNeighbour = 1.7;
 constexpr double kExtraVowel = 1.5;
+constexpr double kExtraEcho = 1.3;  // a letter of the word typed again nearby: "Janurary"
 constexpr double kExtra = 2.0;
 constexpr double kDigraph = 0.8;           // f for ph, ph for f
 constexpr double kFirstLetter = 0.7;       // added to any slip in the first letter
@@ -74,6 +75,10 @@ double extra(std::string_view typed, std::size_t i) {
     if ((i > 0 && keys_adjacent(typed[i - 1], c)) ||
         (i + 1 < typed.size() && keys_adjacent(typed[i + 1], c))) {
         return kExtraNeighbour;
+    }
+    // Anticipating or repeating a letter two places on is a common slip of the hand.
+    if ((i >= 2 && typed[i - 2] == c) || (i + 2 < typed.size() && typed[i + 2] == c)) {
+        return is_vowel(c) ? std::min(kExtraVowel, kExtraEcho) : kExtraEcho;
     }
     return is_vowel(c) ? kExtraVowel : kExtra;
 }

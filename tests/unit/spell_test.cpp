@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "spell/phonetic.hpp"
 #include "spell/speller.hpp"
 #include "spell/typo_model.hpp"
 
@@ -180,6 +181,8 @@ TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
     CHECK(typo_cost("xovernment", "government") > typo_cost("goxernment", "government"));
     CHECK(typo_cost("fotograph", "photograph") < typo_cost("fotograph", "autograph"));
     CHECK(typo_cost("government", "government") == 0.0);
+    // A letter typed again two places on is a likelier slip than an unrelated one.
+    CHECK(typo_cost("janurary", "january") < typo_cost("janutary", "january"));
     CHECK(rarity_cost(0) < rarity_cost(30));
 }
 
@@ -199,6 +202,22 @@ TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
     CHECK(words_of(rank_corrections(*lex, "theatr", Dialect::GB)).front() == "theatre");
     CHECK(rank_corrections(*lex, "toi", Dialect::US, 2).size() == 2);
     CHECK(rank("xqzvw").empty());
+    // Spelled by ear: too many edits away, but it sounds the same.
+    CHECK(rank("bisnes").front() == "business");
+    // A slip in the first letter and one more further on.
+    CHECK(rank("egovernmnt").front() == "government");
+    // Only en_GB's dictionary has "checkboxes": not accepted in American text, still offered.
+    CHECK_FALSE(lex->find("checkboxes", Dialect::US));
+    CHECK(rank("checboxes").front() == "checkboxes");
+}
+
+TEST_CASE("sound keys match spellings that sound alike", "[spell]") {
+    CHECK(sound_key("fotografy") == sound_key("photography"));
+    CHECK(sound_key("bisnes") == sound_key("business"));
+    CHECK(sound_key("porshan") == sound_key("portion"));
+    CHECK(sound_key("Knowledge") == sound_key("nowledge"));
+    CHECK(sound_key("business") != sound_key("bishop"));
+    CHECK(sound_key("").empty());
 }
 
 TEST_CASE("the misspellings table gives safe corrections", "[spell]") {

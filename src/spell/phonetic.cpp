@@ -1,0 +1,134 @@
+#include "spell/phonetic.hpp"
+
+namespace copydesk::spell {
+
+namespace {
+
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+bool front_vowel(char c) {
+    return c == 'e' || c == 'i' || c == 'y';
+}
+
+// The word's ASCII letters, lower-cased.
+std::string letters_of(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (char c : word) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'a' && c <= 'z') out.push_back(c);
+    }
+    return out;
+}
+
+// Letters not sounded at the start of a word: "knowledge", "gnome", "pneumatic", "wrong",
+// "psychology".
+std::size_t silent_start(std::string_view w) {
+    for (std::string_view pair : {"kn", "gn", "pn", "wr", "ps", "ae"}) {
+        if (w.starts_with(pair)) return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string sound_key(std::string_view word) {
+    const std::string w = letters_of(word);
+    const std::size_t n = w.size();
+    auto at = [&](std::size_t i) { return i < n ? w[i] : '\0'; };
+    std::string key;
+    key.reserve(n);
+    auto emit = [&](char code) {
+        // A sound written twice is heard once: "masicer" and "massacre" share their S.
+        if (key.empty() || key.back() != code) key.push_back(code);
+    };
+    const std::size_t start = silent_start(w);
+    for (std::size_t i = start; i < n; ++i) {
+        const char c = w[i];
+        const char prev = i > start ? w[i - 1] : '\0';
+        const char next = at(i + 1);
+        if (c == prev && c != 'c') continue;
+        switch (c) {
+            case 'a':
+            case 'e':
+            case 'i':
+            case 'o':
+            case 'u':
+                if (i == start) emit('A');
+                break;
+            case 'b':
+                if (!(i + 1 == n && prev == 'm')) emit('B');  // "climb"
+                break;
+            case 'c':
+                if ((next == 'i' && at(i + 2) == 'a') || (next == 'h' && prev != 's')) {
+                    emit('X');  // "special", "church"
+                } else if (front_vowel(next)) {
+                    if (prev != 's') emit('S');  // "city"; "science"
+                } else {
+                    emit('K');
+                }
+                break;
+            case 'd':
+                emit(next == 'g' && front_vowel(at(i + 2)) ? 'J' : 'T');  // "edge"
+                break;
+            case 'g':
+                if (next == 'h' && !is_vowel(at(i + 2))) break;  // "night"
+                if (next == 'n' && (i + 2 == n || (i + 4 == n && w.ends_with("ed")))) break;
+                emit(front_vowel(next) && prev != 'g' ? 'J' : 'K');
+                break;
+            case 'h':
+                if (prev != 'c' && prev != 's' && prev != 'p' && prev != 't' && prev != 'g' &&
+                    is_vowel(next)) {
+                    emit('H');
+                }
+                break;
+            case 'k':
+                if (prev != 'c') emit('K');
+                break;
+            case 'p':
+                emit(next == 'h' ? 'F' : 'P');
+                break;
+            case 'q':
+                emit('K');
+                break;
+            case 's':
+                if (next == 'h' || (next == 'i' && (at(i + 2) == 'o' || at(i + 2) == 'a'))) {
+                    emit('X');  // "ship", "mission"
+                } else {
+                    emit('S');
+                }
+                break;
+            case 't':
+                if (next == 'i' && (at(i + 2) == 'o' || at(i + 2) == 'a')) {
+                    emit('X');  // "nation"
+                } else if (next == 'h') {
+                    emit('0');  // "thin"
+                } else if (!(next == 'c' && at(i + 2) == 'h')) {
+                    emit('T');  // but "watch"
+                }
+                break;
+            case 'v':
+                emit('F');
+                break;
+            case 'w':
+            case 'y':
+                if (is_vowel(next)) emit(c == 'w' ? 'W' : 'Y');
+                break;
+            case 'x':
+                if (i != start) emit('K');
+                emit('S');
+                break;
+            case 'z':
+                emit('S');
+                break;
+            default:  // f, j, l, m, n, r
+                emit(static_cast<char>(c - 'a' + 'A'));
+                break;
+        }
+    }
+    return key;
+}
+
+}  // namespace copydesk::spell
