@@ -27,9 +27,9 @@ run() {
     mkdir -p "$work" "$artifacts"
     local seeds=(tests/fuzz/corpus/"${t%_fuzzer}")
     [ -d tests/fuzz/regressions/"${t%_fuzzer}" ] && seeds+=(tests/fuzz/regressions/"${t%_fuzzer}")
-    # -timeout: an input that takes 10 s is a hang; the pipeline is linear, 1 MB takes < 1 s.
+    # -timeout: an input that takes 30 s is taken for a hang.
     if build/fuzz/tests/fuzz/"$t" "$work" "${seeds[@]}" -max_total_time="$seconds" \
-        -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+        -timeout=30 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$artifacts" >build/fuzz/"$t".log 2>&1; then
         echo "$t: $(grep -o 'stat::number_of_executed_units: *[0-9]*' build/fuzz/"$t".log |
             grep -o '[0-9]*$') inputs in ${seconds}s, no failure"
