@@ -1,6 +1,21 @@
 #include "core/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace copydesk::utf8 {
+
+std::size_t skip_ascii(std::string_view s, std::size_t pos) {
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    while (pos + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + pos, sizeof word);
+        if ((word & kHighBits) != 0) break;
+        pos += 8;
+    }
+    while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+    return pos;
+}
 
 char32_t decode(std::string_view s, std::size_t& pos) {
     const auto b0 = static_cast<unsigned char>(s[pos]);

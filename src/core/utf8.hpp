@@ -30,6 +30,10 @@ constexpr std::size_t count_code_points(std::string_view s) {
 // Decodes the code point at `pos` of valid UTF-8 and advances `pos`.
 char32_t decode(std::string_view s, std::size_t& pos);
 
+// The offset of the first byte at or after `pos` that is not ASCII, or s.size(): a rule that
+// looks for particular non-ASCII characters skips plain text with it.
+std::size_t skip_ascii(std::string_view s, std::size_t pos);
+
 // Appends the UTF-8 encoding of `cp`.
 void append(std::string& out, char32_t cp);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <set>
 
 #include "core/utf8.hpp"
@@ -296,8 +297,19 @@ std::uint32_t Database::child(std::uint32_t node, std::string_view piece) {
 
 std::optional<std::uint32_t> Database::find_child(std::uint32_t node,
                                                   std::string_view piece) const {
-    std::string edge(reinterpret_cast<const char*>(&node), sizeof node);
-    edge += piece;
+    // Every word of a text is looked up here: build the key on the stack.
+    std::array<char, 64> buffer;
+    std::string long_edge;
+    std::string_view edge;
+    if (piece.size() <= buffer.size() - sizeof node) {
+        std::memcpy(buffer.data(), &node, sizeof node);
+        std::memcpy(buffer.data() + sizeof node, piece.data(), piece.size());
+        edge = std::string_view(buffer.data(), sizeof node + piece.size());
+    } else {
+        long_edge.assign(reinterpret_cast<const char*>(&node), sizeof node);
+        long_edge += piece;
+        edge = long_edge;
+    }
     const auto it = edges_.find(edge);
     if (it == edges_.end()) return std::nullopt;
     return it->second;

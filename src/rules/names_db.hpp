@@ -210,7 +210,14 @@ class Database {
     std::vector<Form> forms_;
     std::vector<std::array<Canon, 3>> canon_;  // per entry, per Part
     std::vector<Node> nodes_{Node{}};
-    std::unordered_map<std::string, std::uint32_t> edges_;  // node id + piece -> child node
+    struct EdgeHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    // node id + piece -> child node; looked up by string_view, without allocating.
+    std::unordered_map<std::string, std::uint32_t, EdgeHash, std::equal_to<>> edges_;
     std::unordered_map<std::string, std::optional<KeyMatch>> keys_;  // nullopt: ambiguous
 };
 

@@ -118,4 +118,20 @@ bool left_as_written(const RegionText& where, Span span) {
     return false;
 }
 
+std::span<const names::Mention> name_mentions(const Context& ctx, std::size_t region) {
+    using ByRegion = std::vector<std::vector<names::Mention>>;
+    static constexpr char kKey = 0;
+    const ByRegion& all = ctx.shared<ByRegion>(&kKey, [&] {
+        ByRegion out(ctx.regions().size());
+        if (const names::Database* db = ctx.names()) {
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                const RegionText& where = ctx.regions()[i];
+                out[i] = db->find(where.text(), where.analysis.tokens);
+            }
+        }
+        return out;
+    });
+    return all[region];
+}
+
 }  // namespace copydesk::rules

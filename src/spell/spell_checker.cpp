@@ -96,6 +96,7 @@ bool SpellChecker::known(std::string_view raw) {
         const auto [base, suffix] = split_possessive(word);
         if (!suffix.empty()) ok = lookup(std::string(base));
     }
+    if (known_cache_.size() >= kMaxCachedWords) known_cache_.clear();
     known_cache_.emplace(std::string(raw), ok);
     return ok;
 }
@@ -222,11 +223,17 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     return true;
 }
 
-std::optional<DialectSpelling> SpellChecker::dialect_spelling(std::string_view word) const {
+std::optional<DialectSpelling> SpellChecker::dialect_spelling(std::string_view word) {
     if (!data_.lexicon) return std::nullopt;
+    if (auto it = dialect_cache_.find(word); it != dialect_cache_.end()) return it->second;
+    std::optional<DialectSpelling> found;
     const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word));
-    if (e == nullptr || e->dialect == Dialect::Any || e->other_length == 0) return std::nullopt;
-    return DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
+    if (e != nullptr && e->dialect != Dialect::Any && e->other_length != 0) {
+        found = DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
+    }
+    if (dialect_cache_.size() >= kMaxCachedWords) dialect_cache_.clear();
+    dialect_cache_.emplace(std::string(word), found);
+    return found;
 }
 
 }  // namespace copydesk::spell

@@ -127,18 +127,25 @@ class SpellChecker {
     [[nodiscard]] bool misspells_common_word(std::string_view word, NameEvidence evidence);
 
     // Set when `word` is one dialect's spelling of a word the other spells differently.
-    [[nodiscard]] std::optional<DialectSpelling> dialect_spelling(std::string_view word) const;
+    [[nodiscard]] std::optional<DialectSpelling> dialect_spelling(std::string_view word);
     [[nodiscard]] Dialect dialect() const { return dialect_; }
 
   private:
     [[nodiscard]] bool lookup(const std::string& word);
     [[nodiscard]] std::optional<std::string> table_correction(std::string_view word);
 
+    // An archive holds millions of distinct tokens (names, numbers glued to words): past
+    // this many, the word caches start over rather than grow without bound.
+    static constexpr std::size_t kMaxCachedWords = 200'000;
+
     std::unique_ptr<Speller> engine_;
     SpellData data_;
     Dialect dialect_ = Dialect::Any;
     std::unordered_map<std::string, bool, StringHash, std::equal_to<>> known_cache_;
     std::unordered_map<std::string, Corrections, StringHash, std::equal_to<>> correction_cache_;
+    // dialect-mix asks about every word of every document: a binary search each time.
+    std::unordered_map<std::string, std::optional<DialectSpelling>, StringHash, std::equal_to<>>
+        dialect_cache_;
 };
 
 // Replaces typographic apostrophes (U+2019, U+02BC) with "'".

@@ -127,19 +127,191 @@ void split_at_inner_full_stops(std::string_view text, std::vector<Token>& tokens
     tokens = std::move(out);
 }
 
+std::vector<detail::WordBreak> break_words(icu::BreakIterator& words, std::string_view text) {
+    std::vector<detail::WordBreak> out;
+    if (text.empty()) return out;
+    UErrorCode status = U_ZERO_ERROR;
+    UTextPtr ut = open_utf8(text);
+    words.setText(ut.get(), status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
+    words.first();
+    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; end = words.next()) {
+        const int32_t rule = words.getRuleStatus();
+        out.push_back({static_cast<std::uint32_t>(end),
+                       !(rule >= UBRK_WORD_NONE && rule < UBRK_WORD_NONE_LIMIT),
+                       rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT});
+    }
+    return out;
+}
+
+std::unique_ptr<icu::BreakIterator> make_word_iterator() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> words(
+        icu::BreakIterator::createWordInstance(icu::Locale("en_US@ss=standard"), status));
+    if (U_FAILURE(status) || !words) throw std::runtime_error("ICU: cannot create break iterator");
+    return words;
+}
+
+// Word_Break classes (UAX #29) of the characters simple_word_breaks handles.
+enum class WordClass : std::uint8_t {
+    Letter,     // ALetter
+    Numeric,    // Numeric
+    MidNumLet,  // MidNumLet or Single_Quote: . ' U+2018 U+2019
+    MidNum,     // , ;
+    Space,      // WSegSpace: U+0020
+    CR,
+    LF,
+    Other,  // everything else of the set: breaks on both sides
+};
+
+// The class of a code point in the simple set, or nullopt outside it. '_' (ExtendNumLet),
+// ':' and '@' (which ICU treats differently from the Unicode default) and every control,
+// combining, format or non-Latin character are left to ICU.
+std::optional<WordClass> simple_class(char32_t cp) {
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return WordClass::Letter;
+        if (cp >= '0' && cp <= '9') return WordClass::Numeric;
+        switch (cp) {
+            case '.':
+            case '\'':
+                return WordClass::MidNumLet;
+            case ',':
+            case ';':
+                return WordClass::MidNum;
+            case ' ':
+                return WordClass::Space;
+            case '\r':
+                return WordClass::CR;
+            case '\n':
+                return WordClass::LF;
+            case ':':  // ICU breaks on both sides ("10:30"), unlike UAX #29's MidLetter
+            case '\t':
+                return WordClass::Other;
+            case '_':  // ExtendNumLet
+            case '@':  // ICU 72 keeps "x@y.com" and "@me" whole
+                return std::nullopt;
+            default:
+                return cp >= 0x20 && cp < 0x7F ? std::optional(WordClass::Other) : std::nullopt;
+        }
+    }
+    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) return WordClass::Letter;
+    switch (cp) {
+        case 0x2018:
+        case 0x2019:
+            return WordClass::MidNumLet;
+        case 0xA0:    // no-break space
+        case 0x2013:  // en dash
+        case 0x2014:  // em dash
+        case 0x201C:
+        case 0x201D:
+        case 0x2026:  // ellipsis
+            return WordClass::Other;
+        default:
+            return std::nullopt;
+    }
+}
+
+bool letter_or_digit(WordClass c) {
+    return c == WordClass::Letter || c == WordClass::Numeric;
+}
+
 }  // namespace
 
+namespace detail {
+
+std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text) {
+    struct Char {
+        WordClass cls;
+        std::uint32_t begin;
+    };
+    std::vector<Char> chars;
+    chars.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto begin = static_cast<std::uint32_t>(pos);
+        const auto cls = simple_class(utf8::decode(text, pos));
+        if (!cls) return std::nullopt;
+        chars.push_back({*cls, begin});
+    }
+    auto cls = [&](std::size_t i) {
+        return i < chars.size() ? chars[i].cls : WordClass::Other;  // past the end: no join
+    };
+    auto mid = [](WordClass c, bool numeric) {
+        return c == WordClass::MidNumLet || (numeric && c == WordClass::MidNum);
+    };
+    // Whether UAX #29 keeps chars[i - 1] and chars[i] together (rules WB3-WB12 restricted to
+    // these classes; WB999 breaks everything else).
+    auto joined = [&](std::size_t i) {
+        const WordClass a = chars[i - 1].cls;
+        const WordClass b = chars[i].cls;
+        if (a == WordClass::CR && b == WordClass::LF) return true;        // WB3
+        if (a == WordClass::Space && b == WordClass::Space) return true;  // WB3d
+        if (letter_or_digit(a) && letter_or_digit(b)) return true;        // WB5, 8-10
+        if (a == WordClass::Letter && mid(b, false) && cls(i + 1) == WordClass::Letter)  // WB6
+            return true;
+        if (i >= 2 && cls(i - 2) == WordClass::Letter && mid(a, false) &&
+            b == WordClass::Letter)  // WB7
+            return true;
+        if (a == WordClass::Numeric && mid(b, true) && cls(i + 1) == WordClass::Numeric)  // WB12
+            return true;
+        return i >= 2 && cls(i - 2) == WordClass::Numeric && mid(a, true) &&
+               b == WordClass::Numeric;  // WB11
+    };
+    std::vector<WordBreak> out;
+    bool word = false;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        if (i > 0 && !joined(i)) {
+            out.push_back({chars[i].begin, word});
+            word = false;
+        }
+        word = word || letter_or_digit(chars[i].cls);
+    }
+    if (!chars.empty()) out.push_back({static_cast<std::uint32_t>(text.size()), word});
+    return out;
+}
+
+std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view text) {
+    // UAX #29 always breaks before and after a line break (WB3a, WB3b), so each line is
+    // segmented on its own: a colon-free, ASCII line need not wait for ICU because another
+    // line holds a Greek word.
+    std::vector<WordBreak> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find_first_of("\r\n", at);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > at) {
+            const std::string_view line = text.substr(at, end - at);
+            auto breaks = simple_word_breaks(line);
+            if (!breaks) breaks = break_words(icu, line);
+            for (WordBreak& b : *breaks) b.end += static_cast<std::uint32_t>(at);
+            out.insert(out.end(), breaks->begin(), breaks->end());
+        }
+        if (end == text.size()) break;
+        at = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
+        out.push_back({static_cast<std::uint32_t>(at), false});
+    }
+    return out;
+}
+
+std::vector<WordBreak> word_breaks(std::string_view text) {
+    return word_breaks(*make_word_iterator(), text);
+}
+
+std::vector<WordBreak> icu_word_breaks(std::string_view text) {
+    return break_words(*make_word_iterator(), text);
+}
+
+}  // namespace detail
+
 struct Segmenter::Impl {
-    std::unique_ptr<icu::BreakIterator> words;
+    std::unique_ptr<icu::BreakIterator> words = make_word_iterator();
     std::unique_ptr<icu::BreakIterator> sentences;
 
     Impl() {
         UErrorCode status = U_ZERO_ERROR;
         // "ss=standard" keeps "Mr. Smith" and "U.S. officials" in one sentence.
-        const icu::Locale locale("en_US@ss=standard");
-        words.reset(icu::BreakIterator::createWordInstance(locale, status));
-        sentences.reset(icu::BreakIterator::createSentenceInstance(locale, status));
-        if (U_FAILURE(status) || !words || !sentences) {
+        sentences.reset(
+            icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
+        if (U_FAILURE(status) || !sentences) {
             throw std::runtime_error("ICU: cannot create break iterators");
         }
     }
@@ -178,13 +350,13 @@ Analysis Segmenter::analyze(std::string_view text) {
     std::size_t next_special = 0;
     std::uint32_t covered = 0;  // text up to here already has tokens
 
-    UTextPtr ut = open_utf8(text);
-    impl_->words->setText(ut.get(), status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
-    int32_t begin = impl_->words->first();
-    for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
-         begin = end, end = impl_->words->next()) {
-        const Span span{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+    // ICU's word iterator is the costliest step of linting; most prose does not need it.
+    const std::vector<detail::WordBreak> breaks = detail::word_breaks(*impl_->words, text);
+    std::uint32_t begin = 0;
+    for (const detail::WordBreak& brk : breaks) {
+        const std::uint32_t end = brk.end;
+        const Span span{begin, end};
+        begin = end;
         // A URL, email, handle or hashtag replaces every ICU token it overlaps; the parts of
         // an ICU token outside them ("#newshttps://..." holds two) keep tokens of their own.
         while (next_special < specials.size() && specials[next_special].span.end <= span.begin) {
@@ -208,9 +380,8 @@ Analysis Segmenter::analyze(std::string_view text) {
         }
         if (span.end <= covered) continue;
         const std::string_view piece = text.substr(span.begin, span.size());
-        const int32_t status_code = impl_->words->getRuleStatus();
         TokenKind kind;
-        if (status_code >= UBRK_WORD_NONE && status_code < UBRK_WORD_NONE_LIMIT) {
+        if (!brk.word) {
             if (is_space_token(piece)) {
                 kind = TokenKind::Space;
             } else {
@@ -218,10 +389,8 @@ Analysis Segmenter::analyze(std::string_view text) {
                 kind =
                     is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
             }
-        } else if (status_code >= UBRK_WORD_NUMBER && status_code < UBRK_WORD_NUMBER_LIMIT) {
-            kind = TokenKind::Number;
         } else {
-            kind = has_digit(piece) ? TokenKind::Number : TokenKind::Word;
+            kind = brk.number || has_digit(piece) ? TokenKind::Number : TokenKind::Word;
         }
         out.tokens.push_back({span, kind});
     }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -51,6 +52,25 @@ class Segmenter {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+namespace detail {
+// One word-break segment: where it ends, and whether it holds a letter or digit (ICU's
+// UBRK_WORD_LETTER/NUMBER statuses) or not (UBRK_WORD_NONE: spaces, punctuation).
+struct WordBreak {
+    std::uint32_t end;
+    bool word;
+    bool number = false;  // ICU's UBRK_WORD_NUMBER (digits of any script)
+};
+// The segments ICU's word break iterator finds in `text`, computed without ICU when the text
+// holds only characters whose Unicode word-break rules are simple (ASCII letters, digits,
+// spaces and punctuation, Latin letters U+00C0-U+024F, curly apostrophes and quotes, dashes);
+// nullopt for any other text, which goes to ICU.
+std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text);
+// The segments of `text`: lines in the simple set without ICU, the other lines with it.
+std::vector<WordBreak> word_breaks(std::string_view text);
+// The same from ICU alone (for tests).
+std::vector<WordBreak> icu_word_breaks(std::string_view text);
+}  // namespace detail
 
 // Spans of URLs, emails, handles and hashtags, found before word segmentation so that
 // ICU's word breaks never split them.

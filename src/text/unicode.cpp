@@ -83,6 +83,13 @@ std::vector<TextEdit> find_non_nfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU: no NFC normalizer");
+    // Nearly every text is already in NFC: one check of the whole, then chunks if not.
+    if (is_ascii(text) ||
+        (nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                               status) &&
+         U_SUCCESS(status))) {
+        return out;
+    }
     std::size_t i = 0;
     while (i < text.size()) {
         // Chunks between ASCII spaces: normalization never crosses one.

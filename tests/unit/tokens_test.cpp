@@ -105,3 +105,145 @@ TEST_CASE("casing helpers are Unicode-aware", "[tokens]") {
     CHECK_FALSE(is_latin("Київ"));
     CHECK(to_lower("ÖSTERREICH") == "österreich");
 }
+
+namespace {
+
+std::string describe(std::string_view text,
+                     const std::vector<copydesk::text::detail::WordBreak>& b) {
+    std::string out;
+    std::uint32_t begin = 0;
+    for (const auto& w : b) {
+        out += "[" + std::string(text.substr(begin, w.end - begin)) + (w.word ? "]w " : "] ");
+        begin = w.end;
+    }
+    return out;
+}
+
+void check_same_as_icu(std::string_view text) {
+    const auto simple = copydesk::text::detail::simple_word_breaks(text);
+    REQUIRE(simple);
+    INFO("text: " << text);
+    CHECK(describe(text, *simple) == describe(text, copydesk::text::detail::icu_word_breaks(text)));
+}
+
+}  // namespace
+
+TEST_CASE("word breaks without ICU agree with ICU on news copy", "[tokens]") {
+    for (const char* text : {
+             "The U.S. economy grew 2.5% in 2023, officials said.",
+             "“We’re not done,” she said — and left… Prices rose 1,000,000 or 3;4 or 1.2.3.",
+             "Don't stop at rock'n'roll's end: it's 9 o’clock, isn't it?\r\nNext line\n\nAgain",
+             "São Paulo, Zürich and Kraków; Łódź’s mayor. Él dijo: ¿qué?",
+             "A  double  space,\ttab, a.b.c, a..b, 1..2, a'1, 1'a, 'quoted' words' end",
+             "e.g. i.e. p.m. 5p.m. 10,5 10,a a,1 x.5 5.x -5 +3 (4) [a] {b} <c> \"d\" a\"b",
+             "no-break space, en–dash and em—dash, #tag $5 100% 50/50 a&b a*b ~x |y| ^z` !",
+         }) {
+        check_same_as_icu(text);
+    }
+}
+
+TEST_CASE("word breaks without ICU agree with ICU on random strings of their characters",
+          "[tokens]") {
+    const std::vector<std::string> alphabet = {"a",
+                                               "b",
+                                               "Z",
+                                               "é",
+                                               "Ł",
+                                               "ß",
+                                               "0",
+                                               "7",
+                                               ".",
+                                               "'",
+                                               ",",
+                                               ";",
+                                               " ",
+                                               " ",
+                                               "\r",
+                                               "\n",
+                                               "\t",
+                                               "-",
+                                               "!",
+                                               "?",
+                                               "(",
+                                               ")",
+                                               "\"",
+                                               "/",
+                                               "&",
+                                               "\xE2\x80\x98",
+                                               "\xE2\x80\x99",
+                                               "\xE2\x80\x9C",
+                                               "\xE2\x80\x9D",
+                                               "\xE2\x80\x94",
+                                               "\xE2\x80\x93",
+                                               "\xE2\x80\xA6",
+                                               "\xC2\xA0",
+                                               "%",
+                                               "$",
+                                               "#",
+                                               "+",
+                                               "="};
+    std::uint32_t seed = 12345;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int n = 0; n < 3000; ++n) {
+        std::string text;
+        const std::uint32_t length = next() % 24;
+        for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+        check_same_as_icu(text);
+    }
+}
+
+TEST_CASE("lines of other characters go to ICU, and the whole agrees with ICU", "[tokens]") {
+    const std::vector<std::string> alphabet = {"a",
+                                               "Z",
+                                               "é",
+                                               "1",
+                                               ".",
+                                               "'",
+                                               ",",
+                                               " ",
+                                               " ",
+                                               "\r",
+                                               "\n",
+                                               "\r\n",
+                                               ":",
+                                               "@",
+                                               "_",
+                                               "ж",
+                                               "Ω",
+                                               "\xCC\x81",
+                                               "\xE2\x80\x8B",
+                                               "\xC2\xAD",
+                                               "\x0B",
+                                               "\x0C",
+                                               "日",
+                                               "#",
+                                               "\xE2\x80\x99",
+                                               "\xE2\x80\x94"};
+    std::uint32_t seed = 777;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int n = 0; n < 3000; ++n) {
+        std::string text;
+        const std::uint32_t length = next() % 24;
+        for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+        INFO("text: " << text);
+        CHECK(describe(text, copydesk::text::detail::word_breaks(text)) ==
+              describe(text, copydesk::text::detail::icu_word_breaks(text)));
+    }
+}
+
+TEST_CASE("text outside the simple characters is left to ICU", "[tokens]") {
+    using copydesk::text::detail::simple_word_breaks;
+    CHECK(simple_word_breaks("plain text, 2 words at 10:30."));
+    for (const char* text :
+         {"snake_case", "a@b", "10:30", "Київ", "e\xCC\x81", "zero\xE2\x80\x8Bwidth",
+          "soft\xC2\xADhyphen", "control\x01", "日本"}) {
+        INFO(text);
+        CHECK_FALSE(simple_word_breaks(text));
+    }
+}

@@ -55,12 +55,21 @@ class BidiControl final : public Rule {
         std::vector<std::uint32_t> reported;  // source offsets of controls found in prose
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
-            bool rtl = false;  // marks belong in paragraphs with right-to-left text
-            for (std::size_t pos = 0; pos < text.size() && !rtl;) {
-                rtl = text::is_right_to_left(utf8::decode(text, pos));
-            }
+            // Marks belong in paragraphs with right-to-left text; every character this
+            // rule reports, and every right-to-left letter, is outside ASCII.
+            std::optional<bool> rtl;
+            auto right_to_left = [&] {
+                if (!rtl) {
+                    rtl = false;
+                    for (std::size_t pos = 0;
+                         !*rtl && (pos = utf8::skip_ascii(text, pos)) < text.size();) {
+                        rtl = text::is_right_to_left(utf8::decode(text, pos));
+                    }
+                }
+                return *rtl;
+            };
             std::size_t pos = 0;
-            while (pos < text.size()) {
+            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
@@ -72,7 +81,8 @@ class BidiControl final : public Rule {
                             "reads.");
                     out.set_fix(d, where, span, "", "Delete the " + std::string(name), false);
                     reported.push_back(d.span.begin);
-                } else if (const std::string_view mark = mark_name(cp); !mark.empty() && !rtl) {
+                } else if (const std::string_view mark = mark_name(cp);
+                           !mark.empty() && !right_to_left()) {
                     Diagnostic& d = out.report(where, span,
                                                "Delete the hidden " + std::string(mark) + " (" +
                                                    code_point_label(cp) +

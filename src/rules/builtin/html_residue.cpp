@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "rules/lazy_regex.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -93,7 +94,8 @@ class HtmlResidue final : public Rule {
             re2::StringPiece input(text.data(), text.size());
             re2::StringPiece whole;
             re2::StringPiece body;
-            while (re2::RE2::FindAndConsume(&input, entity_, &whole, &body)) {
+            const bool ampersand = text.find('&') != std::string_view::npos;
+            while (ampersand && re2::RE2::FindAndConsume(&input, entity_.get(), &whole, &body)) {
                 const auto begin = static_cast<std::uint32_t>(whole.data() - text.data());
                 const auto end = static_cast<std::uint32_t>(begin + whole.size());
                 bool known = false;
@@ -113,7 +115,8 @@ class HtmlResidue final : public Rule {
             }
             input = re2::StringPiece(text.data(), text.size());
             re2::StringPiece tag;
-            while (re2::RE2::FindAndConsume(&input, tag_, &tag)) {
+            const bool bracket = text.find('<') != std::string_view::npos;
+            while (bracket && re2::RE2::FindAndConsume(&input, tag_.get(), &tag)) {
                 const auto begin = static_cast<std::uint32_t>(tag.data() - text.data());
                 const Span span{begin, static_cast<std::uint32_t>(begin + tag.size())};
                 if (names_itself(text.substr(span.end))) continue;
@@ -124,8 +127,8 @@ class HtmlResidue final : public Rule {
     }
 
   private:
-    re2::RE2 entity_;
-    re2::RE2 tag_;
+    LazyRegex entity_;
+    LazyRegex tag_;
 
     RuleInfo info_{
         .id = "html-residue",

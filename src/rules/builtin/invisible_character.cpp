@@ -44,7 +44,8 @@ class InvisibleCharacter final : public Rule {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             std::size_t pos = 0;
-            while (pos < text.size()) {
+            // Every character this rule reports is outside ASCII.
+            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 const std::string_view name = invisible_name(cp);

@@ -149,11 +149,12 @@ class NameConsistency final : public Rule {
         std::map<std::string, std::size_t> loose_index;
         std::size_t mention = 0;
 
-        for (const RegionText& where : ctx.regions()) {
+        for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
+            const RegionText& where = ctx.regions()[r];
             const auto& tokens = where.analysis.tokens;
             std::vector<bool> covered(tokens.size(), false);
             if (db != nullptr) {
-                for (const names::Mention& m : db->find(where.text(), tokens)) {
+                for (const names::Mention& m : name_mentions(ctx, r)) {
                     ++mention;
                     for (auto t = m.first_token; t <= m.last_token; ++t) covered[t] = true;
                     if (m.exception || left_as_written(where, m.span)) continue;

@@ -19,8 +19,9 @@ class NameVariant final : public Rule {
         const names::Database* db = ctx.names();
         if (db == nullptr) return;
         const auto profile = ctx.style_profile();
-        for (const RegionText& where : ctx.regions()) {
-            for (const names::Mention& m : db->find(where.text(), where.analysis.tokens)) {
+        for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
+            const RegionText& where = ctx.regions()[r];
+            for (const names::Mention& m : name_mentions(ctx, r)) {
                 if (m.exception) continue;
                 check_mention(*db, profile, where, m, out);
             }

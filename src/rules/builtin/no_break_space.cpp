@@ -64,7 +64,8 @@ class NoBreakSpace final : public Rule {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             std::size_t pos = 0;
-            while (pos < text.size()) {
+            // Every character this rule reports is outside ASCII.
+            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 if (cp != 0xA0 && cp != 0x202F) continue;

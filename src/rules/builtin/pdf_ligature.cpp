@@ -33,7 +33,8 @@ class PdfLigature final : public Rule {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             std::size_t pos = 0;
-            while (pos < text.size()) {
+            // Every character this rule reports is outside ASCII.
+            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
                 const std::size_t at = pos;
                 const std::string_view letters = expansion(utf8::decode(text, pos));
                 if (letters.empty()) continue;

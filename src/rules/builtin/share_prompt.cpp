@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include "rules/lazy_regex.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -22,6 +23,10 @@ constexpr const char* kWholeLine =
 constexpr const char* kTeaser =
     R"((?i)(?:read more|related|also read|read also|recommended|more|watch)\s*:\s*\S.*)";
 
+// No line kWholeLine matches is longer: its longest alternative, "sign up for the" with 30
+// letters, "newsletters" and 60 code points of up to 4 bytes, is under 360 bytes.
+constexpr std::size_t kLongestPrompt = 400;
+
 class SharePrompt final : public Rule {
   public:
     SharePrompt() : whole_(kWholeLine), teaser_(kTeaser) {}
@@ -35,10 +40,12 @@ class SharePrompt final : public Rule {
                 const Span s = trim(text, line);
                 if (s.empty()) continue;
                 const re2::StringPiece piece(text.data() + s.begin, s.size());
-                if (re2::RE2::FullMatch(piece, whole_)) {
+                if (s.size() > kLongestPrompt) continue;
+                if (re2::RE2::FullMatch(piece, whole_.get())) {
                     out.report(where, s,
                                "Delete the leftover web prompt '" + std::string(piece) + "'.");
-                } else if (re2::RE2::FullMatch(piece, teaser_)) {
+                } else if (piece.find(':') != re2::StringPiece::npos &&
+                           re2::RE2::FullMatch(piece, teaser_.get())) {
                     const std::string_view p(piece.data(), piece.size());
                     const std::size_t colon = p.find(':');
                     const Span label{s.begin, static_cast<std::uint32_t>(s.begin + colon + 1)};
@@ -52,8 +59,8 @@ class SharePrompt final : public Rule {
     }
 
   private:
-    re2::RE2 whole_;
-    re2::RE2 teaser_;
+    LazyRegex whole_;
+    LazyRegex teaser_;
 
     RuleInfo info_{
         .id = "share-prompt",
