@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <iterator>
 #include <span>
 
+#include "core/read_file.hpp"
 #include "rules/linter.hpp"
 
 namespace copydesk::config {
@@ -314,13 +314,10 @@ std::variant<ConfigFile, ConfigError> load_config(const fs::path& path) {
         error.message = std::move(message);
         return error;
     };
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("cannot read the config file");
     // A config file holds settings and word lists; parsing a huge one would take gigabytes.
-    std::string text;
-    text.resize(kMaxConfigFileSize + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    const std::optional<std::string> read = read_at_most(path, kMaxConfigFileSize);
+    if (!read) return fail("cannot read the config file");
+    const std::string& text = *read;
     if (text.size() > kMaxConfigFileSize) {
         return fail("the config file is larger than " + std::to_string(kMaxConfigFileSize >> 20) +
                     " MiB; is it really one?");

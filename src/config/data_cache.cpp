@@ -18,18 +18,24 @@ DataCache::Names DataCache::names(const std::filesystem::path& dir) {
 
 std::optional<std::string> DataCache::spelling(const std::string& folder, bool misspellings,
                                                spell::SpellData& data) {
-    const std::lock_guard lock(mutex_);
     const auto key = std::make_pair(folder, misspellings);
-    if (auto it = spelling_.find(key); it != spelling_.end()) {
-        data.lexicon = it->second.lexicon;
-        data.misspellings = it->second.misspellings;
-        return std::nullopt;
+    auto use = [&](const spell::SpellData& found) {
+        data.lexicon = found.lexicon;
+        data.misspellings = found.misspellings;
+    };
+    {
+        const std::lock_guard lock(mutex_);
+        if (auto it = spelling_.find(key); it != spelling_.end()) {
+            use(it->second);
+            return std::nullopt;
+        }
     }
+    // Loaded without the lock, so that the names database can load meanwhile (Session::create
+    // starts this early on another thread); if two threads race, the first kept wins.
     spell::SpellData loaded;
     if (auto failed = spell::load_spelling_data(folder, misspellings, loaded)) return failed;
-    data.lexicon = loaded.lexicon;
-    data.misspellings = loaded.misspellings;
-    spelling_.emplace(key, std::move(loaded));
+    const std::lock_guard lock(mutex_);
+    use(spelling_.try_emplace(key, std::move(loaded)).first->second);
     return std::nullopt;
 }
 

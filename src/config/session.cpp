@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <future>
 #include <sstream>
+#include <system_error>
 
 #include "rules/pack.hpp"
 
@@ -187,6 +189,24 @@ std::optional<std::string> check_rule_ids(const Settings& settings) {
 
 std::variant<Session, std::string> Session::create(Settings settings, DataCache* data) {
     Session s;
+    // The spelling lexicon is the largest file to read: with a cache to put it in, it loads on
+    // another core while the rule packs and the names database do (an error is reported by
+    // the load below, if the lexicon is needed at all).
+    std::future<void> early_spelling;
+    if (const auto dialect = spell::dialect_for_lang(settings.lang); dialect && data != nullptr) {
+        const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
+        const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
+        try {
+            early_spelling = std::async(
+                std::launch::async,
+                [data, table, folder = (settings.data_dir / "dictionaries" / "spelling").string()] {
+                    spell::SpellData ignored;
+                    (void)data->spelling(folder, table, ignored);
+                });
+        } catch (const std::system_error&) {
+            // No thread to spare: the lexicon loads below, in turn.
+        }
+    }
     auto packs = load_pack_rules(settings);
     if (auto* why = std::get_if<std::string>(&packs)) return *why;
     s.pack_rules_ = std::move(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs));
@@ -239,6 +259,7 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
             const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
             const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
             const std::string folder = (dict_dir / "spelling").string();
+            if (early_spelling.valid()) early_spelling.wait();
             if (auto failed = data != nullptr
                                   ? data->spelling(folder, table, s.spelling_)
                                   : spell::load_spelling_data(folder, table, s.spelling_)) {

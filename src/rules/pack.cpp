@@ -3,10 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 
+#include "core/read_file.hpp"
 #include "kinds/kinds.hpp"
 
 namespace copydesk::rules {
@@ -114,14 +114,11 @@ std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::stri
                                            const std::shared_ptr<kinds::PhraseIndex>& phrases,
                                            text::Segmenter& segmenter) {
     const std::string file = path.string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw LoadFailure{{file, 0, 0, "cannot read the file"}};
     // A rule file is a few dozen lines, a long word list at most; parsing a huge file as YAML
     // would take gigabytes.
-    std::string text;
-    text.resize(kMaxRuleFileSize + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    const std::optional<std::string> read = read_at_most(path, kMaxRuleFileSize);
+    if (!read) throw LoadFailure{{file, 0, 0, "cannot read the file"}};
+    const std::string& text = *read;
     if (text.size() > kMaxRuleFileSize) {
         throw LoadFailure{{file, 0, 0,
                            "larger than " + std::to_string(kMaxRuleFileSize >> 20) +

@@ -1,0 +1,28 @@
+#include "core/read_file.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+namespace copydesk {
+
+std::optional<std::string> read_at_most(const std::filesystem::path& path, std::size_t limit) {
+    // A folder opens, and then reads as empty.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    constexpr std::size_t kChunk = 64 * 1024;
+    std::string text;
+    while (text.size() <= limit) {
+        const std::size_t before = text.size();
+        const std::size_t want = std::min(kChunk, limit + 1 - before);
+        text.resize(before + want);
+        in.read(text.data() + before, static_cast<std::streamsize>(want));
+        text.resize(before + static_cast<std::size_t>(in.gcount()));
+        if (text.size() < before + want) break;
+    }
+    if (in.bad()) return std::nullopt;
+    return text;
+}
+
+}  // namespace copydesk
