@@ -7,8 +7,8 @@
 #include <iterator>
 #include <span>
 
-#include "core/read_file.hpp"
 #include "rules/linter.hpp"
+#include "spell/read_file.hpp"
 
 namespace copydesk::config {
 
@@ -315,7 +315,7 @@ std::variant<ConfigFile, ConfigError> load_config(const fs::path& path) {
         return error;
     };
     // A config file holds settings and word lists; parsing a huge one would take gigabytes.
-    const std::optional<std::string> read = read_at_most(path, kMaxConfigFileSize);
+    const std::optional<std::string> read = spell::read_at_most(path, kMaxConfigFileSize);
     if (!read) return fail("cannot read the config file");
     const std::string& text = *read;
     if (text.size() > kMaxConfigFileSize) {

@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "core/read_file.hpp"
 #include "kinds/kinds.hpp"
+#include "spell/read_file.hpp"
 
 namespace copydesk::rules {
 
@@ -116,7 +116,7 @@ std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::stri
     const std::string file = path.string();
     // A rule file is a few dozen lines, a long word list at most; parsing a huge file as YAML
     // would take gigabytes.
-    const std::optional<std::string> read = read_at_most(path, kMaxRuleFileSize);
+    const std::optional<std::string> read = spell::read_at_most(path, kMaxRuleFileSize);
     if (!read) throw LoadFailure{{file, 0, 0, "cannot read the file"}};
     const std::string& text = *read;
     if (text.size() > kMaxRuleFileSize) {

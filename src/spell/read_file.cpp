@@ -1,9 +1,9 @@
-#include "core/read_file.hpp"
+#include "spell/read_file.hpp"
 
 #include <algorithm>
 #include <fstream>
 
-namespace copydesk {
+namespace copydesk::spell {
 
 std::optional<std::string> read_at_most(const std::filesystem::path& path, std::size_t limit) {
     // A folder opens, and then reads as empty.
@@ -25,4 +25,4 @@ std::optional<std::string> read_at_most(const std::filesystem::path& path, std::
     return text;
 }
 
-}  // namespace copydesk
+}  // namespace copydesk::spell
