@@ -275,36 +275,33 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
             static_cast<std::size_t>(hi - entries_.begin()));
 }
 
-namespace {
-
-// FNV-1a: sorting 64-bit hashes is several times faster than sorting the keys, and a
-// collision would only add a candidate for the ranker to weigh.
-std::uint64_t hash_key(std::string_view key) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (char c : key) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-}  // namespace
-
 void Lexicon::sounding_like(std::string_view key,
                             const std::function<void(const Entry&)>& found) const {
+    // Built on the first misspelling of a run, so it must be quick: one pass computes the
+    // hashes, a counting sort files them into buckets by their top bits.
     std::call_once(sounds_built_, [this] {
-        sounds_.reserve(entries_.size());
+        std::vector<std::uint64_t> hashes(entries_.size());
+        sound_buckets_.assign((std::size_t{1} << kSoundBucketBits) + 1, 0);
         for (std::size_t i = 0; i < entries_.size(); ++i) {
-            sounds_.push_back(
-                {hash_key(sound_key(word(entries_[i]))), static_cast<std::uint32_t>(i)});
+            std::size_t length = 0;
+            hashes[i] = sound_key_hash(word(entries_[i]), length);
+            ++sound_buckets_[(hashes[i] >> (64 - kSoundBucketBits)) + 1];
         }
-        std::sort(sounds_.begin(), sounds_.end(),
-                  [](const Sound& a, const Sound& b) { return a.key < b.key; });
+        for (std::size_t b = 1; b < sound_buckets_.size(); ++b) {
+            sound_buckets_[b] += sound_buckets_[b - 1];
+        }
+        std::vector<std::uint32_t> next(sound_buckets_.begin(), sound_buckets_.end() - 1);
+        sounds_.resize(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            sounds_[next[hashes[i] >> (64 - kSoundBucketBits)]++] = {hashes[i],
+                                                                     static_cast<std::uint32_t>(i)};
+        }
     });
-    const std::uint64_t h = hash_key(key);
-    auto it = std::partition_point(sounds_.begin(), sounds_.end(),
-                                   [&](const Sound& s) { return s.key < h; });
-    for (; it != sounds_.end() && it->key == h; ++it) found(entries_[it->entry]);
+    const std::uint64_t h = sound_hash(key);
+    const std::size_t bucket = h >> (64 - kSoundBucketBits);
+    for (std::uint32_t i = sound_buckets_[bucket]; i < sound_buckets_[bucket + 1]; ++i) {
+        if (sounds_[i].key == h) found(entries_[sounds_[i].entry]);
+    }
 }
 
 }  // namespace copydesk::spell

@@ -98,8 +98,10 @@ class Lexicon {
     std::string text_;
     std::string folded_;
     std::vector<Entry> entries_;
+    static constexpr int kSoundBucketBits = 18;
     mutable std::once_flag sounds_built_;
-    mutable std::vector<Sound> sounds_;  // sorted by key hash
+    mutable std::vector<Sound> sounds_;                 // grouped by the top bits of the key hash
+    mutable std::vector<std::uint32_t> sound_buckets_;  // where each group starts in sounds_
 };
 
 }  // namespace copydesk::spell

@@ -1,5 +1,7 @@
 #include "spell/phonetic.hpp"
 
+#include <array>
+
 namespace copydesk::spell {
 
 namespace {
@@ -12,15 +14,14 @@ bool front_vowel(char c) {
     return c == 'e' || c == 'i' || c == 'y';
 }
 
-// The word's ASCII letters, lower-cased.
-std::string letters_of(std::string_view word) {
-    std::string out;
-    out.reserve(word.size());
+// The word's ASCII letters, lower-cased, into `out` (which holds at least word.size()).
+std::size_t letters_of(std::string_view word, char* out) {
+    std::size_t n = 0;
     for (char c : word) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c >= 'a' && c <= 'z') out.push_back(c);
+        if (c >= 'a' && c <= 'z') out[n++] = c;
     }
-    return out;
+    return n;
 }
 
 // Letters not sounded at the start of a word: "knowledge", "gnome", "pneumatic", "wrong",
@@ -32,17 +33,25 @@ std::size_t silent_start(std::string_view w) {
     return 0;
 }
 
-}  // namespace
-
-std::string sound_key(std::string_view word) {
-    const std::string w = letters_of(word);
-    const std::size_t n = w.size();
+// Calls `sound(code)` for each code of the word's key in turn. Without allocating: the
+// lexicon computes the key of each of its 200,000 words when it builds its sound index.
+template <typename Sound>
+void sound_codes(std::string_view word, Sound sound) {
+    std::array<char, 256> buffer;
+    std::string long_word;
+    char* letters = buffer.data();
+    if (word.size() > buffer.size()) {
+        long_word.resize(word.size());
+        letters = long_word.data();
+    }
+    const std::size_t n = letters_of(word, letters);
+    const std::string_view w(letters, n);
     auto at = [&](std::size_t i) { return i < n ? w[i] : '\0'; };
-    std::string key;
-    key.reserve(n);
+    char last = '\0';
     auto emit = [&](char code) {
         // A sound written twice is heard once: "masicer" and "massacre" share their S.
-        if (key.empty() || key.back() != code) key.push_back(code);
+        if (code != last) sound(code);
+        last = code;
     };
     const std::size_t start = silent_start(w);
     for (std::size_t i = start; i < n; ++i) {
@@ -128,7 +137,24 @@ std::string sound_key(std::string_view word) {
                 break;
         }
     }
+}
+
+}  // namespace
+
+std::string sound_key(std::string_view word) {
+    std::string key;
+    sound_codes(word, [&](char code) { key.push_back(code); });
     return key;
+}
+
+std::uint64_t sound_key_hash(std::string_view word, std::size_t& length) {
+    std::uint64_t h = kSoundHashBasis;
+    length = 0;
+    sound_codes(word, [&](char code) {
+        h = sound_hash_step(h, code);
+        ++length;
+    });
+    return h;
 }
 
 }  // namespace copydesk::spell

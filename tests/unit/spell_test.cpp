@@ -218,6 +218,22 @@ TEST_CASE("sound keys match spellings that sound alike", "[spell]") {
     CHECK(sound_key("Knowledge") == sound_key("nowledge"));
     CHECK(sound_key("business") != sound_key("bishop"));
     CHECK(sound_key("").empty());
+    CHECK(sound_key("photography") == "FTKRF");
+}
+
+TEST_CASE("a sound key's hash is the same built with or without the key", "[spell]") {
+    for (const char* word : {"photography", "Knowledge", "mission", "x", "", "ABC-def's",
+                             "Pneumatic", "watch", "science"}) {
+        std::size_t length = 99;
+        const std::string key = sound_key(word);
+        CHECK(copydesk::spell::sound_key_hash(word, length) == copydesk::spell::sound_hash(key));
+        CHECK(length == key.size());
+    }
+    const std::string long_word(1000, 'b');
+    std::size_t length = 0;
+    CHECK(copydesk::spell::sound_key_hash(long_word, length) ==
+          copydesk::spell::sound_hash(sound_key(long_word)));
+    CHECK(sound_key(long_word) == "B");
 }
 
 TEST_CASE("the misspellings table gives safe corrections", "[spell]") {

@@ -119,11 +119,12 @@ std::string describe(std::string_view text,
     return out;
 }
 
-void check_same_as_icu(std::string_view text) {
-    const auto simple = copydesk::text::detail::simple_word_breaks(text);
-    REQUIRE(simple);
+// What the segmenter uses (each line without ICU when it can) against ICU alone.
+void check_same_as_icu(std::string_view text, bool all_simple) {
     INFO("text: " << text);
-    CHECK(describe(text, *simple) == describe(text, copydesk::text::detail::icu_word_breaks(text)));
+    CHECK(copydesk::text::detail::simple_word_breaks(text).has_value() == all_simple);
+    CHECK(describe(text, copydesk::text::detail::word_breaks(text)) ==
+          describe(text, copydesk::text::detail::icu_word_breaks(text)));
 }
 
 }  // namespace
@@ -138,7 +139,7 @@ TEST_CASE("word breaks without ICU agree with ICU on news copy", "[tokens]") {
              "e.g. i.e. p.m. 5p.m. 10,5 10,a a,1 x.5 5.x -5 +3 (4) [a] {b} <c> \"d\" a\"b",
              "no-break space, en–dash and em—dash, #tag $5 100% 50/50 a&b a*b ~x |y| ^z` !",
          }) {
-        check_same_as_icu(text);
+        check_same_as_icu(text, std::string_view(text).find("¿") == std::string_view::npos);
     }
 }
 
@@ -191,7 +192,7 @@ TEST_CASE("word breaks without ICU agree with ICU on random strings of their cha
         std::string text;
         const std::uint32_t length = next() % 24;
         for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
-        check_same_as_icu(text);
+        check_same_as_icu(text, true);
     }
 }
 
@@ -240,9 +241,8 @@ TEST_CASE("lines of other characters go to ICU, and the whole agrees with ICU", 
 TEST_CASE("text outside the simple characters is left to ICU", "[tokens]") {
     using copydesk::text::detail::simple_word_breaks;
     CHECK(simple_word_breaks("plain text, 2 words at 10:30."));
-    for (const char* text :
-         {"snake_case", "a@b", "10:30", "Київ", "e\xCC\x81", "zero\xE2\x80\x8Bwidth",
-          "soft\xC2\xADhyphen", "control\x01", "日本"}) {
+    for (const char* text : {"snake_case", "a@b", "Київ", "e\xCC\x81", "zero\xE2\x80\x8Bwidth",
+                             "soft\xC2\xADhyphen", "control\x01", "日本"}) {
         INFO(text);
         CHECK_FALSE(simple_word_breaks(text));
     }
