@@ -34,6 +34,11 @@ char32_t decode(std::string_view s, std::size_t& pos);
 // looks for particular non-ASCII characters skips plain text with it.
 std::size_t skip_ascii(std::string_view s, std::size_t pos);
 
+// True when every byte is ASCII.
+inline bool is_ascii(std::string_view s) {
+    return skip_ascii(s, 0) == s.size();
+}
+
 // Appends the UTF-8 encoding of `cp`.
 void append(std::string& out, char32_t cp);
 

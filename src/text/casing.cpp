@@ -10,13 +10,6 @@
 namespace copydesk::text {
 
 namespace {
-bool is_ascii(std::string_view w) {
-    for (const char c : w) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    }
-    return true;
-}
-
 bool ascii_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -33,7 +26,7 @@ bool any_cp(std::string_view w, Pred pred) {
 
 // Every word of a text passes through these: plain ASCII, the common case, skips ICU.
 bool starts_upper(std::string_view w) {
-    if (is_ascii(w)) {
+    if (utf8::is_ascii(w)) {
         for (const char c : w) {
             if (ascii_letter(c)) return c <= 'Z';
         }
@@ -48,19 +41,19 @@ bool starts_upper(std::string_view w) {
 }
 
 bool has_lower(std::string_view w) {
-    if (is_ascii(w))
+    if (utf8::is_ascii(w))
         return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     return any_cp(w, [](UChar32 c) { return u_islower(c) != 0; });
 }
 bool has_upper(std::string_view w) {
-    if (is_ascii(w))
+    if (utf8::is_ascii(w))
         return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     return any_cp(w, [](UChar32 c) { return u_isupper(c) != 0; });
 }
 
 std::string to_lower(std::string_view w) {
     std::string out;
-    if (is_ascii(w)) {
+    if (utf8::is_ascii(w)) {
         out.assign(w);
         for (char& c : out) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -76,7 +69,7 @@ std::string to_lower(std::string_view w) {
 }
 
 bool is_latin(std::string_view w) {
-    if (is_ascii(w)) return true;
+    if (utf8::is_ascii(w)) return true;
     return !any_cp(w, [](UChar32 c) {
         if (!u_isalpha(c)) return false;
         UErrorCode status = U_ZERO_ERROR;

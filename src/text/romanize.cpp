@@ -15,11 +15,6 @@ namespace copydesk::text {
 
 namespace {
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // Letters that NFD does not decompose into a base letter and marks.
 std::string_view special_fold(char32_t cp) {
     switch (cp) {
@@ -87,7 +82,7 @@ bool starts(std::string_view s, std::size_t i, std::string_view what) {
 }  // namespace
 
 std::string fold_to_ascii(std::string_view word) {
-    if (is_ascii(word)) return std::string(word);
+    if (utf8::is_ascii(word)) return std::string(word);
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     std::string out;

@@ -21,11 +21,6 @@ UScriptCode script_of(char32_t cp) {
     return U_SUCCESS(status) ? s : USCRIPT_UNKNOWN;
 }
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // Backs `pos` up to the first byte of the code point holding it.
 std::size_t code_point_start(std::string_view s, std::size_t pos) {
     while (pos > 0 && pos < s.size() && utf8::is_continuation(static_cast<unsigned char>(s[pos])))
@@ -84,7 +79,7 @@ std::vector<TextEdit> find_non_nfc(std::string_view text) {
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU: no NFC normalizer");
     // Nearly every text is already in NFC: one check of the whole, then chunks if not.
-    if (is_ascii(text) ||
+    if (utf8::is_ascii(text) ||
         (nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
                                status) &&
          U_SUCCESS(status))) {
@@ -99,7 +94,7 @@ std::vector<TextEdit> find_non_nfc(std::string_view text) {
         if (end == std::string_view::npos) end = text.size();
         i = end;
         const std::string_view chunk = text.substr(begin, end - begin);
-        if (is_ascii(chunk)) continue;
+        if (utf8::is_ascii(chunk)) continue;
         status = U_ZERO_ERROR;
         if (nfc->isNormalizedUTF8(
                 icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) ||
@@ -195,7 +190,7 @@ ConfusableChecker::ConfusableChecker() : impl_(std::make_unique<Impl>()) {
 ConfusableChecker::~ConfusableChecker() = default;
 
 std::optional<MixedScript> ConfusableChecker::check(std::string_view word) const {
-    if (is_ascii(word)) return std::nullopt;
+    if (utf8::is_ascii(word)) return std::nullopt;
     // Letters per script; Common and Inherited (digits, marks, punctuation) take no side.
     std::map<UScriptCode, int> letters;
     std::size_t pos = 0;
