@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-cmake --preset asan >/dev/null
+cmake --preset asan -DCOPYDESK_UNITY_BUILD="${COPYDESK_UNITY_BUILD:-OFF}" >/dev/null
 cmake --build --preset fuzz
 if [ $# -gt 0 ]; then
     targets=("$@")
