@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan + UBSan; preset `fuzz`) and fuzzes each one for
-# SECONDS (default 60), as many at once as there are cores. Each target (lint_fuzzer, ...)
-# starts from its seeds (tests/fuzz/corpus/lint) and past failures (tests/fuzz/regressions/lint);
-# what it learns stays in build/fuzz/work/<target>, so a later run goes on from there.
+# Builds the libFuzzer targets (clang, ASan + UBSan: build preset `fuzz`, in the `asan` build,
+# which also runs the test suite under the sanitizers) and fuzzes each one for SECONDS (default
+# 60), as many at once as there are cores. Each target (lint_fuzzer, ...) starts from its seeds
+# (tests/fuzz/corpus/lint) and past failures (tests/fuzz/regressions/lint); what it learns stays
+# in build/fuzz/work/<target>, so a later run goes on from there.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      e.g. scripts/fuzz.sh 600 lsp_fuzzer
 #
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-cmake --preset fuzz >/dev/null
+cmake --preset asan -DCOPYDESK_UNITY_BUILD="${COPYDESK_UNITY_BUILD:-OFF}" >/dev/null
 cmake --build --preset fuzz
 if [ $# -gt 0 ]; then
     targets=("$@")
@@ -28,7 +29,7 @@ run() {
     local seeds=(tests/fuzz/corpus/"${t%_fuzzer}")
     [ -d tests/fuzz/regressions/"${t%_fuzzer}" ] && seeds+=(tests/fuzz/regressions/"${t%_fuzzer}")
     # -timeout: an input that takes 30 s is taken for a hang.
-    if build/fuzz/tests/fuzz/"$t" "$work" "${seeds[@]}" -max_total_time="$seconds" \
+    if build/asan/tests/fuzz/"$t" "$work" "${seeds[@]}" -max_total_time="$seconds" \
         -timeout=30 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$artifacts" >build/fuzz/"$t".log 2>&1; then
         echo "$t: $(grep -o 'stat::number_of_executed_units: *[0-9]*' build/fuzz/"$t".log |

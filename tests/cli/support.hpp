@@ -84,7 +84,15 @@ inline MeasuredRun run_measured(const std::filesystem::path& dir,
 }
 
 // Sanitizers slow a run down several times and add their own memory: bounds scale with this.
+// GCC says so with __SANITIZE_ADDRESS__ / __SANITIZE_THREAD__, clang through __has_feature.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define COPYDESK_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define COPYDESK_TEST_SANITIZED 1
+#endif
+#endif
+#ifdef COPYDESK_TEST_SANITIZED
 inline constexpr double kSlowdown = 10;
 inline constexpr bool kMemoryBoundsHold = false;
 #else
