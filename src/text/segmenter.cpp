@@ -165,7 +165,7 @@ enum class WordClass : std::uint8_t {
 };
 
 // The class of a code point in the simple set, or nullopt outside it. '_' (ExtendNumLet),
-// ':' and '@' (which ICU treats differently from the Unicode default) and every control,
+// '@' (which ICU 72 treats differently from the Unicode default) and every control,
 // combining, format or non-Latin character are left to ICU.
 std::optional<WordClass> simple_class(char32_t cp) {
     if (cp < 0x80) {

@@ -119,6 +119,21 @@ std::string describe(std::string_view text,
     return out;
 }
 
+// 3,000 strings of up to 23 pieces drawn from `alphabet` (a fixed sequence for a seed).
+std::vector<std::string> random_texts(const std::vector<std::string>& alphabet,
+                                      std::uint32_t seed) {
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    std::vector<std::string> out(3000);
+    for (std::string& text : out) {
+        const std::uint32_t length = next() % 24;
+        for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+    }
+    return out;
+}
+
 // What the segmenter uses (each line without ICU when it can) against ICU alone.
 void check_same_as_icu(std::string_view text, bool all_simple) {
     INFO("text: " << text);
@@ -183,17 +198,7 @@ TEST_CASE("word breaks without ICU agree with ICU on random strings of their cha
                                                "#",
                                                "+",
                                                "="};
-    std::uint32_t seed = 12345;
-    auto next = [&] {
-        seed = seed * 1664525u + 1013904223u;
-        return seed >> 8;
-    };
-    for (int n = 0; n < 3000; ++n) {
-        std::string text;
-        const std::uint32_t length = next() % 24;
-        for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
-        check_same_as_icu(text, true);
-    }
+    for (const std::string& text : random_texts(alphabet, 12345)) check_same_as_icu(text, true);
 }
 
 TEST_CASE("lines of other characters go to ICU, and the whole agrees with ICU", "[tokens]") {
@@ -223,15 +228,7 @@ TEST_CASE("lines of other characters go to ICU, and the whole agrees with ICU", 
                                                "#",
                                                "\xE2\x80\x99",
                                                "\xE2\x80\x94"};
-    std::uint32_t seed = 777;
-    auto next = [&] {
-        seed = seed * 1664525u + 1013904223u;
-        return seed >> 8;
-    };
-    for (int n = 0; n < 3000; ++n) {
-        std::string text;
-        const std::uint32_t length = next() % 24;
-        for (std::uint32_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+    for (const std::string& text : random_texts(alphabet, 777)) {
         INFO("text: " << text);
         CHECK(describe(text, copydesk::text::detail::word_breaks(text)) ==
               describe(text, copydesk::text::detail::icu_word_breaks(text)));
