@@ -192,17 +192,17 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
     // The spelling lexicon is the largest file to read: with a cache to put it in, it loads on
     // another core while the rule packs and the names database do (an error is reported by
     // the load below, if the lexicon is needed at all).
+    const auto dialect = spell::dialect_for_lang(settings.lang);
+    const char* table_off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
+    const bool table = settings.known_misspellings && (table_off == nullptr || *table_off == '\0');
+    const std::string spelling_dir = (settings.data_dir / "dictionaries" / "spelling").string();
     std::future<void> early_spelling;
-    if (const auto dialect = spell::dialect_for_lang(settings.lang); dialect && data != nullptr) {
-        const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
-        const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
+    if (dialect && data != nullptr) {
         try {
-            early_spelling = std::async(
-                std::launch::async,
-                [data, table, folder = (settings.data_dir / "dictionaries" / "spelling").string()] {
-                    spell::SpellData ignored;
-                    (void)data->spelling(folder, table, ignored);
-                });
+            early_spelling = std::async(std::launch::async, [data, table, &spelling_dir] {
+                spell::SpellData ignored;
+                (void)data->spelling(spelling_dir, table, ignored);
+            });
         } catch (const std::system_error&) {
             // No thread to spare: the lexicon loads below, in turn.
         }
@@ -254,15 +254,11 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         // The lexicon describes en_US and en_GB as Debian's Hunspell dictionaries spell them,
         // so for those it replaces Hunspell (whose loading dominates start-up) unless DICPATH
         // points at a dictionary of the user's own.
-        const auto dialect = spell::dialect_for_lang(settings.lang);
         if (dialect) {
-            const char* off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
-            const bool table = settings.known_misspellings && (off == nullptr || *off == '\0');
-            const std::string folder = (dict_dir / "spelling").string();
             if (early_spelling.valid()) early_spelling.wait();
             if (auto failed = data != nullptr
-                                  ? data->spelling(folder, table, s.spelling_)
-                                  : spell::load_spelling_data(folder, table, s.spelling_)) {
+                                  ? data->spelling(spelling_dir, table, s.spelling_)
+                                  : spell::load_spelling_data(spelling_dir, table, s.spelling_)) {
                 return *failed;
             }
             s.dialect_ = *dialect;

@@ -43,14 +43,9 @@ std::string normalize_marks(std::string_view s) {
 // Lower case, with apostrophes and hyphens as plain ASCII, so that "Xi’an" and "xi'an"
 // compare equal.
 std::string lower_key(std::string_view s) {
-    const bool ascii = std::all_of(s.begin(), s.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) return text::to_lower(normalize_marks(s));
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
+    // Plain ASCII has no marks to normalize (and to_lower lowers it without ICU).
+    if (utf8::is_ascii(s)) return text::to_lower(s);
+    return text::to_lower(normalize_marks(s));
 }
 
 bool is_separator_space(char32_t cp) {
