@@ -157,6 +157,26 @@ bool file_extension(const RegionText& where, const text::Token& token) {
 
 }  // namespace
 
+namespace {
+
+// A writer who misspells a word misspells it the same way each time ("negociation" three times
+// in one story): a repeated word a few slips from one of the commonest words is that, not a
+// term of the story's own. Short words are left alone: too many common words are near them.
+bool consistent_slip(spell::SpellChecker& speller, std::string_view word) {
+    constexpr std::size_t kMinLetters = 5;
+    constexpr int kCommonestLevel = 20;
+    constexpr double kCostPerLetter = 0.3;
+    if (word.size() < kMinLetters) return false;
+    const auto& found = speller.corrections(word);
+    if (found.ranked.empty()) return false;
+    const spell::Correction& best = found.ranked.front();
+    return !best.proper && best.word.find(' ') == std::string::npos &&
+           best.level <= kCommonestLevel &&
+           best.cost <= kCostPerLetter * static_cast<double>(word.size());
+}
+
+}  // namespace
+
 WordVerdict classify_word(const Context& ctx, const RegionText& where, const text::Token& token) {
     if (token.kind != text::TokenKind::Word || ctx.speller() == nullptr) return WordVerdict::Skip;
     const std::string_view word = where.slice(token.span);
@@ -219,7 +239,8 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
     if (ctx.word_count(word) >= 3 || species_epithet(where, token)) {
         const auto& best = speller.corrections(word).words;
         const bool case_only = !best.empty() && text::to_lower(best.front()) == word;
-        return !case_only && speller.misspells_common_word(word, Evidence::Capital)
+        return !case_only && (speller.misspells_common_word(word, Evidence::Capital) ||
+                              consistent_slip(speller, word))
                    ? WordVerdict::Unknown
                    : WordVerdict::ProbableName;
     }

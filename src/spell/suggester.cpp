@@ -187,6 +187,7 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
 
     std::sort(out.begin(), out.end(), [](const Correction& a, const Correction& b) {
         if (a.score != b.score) return a.score < b.score;
+        if (a.cost != b.cost) return a.cost < b.cost;  // the closer spelling, at equal odds
         if (a.level != b.level) return a.level < b.level;
         return a.word < b.word;
     });
@@ -194,8 +195,10 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     for (Correction& c : out) {
         if (ranked.size() == limit) break;
         if (!ranked.empty() && c.score > ranked.front().score + kMaxBehindBest) break;
-        const bool seen = std::any_of(ranked.begin(), ranked.end(),
-                                      [&](const Correction& r) { return r.word == c.word; });
+        // "mark" and "Mark" are one suggestion: the better-ranked spelling stands for both.
+        const bool seen = std::any_of(ranked.begin(), ranked.end(), [&](const Correction& r) {
+            return ascii_fold(r.word) == ascii_fold(c.word);
+        });
         if (!seen && c.word != typed) ranked.push_back(std::move(c));
     }
     return ranked;

@@ -209,6 +209,11 @@ TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
     // Only en_GB's dictionary has "checkboxes": not accepted in American text, still offered.
     CHECK_FALSE(lex->find("checkboxes", Dialect::US));
     CHECK(rank("checboxes").front() == "checkboxes");
+    // "young" and "Young" are one suggestion for a lower-case slip, in the better-ranked case.
+    const auto yung = rank("yung");
+    REQUIRE_FALSE(yung.empty());
+    CHECK(yung.front() == "young");
+    CHECK(std::find(yung.begin(), yung.end(), "Young") == yung.end());
 }
 
 TEST_CASE("sound keys match spellings that sound alike", "[spell]") {
