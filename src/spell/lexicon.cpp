@@ -277,31 +277,40 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
 
 void Lexicon::sounding_like(std::string_view key,
                             const std::function<void(const Entry&)>& found) const {
-    // Built on the first misspelling of a run, so it must be quick: one pass computes the
-    // hashes, a counting sort files them into buckets by their top bits.
-    std::call_once(sounds_built_, [this] {
-        std::vector<std::uint64_t> hashes(entries_.size());
-        sound_buckets_.assign((std::size_t{1} << kSoundBucketBits) + 1, 0);
+    const auto first = static_cast<unsigned char>(key.empty() ? '\0' : key.front());
+    if (first == 0 || first >= kSoundFiles) return;
+    std::call_once(sound_files_built_, [this] {
+        std::vector<std::uint8_t> file_of(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) {
-            std::size_t length = 0;
-            hashes[i] = sound_key_hash(word(entries_[i]), length);
-            ++sound_buckets_[(hashes[i] >> (64 - kSoundBucketBits)) + 1];
+            const auto code = static_cast<unsigned char>(sound_key_first(word(entries_[i])));
+            file_of[i] = code < kSoundFiles ? code : 0;
+            ++file_starts_[file_of[i] + 1U];
         }
-        for (std::size_t b = 1; b < sound_buckets_.size(); ++b) {
-            sound_buckets_[b] += sound_buckets_[b - 1];
-        }
-        std::vector<std::uint32_t> next(sound_buckets_.begin(), sound_buckets_.end() - 1);
-        sounds_.resize(entries_.size());
+        for (std::size_t f = 1; f < file_starts_.size(); ++f)
+            file_starts_[f] += file_starts_[f - 1];
+        std::array<std::uint32_t, kSoundFiles> next{};
+        std::copy(file_starts_.begin(), file_starts_.end() - 1, next.begin());
+        filed_entries_.resize(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) {
-            sounds_[next[hashes[i] >> (64 - kSoundBucketBits)]++] = {hashes[i],
-                                                                     static_cast<std::uint32_t>(i)};
+            filed_entries_[next[file_of[i]]++] = static_cast<std::uint32_t>(i);
         }
     });
+    SoundFile& file = sound_files_[first];
+    std::call_once(file.built, [&] {
+        file.sounds.reserve(file_starts_[first + 1] - file_starts_[first]);
+        for (std::uint32_t k = file_starts_[first]; k < file_starts_[first + 1]; ++k) {
+            std::size_t length = 0;
+            const std::uint32_t i = filed_entries_[k];
+            file.sounds.push_back({sound_key_hash(word(entries_[i]), length), i});
+        }
+        std::sort(file.sounds.begin(), file.sounds.end(), [](const Sound& a, const Sound& b) {
+            return a.key != b.key ? a.key < b.key : a.entry < b.entry;
+        });
+    });
     const std::uint64_t h = sound_hash(key);
-    const std::size_t bucket = h >> (64 - kSoundBucketBits);
-    for (std::uint32_t i = sound_buckets_[bucket]; i < sound_buckets_[bucket + 1]; ++i) {
-        if (sounds_[i].key == h) found(entries_[sounds_[i].entry]);
-    }
+    auto it = std::partition_point(file.sounds.begin(), file.sounds.end(),
+                                   [h](const Sound& s) { return s.key < h; });
+    for (; it != file.sounds.end() && it->key == h; ++it) found(entries_[it->entry]);
 }
 
 }  // namespace copydesk::spell

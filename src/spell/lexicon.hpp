@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -84,7 +85,7 @@ class Lexicon {
                 const std::function<void(const Entry&, int)>& found) const;
 
     // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
-    // The index is built on the first call, since only suggestions need it.
+    // The index is built a part at a time, as lookups need it, since only suggestions do.
     void sounding_like(std::string_view key, const std::function<void(const Entry&)>& found) const;
 
   private:
@@ -98,10 +99,19 @@ class Lexicon {
     std::string text_;
     std::string folded_;
     std::vector<Entry> entries_;
-    static constexpr int kSoundBucketBits = 18;
-    mutable std::once_flag sounds_built_;
-    mutable std::vector<Sound> sounds_;                 // grouped by the top bits of the key hash
-    mutable std::vector<std::uint32_t> sound_buckets_;  // where each group starts in sounds_
+    // The sound index. Working out every entry's key costs about as much as loading the
+    // lexicon, and a run with one misspelling needs a handful of keys: so the entries are filed
+    // by the first code of their key (which takes a letter or two to find), and the keys of a
+    // file's entries are worked out the first time a key starting with its code is looked up.
+    static constexpr std::size_t kSoundFiles = 128;  // one per code: codes are ASCII
+    struct SoundFile {
+        std::once_flag built;
+        std::vector<Sound> sounds;  // sorted by key
+    };
+    mutable std::once_flag sound_files_built_;
+    mutable std::vector<std::uint32_t> filed_entries_;  // entry indices, file by file
+    mutable std::array<std::uint32_t, kSoundFiles + 1> file_starts_{};  // into filed_entries_
+    mutable std::array<SoundFile, kSoundFiles> sound_files_;
 };
 
 }  // namespace copydesk::spell

@@ -37,6 +37,7 @@ std::size_t silent_start(std::string_view w) {
 
 // Calls `sound(code)` for each code of the word's key in turn. Without allocating: the
 // lexicon computes the key of each of its 200,000 words when it builds its sound index.
+// `sound` returns false to stop.
 template <typename Sound>
 void sound_codes(std::string_view word, Sound sound) {
     std::array<char, 256> buffer;
@@ -50,13 +51,14 @@ void sound_codes(std::string_view word, Sound sound) {
     const std::string_view w(letters, n);
     auto at = [&](std::size_t i) { return i < n ? w[i] : '\0'; };
     char last = '\0';
+    bool stopped = false;
     auto emit = [&](char code) {
         // A sound written twice is heard once: "masicer" and "massacre" share their S.
-        if (code != last) sound(code);
+        if (code != last && !stopped) stopped = !sound(code);
         last = code;
     };
     const std::size_t start = silent_start(w);
-    for (std::size_t i = start; i < n; ++i) {
+    for (std::size_t i = start; i < n && !stopped; ++i) {
         const char c = w[i];
         const char prev = i > start ? w[i - 1] : '\0';
         const char next = at(i + 1);
@@ -145,7 +147,10 @@ void sound_codes(std::string_view word, Sound sound) {
 
 std::string sound_key(std::string_view word) {
     std::string key;
-    sound_codes(word, [&](char code) { key.push_back(code); });
+    sound_codes(word, [&](char code) {
+        key.push_back(code);
+        return true;
+    });
     return key;
 }
 
@@ -155,8 +160,18 @@ std::uint64_t sound_key_hash(std::string_view word, std::size_t& length) {
     sound_codes(word, [&](char code) {
         h = sound_hash_step(h, code);
         ++length;
+        return true;
     });
     return h;
+}
+
+char sound_key_first(std::string_view word) {
+    char first = '\0';
+    sound_codes(word, [&](char code) {
+        first = code;
+        return false;
+    });
+    return first;
 }
 
 }  // namespace copydesk::spell

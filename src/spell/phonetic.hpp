@@ -28,5 +28,7 @@ constexpr std::uint64_t sound_hash(std::string_view key) {
 }
 // sound_hash(sound_key(word)) without building the key; `length` is set to the key's length.
 std::uint64_t sound_key_hash(std::string_view word, std::size_t& length);
+// The first code of the word's key ('\0' for an empty key), found without working out the rest.
+char sound_key_first(std::string_view word);
 
 }  // namespace copydesk::spell

@@ -241,6 +241,34 @@ TEST_CASE("a sound key's hash is the same built with or without the key", "[spel
     CHECK(sound_key(long_word) == "B");
 }
 
+TEST_CASE("a sound key's first code is found without the rest", "[spell]") {
+    for (const char* word :
+         {"photography", "Knowledge", "mission", "x",      "",      "ABC-def's", "hmm",
+          "Pneumatic",   "watch",     "science", "what",   "wrong", "ghost",     "42",
+          "aeon",        "yearly",    "ypsilon", "church", "edge",  "tion"}) {
+        const std::string key = sound_key(word);
+        CHECK(copydesk::spell::sound_key_first(word) == (key.empty() ? '\0' : key.front()));
+    }
+}
+
+TEST_CASE("every lexicon entry is found by its own sound key", "[spell]") {
+    const auto lex = tiny_lexicon();
+    for (const Lexicon::Entry& e : lex->entries()) {
+        const std::string key = sound_key(lex->word(e));
+        if (key.empty()) continue;
+        int found = 0;
+        lex->sounding_like(key, [&](const Lexicon::Entry& f) {
+            found += &f == &e ? 1 : 0;
+            CHECK(sound_key(lex->word(f)) == key);
+        });
+        CHECK(found == 1);
+    }
+    int none = 0;
+    lex->sounding_like("", [&](const Lexicon::Entry&) { ++none; });
+    lex->sounding_like("QQQQ", [&](const Lexicon::Entry&) { ++none; });
+    CHECK(none == 0);
+}
+
 TEST_CASE("the misspellings table gives safe corrections", "[spell]") {
     auto sc = lexicon_checker(Dialect::US);
     const auto& found = sc.corrections("Goverment");
