@@ -20,6 +20,7 @@ case "${1:-}" in
         targets=(--target copydesk copydesk_cli_tests)
         ;;
 esac
-cmake --preset "$preset" -DCOPYDESK_UNITY_BUILD="${COPYDESK_UNITY_BUILD:-OFF}" >/dev/null
+cmake --preset "$preset" -DCOPYDESK_UNITY_BUILD="${COPYDESK_UNITY_BUILD:-OFF}" \
+    -DCOPYDESK_DEBUG_INFO="${COPYDESK_DEBUG_INFO:-ON}" >/dev/null
 cmake --build --preset "$preset" "${targets[@]}"
 ctest --preset "$preset" -j "$(nproc)" "${exclude[@]}"

@@ -245,7 +245,9 @@ TEST_CASE("a sound key's first code is found without the rest", "[spell]") {
     for (const char* word :
          {"photography", "Knowledge", "mission", "x",      "",      "ABC-def's", "hmm",
           "Pneumatic",   "watch",     "science", "what",   "wrong", "ghost",     "42",
-          "aeon",        "yearly",    "ypsilon", "church", "edge",  "tion"}) {
+          "aeon",        "yearly",    "ypsilon", "church", "edge",  "tion",      "Zebra",
+          "quick",       "vote",      "rhyme",   "bomb",   "Jolly", "naive",     "olive",
+          "umbra",       "'tis",      "Xerox",   "lemon",  "Mmm",   "Idea",      "fifth"}) {
         const std::string key = sound_key(word);
         CHECK(copydesk::spell::sound_key_first(word) == (key.empty() ? '\0' : key.front()));
     }
