@@ -18,8 +18,12 @@ std::variant<std::shared_ptr<const MisspellingTable>, std::string> MisspellingTa
     std::shared_ptr<MisspellingTable> table(new MisspellingTable());
     table->text_ = std::move(text);
     const std::string_view all(table->text_);
+    table->pairs_.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
     std::size_t pos = 0;
     std::size_t line_no = 0;
+    auto fail = [&](std::string_view what) {
+        return std::string(name) + ":" + std::to_string(line_no) + ": " + std::string(what);
+    };
     while (pos < all.size()) {
         ++line_no;
         std::size_t end = all.find('\n', pos);
@@ -29,14 +33,15 @@ std::variant<std::shared_ptr<const MisspellingTable>, std::string> MisspellingTa
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
         const std::size_t tab = line.find('\t');
-        const std::string where = std::string(name) + ":" + std::to_string(line_no) + ": ";
         if (tab == 0 || tab == std::string_view::npos || tab + 1 == line.size()) {
-            return where + "expected 'misspelling<TAB>correction'";
+            return fail("expected 'misspelling<TAB>correction'");
         }
         const std::string_view wrong = line.substr(0, tab);
-        if (ascii_fold(wrong) != wrong) return where + "the misspelling must be lower case";
+        if (std::any_of(wrong.begin(), wrong.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+            return fail("the misspelling must be lower case");
+        }
         if (!table->pairs_.empty() && table->pairs_.back().first >= wrong) {
-            return where + "misspellings must be sorted, once each";
+            return fail("misspellings must be sorted, once each");
         }
         table->pairs_.emplace_back(wrong, line.substr(tab + 1));
     }

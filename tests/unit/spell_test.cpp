@@ -289,6 +289,16 @@ TEST_CASE("the misspellings table gives safe corrections", "[spell]") {
     auto table = MisspellingTable::parse("b\tc\na\tb\n", "m.tsv");
     REQUIRE(std::holds_alternative<std::string>(table));
     CHECK(std::get<std::string>(table) == "m.tsv:2: misspellings must be sorted, once each");
+    auto upper = MisspellingTable::parse("# note\nab\tc\nBc\td\n", "m.tsv");
+    REQUIRE(std::holds_alternative<std::string>(upper));
+    CHECK(std::get<std::string>(upper) == "m.tsv:3: the misspelling must be lower case");
+    auto no_tab = MisspellingTable::parse("ab c\n", "m.tsv");
+    REQUIRE(std::holds_alternative<std::string>(no_tab));
+    CHECK(std::get<std::string>(no_tab) == "m.tsv:1: expected 'misspelling<TAB>correction'");
+    auto ok = MisspellingTable::parse("ab\tc\r\nbc\td\n", "m.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const MisspellingTable>>(ok));
+    CHECK(std::get<std::shared_ptr<const MisspellingTable>>(ok)->size() == 2);
+    CHECK(std::get<std::shared_ptr<const MisspellingTable>>(ok)->correction("Bc") == "d");
 }
 
 TEST_CASE("the other dialect's spelling is known and labelled", "[spell]") {
