@@ -155,11 +155,7 @@ bool file_extension(const RegionText& where, const text::Token& token) {
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
-}  // namespace
-
-namespace {
-
-// A writer who misspells a word misspells it the same way each time ("negociation" three times
+// A writer who misspells a word misspells it the same way each time ("legistlation" three times
 // in one story): a repeated word a few slips from one of the commonest words is that, not a
 // term of the story's own. Short words are left alone: too many common words are near them.
 bool consistent_slip(spell::SpellChecker& speller, std::string_view word) {

@@ -35,9 +35,8 @@ std::size_t silent_start(std::string_view w) {
     return silent ? 1 : 0;
 }
 
-// Calls `sound(code)` for each code of the word's key in turn. Without allocating: the
-// lexicon computes the key of each of its 200,000 words when it builds its sound index.
-// `sound` returns false to stop.
+// Calls `sound(code)` for each code of the word's key in turn, until it returns false. Without
+// allocating: the lexicon works out the keys of its words when it builds its sound index.
 template <typename Sound>
 void sound_codes(std::string_view word, Sound sound) {
     std::array<char, 256> buffer;
@@ -168,7 +167,8 @@ std::uint64_t sound_key_hash(std::string_view word, std::size_t& length) {
 char sound_key_first(std::string_view word) {
     // Most words' first code is their first letter's own (see sound_codes): the lexicon asks
     // this of 200,000 words.
-    switch (word.empty() ? '\0' : static_cast<char>(word[0] | 0x20)) {
+    const char letter = word.empty() ? '\0' : static_cast<char>(word[0] | 0x20);  // ASCII lower
+    switch (letter) {
         case 'a':
         case 'e':
         case 'i':
@@ -185,7 +185,7 @@ char sound_key_first(std::string_view word) {
         case 'm':
         case 'n':
         case 'r':
-            return static_cast<char>((word[0] | 0x20) - 'a' + 'A');
+            return static_cast<char>(letter - 'a' + 'A');
         case 'q':
             return 'K';
         case 'x':
