@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,6 +31,19 @@ constexpr double kSoundsAlikeBase = 1.0;
 constexpr double kSoundsAlikeShare = 0.6;
 constexpr std::size_t kMinSoundKey = 3;
 constexpr double kMaxBehindBest = 5.0;  // candidates further behind the best are noise
+// A prefix and a corrected word ("un" + "acquired" for "unaquired"): a word the lexicon lacks,
+// so less likely than any listed word the typo could be, but often the one meant.
+constexpr double kDerived = 2.0;
+constexpr std::size_t kMinDerivedStem = 5;
+
+// Prefixes that make new words from almost any word, longest first so that "under" is
+// tried before "un". A typo after one of them is a typo in the word it prefixes.
+constexpr std::array<std::string_view, 38> kPrefixes{{
+    "counter", "pseudo", "hyper", "inter", "intra", "macro", "micro", "multi", "super", "trans",
+    "ultra",   "under",  "anti",  "auto",  "cross", "extra", "meta",  "mini",  "over",  "para",
+    "post",    "semi",   "down",  "dis",   "mid",   "mis",   "non",   "out",   "pre",   "pro",
+    "sub",     "tri",    "bi",    "co",    "de",    "re",    "un",    "up",
+}};
 
 struct FirstLetterAlternative {
     char typed;
@@ -94,10 +108,40 @@ const Lexicon::Entry* common_word(const Lexicon& lex, std::string_view part, Dia
     return nullptr;
 }
 
-}  // namespace
+// `full`: the whole search, with derived words; without it, the cheaper search for the
+// rest of a word after its prefix, which finds nearly the same words in three quarters of
+// the time (no third slip in a long word, no sound-alikes).
+std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view typed,
+                                          Dialect dialect, std::size_t limit, bool full);
 
-std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view typed,
-                                         Dialect dialect, std::size_t limit) {
+// "unaquired": the prefix kept and the rest corrected as a word of its own, when the rest
+// is not already a word (then the typed word is a derived word, not a typo). Offered only
+// when no listed word explains the typo better: made-up words such as "coplayer" for
+// "cosplayer" would otherwise fill the places behind the right one.
+void add_derived(const Lexicon& lex, std::string_view q, std::string_view typed, Dialect dialect,
+                 std::vector<Correction>& out) {
+    double best_listed = std::numeric_limits<double>::infinity();
+    for (const Correction& c : out) best_listed = std::min(best_listed, c.score);
+    const auto prefix = std::find_if(kPrefixes.begin(), kPrefixes.end(), [&](std::string_view p) {
+        return q.size() >= p.size() + kMinDerivedStem && q.starts_with(p);
+    });
+    if (prefix == kPrefixes.end()) return;
+    const std::string_view stem = q.substr(prefix->size());
+    if (!lex.same_letters(stem).empty()) return;
+    for (Correction& c : ranked_candidates(lex, stem, dialect, 3, false)) {
+        if (c.proper || c.word.find(' ') != std::string::npos) continue;
+        const std::string word = std::string(*prefix) + c.word;
+        if (!lex.same_letters(word).empty()) continue;  // a listed word: found as one
+        c.score += kDerived;
+        if (c.score > best_listed) continue;
+        c.level = Correction{}.level;  // not listed: no evidence of a common word
+        c.word = all_caps(typed) ? upper(word) : copy_case(typed, word);
+        out.push_back(std::move(c));
+    }
+}
+
+std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view typed,
+                                          Dialect dialect, std::size_t limit, bool full) {
     std::vector<Correction> out;
     if (typed.empty() || typed.size() > kMaxWordLength || limit == 0) return out;
     const std::string q = ascii_fold(typed);
@@ -113,7 +157,7 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     // word an added first letter or a swap may come with one more slip further on ("egenral",
     // "thsould"); a left-out or wrong first letter stays exact, as trying every letter with a
     // further edit costs more time than it finds words.
-    lex.search(q.substr(0, 1), rest, q.size() >= kLongWord ? 3 : 2, collect);
+    lex.search(q.substr(0, 1), rest, q.size() >= kLongWord && full ? 3 : 2, collect);
     const int more = q.size() >= kFirstSlipAndMore ? 1 : 0;
     // Entries spelled `first` followed by something within `edits` of `after`.
     auto near = [&](char first, std::string_view after, int edits) {
@@ -137,7 +181,7 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     // above; a word that sounds the same is reached through its sound key instead. A short
     // key ("FR") sounds like too many words to say anything.
     std::unordered_set<const Lexicon::Entry*> sounds_alike;
-    if (const std::string key = sound_key(q); key.size() >= kMinSoundKey) {
+    if (const std::string key = full ? sound_key(q) : std::string(); key.size() >= kMinSoundKey) {
         lex.sounding_like(key, [&](const Lexicon::Entry& e) {
             sounds_alike.insert(&e);
             collect(e, 0);
@@ -184,6 +228,7 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
         c.word = typed_caps ? upper(joined) : copy_case(typed, joined);
         out.push_back(std::move(c));
     }
+    if (full) add_derived(lex, q, typed, dialect, out);
 
     std::sort(out.begin(), out.end(), [](const Correction& a, const Correction& b) {
         if (a.score != b.score) return a.score < b.score;
@@ -202,6 +247,13 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
         if (!seen && c.word != typed) ranked.push_back(std::move(c));
     }
     return ranked;
+}
+
+}  // namespace
+
+std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view typed,
+                                         Dialect dialect, std::size_t limit) {
+    return ranked_candidates(lex, typed, dialect, limit, true);
 }
 
 }  // namespace copydesk::spell

@@ -216,6 +216,26 @@ TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
     CHECK(std::find(yung.begin(), yung.end(), "Young") == yung.end());
 }
 
+TEST_CASE("a prefixed word the lexicon lacks is offered with its stem corrected", "[spell]") {
+    const auto lex = tiny_lexicon();
+    CHECK_FALSE(lex->find("unofficial"));
+    const auto ranked = rank_corrections(*lex, "Unoficial", Dialect::US);
+    REQUIRE_FALSE(ranked.empty());
+    CHECK(ranked.front().word == "Unofficial");
+    // Not a listed word, so no evidence that a common word was meant.
+    CHECK(ranked.front().level == 99);
+    CHECK(words_of(rank_corrections(*lex, "subgoverments", Dialect::US)).front() ==
+          "subgovernments");
+    // A correct stem makes the word a derived word, not a typo: nothing is made up for it.
+    for (const auto& c : rank_corrections(*lex, "unofficial", Dialect::US, 10)) {
+        CHECK_FALSE(c.word.starts_with("un"));
+    }
+    // Too short a stem to say which word it is.
+    for (const auto& c : rank_corrections(*lex, "unmade", Dialect::US, 10)) {
+        CHECK_FALSE(c.word.starts_with("un"));
+    }
+}
+
 TEST_CASE("sound keys match spellings that sound alike", "[spell]") {
     CHECK(sound_key("fotografy") == sound_key("photography"));
     CHECK(sound_key("bisnes") == sound_key("business"));
