@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,29 @@ constexpr std::array<std::string_view, 3> kRows{"qwertyuiop", "asdfghjkl", "zxcv
 bool is_letter(char c) {
     return c >= 'a' && c <= 'z';
 }
+
+// For each letter, a bit per letter on a neighbouring key. Worked out at compile time:
+// suggestions ask in their innermost loop.
+constexpr std::array<std::uint32_t, 26> kNeighbours = [] {
+    std::array<std::uint32_t, 26> out{};
+    auto link = [&](char a, char b) {
+        out[static_cast<std::size_t>(a - 'a')] |= 1U << (b - 'a');
+        out[static_cast<std::size_t>(b - 'a')] |= 1U << (a - 'a');
+    };
+    for (std::size_t r = 0; r < kRows.size(); ++r) {
+        const std::string_view row = kRows[r];
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c + 1 < row.size()) link(row[c], row[c + 1]);
+            if (r + 1 == kRows.size()) continue;
+            // The row below is shifted right by half a key: row[c] sits over below[c - 1]
+            // and below[c].
+            const std::string_view below = kRows[r + 1];
+            if (c < below.size()) link(row[c], below[c]);
+            if (c >= 1 && c - 1 < below.size()) link(row[c], below[c - 1]);
+        }
+    }
+    return out;
+}();
 
 bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
@@ -86,17 +110,8 @@ double extra(std::string_view typed, std::size_t i) {
 }  // namespace
 
 bool keys_adjacent(char a, char b) {
-    if (!is_letter(a) || !is_letter(b) || a == b) return false;
-    int ra = -1, ca = -1, rb = -1, cb = -1;
-    for (int r = 0; r < 3; ++r) {
-        const auto row = kRows[static_cast<std::size_t>(r)];
-        if (auto p = row.find(a); p != std::string_view::npos) ra = r, ca = static_cast<int>(p);
-        if (auto p = row.find(b); p != std::string_view::npos) rb = r, cb = static_cast<int>(p);
-    }
-    if (ra == rb) return ca - cb == 1 || cb - ca == 1;
-    if (rb == ra - 1) return cb == ca || cb == ca + 1;
-    if (rb == ra + 1) return cb == ca || cb == ca - 1;
-    return false;
+    if (!is_letter(a) || !is_letter(b)) return false;
+    return ((kNeighbours[static_cast<std::size_t>(a - 'a')] >> (b - 'a')) & 1U) != 0;
 }
 
 double typo_cost(std::string_view t, std::string_view w) {

@@ -171,6 +171,20 @@ TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
     CHECK(keys_adjacent('a', 's'));
     CHECK(keys_adjacent('r', 'd'));
     CHECK_FALSE(keys_adjacent('a', 'p'));
+    CHECK(keys_adjacent('m', 'k'));
+    CHECK(keys_adjacent('z', 'a'));
+    CHECK_FALSE(keys_adjacent('q', 's'));
+    CHECK_FALSE(keys_adjacent('a', 'a'));
+    CHECK_FALSE(keys_adjacent('A', 's'));
+    // QWERTY: 23 pairs along the rows, 18 + 14 between them; the relation is symmetric.
+    int pairs = 0;
+    for (char a = 'a'; a <= 'z'; ++a) {
+        for (char b = 'a'; b <= 'z'; ++b) {
+            CHECK(keys_adjacent(a, b) == keys_adjacent(b, a));
+            pairs += keys_adjacent(a, b) ? 1 : 0;
+        }
+    }
+    CHECK(pairs == 2 * 55);
     // One of a double letter left out is the cheapest slip.
     CHECK(typo_cost("ocurred", "occurred") < typo_cost("ocurred", "scurred"));
     CHECK(typo_cost("adress", "address") < typo_cost("adress", "dress"));
