@@ -88,7 +88,7 @@ bool SpellChecker::lookup(const std::string& word) {
 }
 
 bool SpellChecker::known(std::string_view raw) {
-    if (auto it = known_cache_.find(raw); it != known_cache_.end()) return it->second;
+    if (const bool* cached = known_cache_.find(raw)) return *cached;
     const std::string word = normalize_apostrophes(raw);
     bool ok = lookup(word);
     if (!ok) {
@@ -96,8 +96,7 @@ bool SpellChecker::known(std::string_view raw) {
         const auto [base, suffix] = split_possessive(word);
         if (!suffix.empty()) ok = lookup(std::string(base));
     }
-    if (known_cache_.size() >= kMaxCachedWords) known_cache_.clear();
-    known_cache_.emplace(std::string(raw), ok);
+    known_cache_.insert(raw, ok);
     return ok;
 }
 
@@ -225,14 +224,13 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
 
 std::optional<DialectSpelling> SpellChecker::dialect_spelling(std::string_view word) {
     if (!data_.lexicon) return std::nullopt;
-    if (auto it = dialect_cache_.find(word); it != dialect_cache_.end()) return it->second;
+    if (const auto* cached = dialect_cache_.find(word)) return *cached;
     std::optional<DialectSpelling> found;
     const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word));
     if (e != nullptr && e->dialect != Dialect::Any && e->other_length != 0) {
         found = DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
     }
-    if (dialect_cache_.size() >= kMaxCachedWords) dialect_cache_.clear();
-    dialect_cache_.emplace(std::string(word), found);
+    dialect_cache_.insert(word, found);
     return found;
 }
 

@@ -12,6 +12,7 @@
 #include "spell/lexicon.hpp"
 #include "spell/misspellings.hpp"
 #include "spell/suggester.hpp"
+#include "spell/word_cache.hpp"
 
 namespace copydesk::spell {
 
@@ -141,11 +142,10 @@ class SpellChecker {
     std::unique_ptr<Speller> engine_;
     SpellData data_;
     Dialect dialect_ = Dialect::Any;
-    std::unordered_map<std::string, bool, StringHash, std::equal_to<>> known_cache_;
+    WordCache<bool> known_cache_{kMaxCachedWords};
     std::unordered_map<std::string, Corrections, StringHash, std::equal_to<>> correction_cache_;
     // dialect-mix asks about every word of every document: a binary search each time.
-    std::unordered_map<std::string, std::optional<DialectSpelling>, StringHash, std::equal_to<>>
-        dialect_cache_;
+    WordCache<std::optional<DialectSpelling>> dialect_cache_{kMaxCachedWords};
 };
 
 // Replaces typographic apostrophes (U+2019, U+02BC) with "'".
