@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <fstream>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "spell/phonetic.hpp"
 
 namespace copydesk::spell {
@@ -30,6 +33,36 @@ int compare_bytes(std::string_view a, std::string_view b) {
     return a.size() < b.size() ? -1 : 1;
 }
 
+// Lower-cases ASCII letters in place. Branch-free, so that folding the whole lexicon
+// vectorizes.
+void fold_in_place(std::string& s) {
+    for (char& c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        c = static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 32 : 0));
+    }
+}
+
+// Maps the pages of a newly allocated buffer in one call instead of a page fault each:
+// loading the lexicon writes about 10 MB of fresh memory, and on a virtual machine its
+// 2,700 faults held up start-up by several milliseconds. Only a hint: kernels before 5.14
+// ignore it.
+void prefault(void* data, std::size_t size) {
+#ifdef MADV_POPULATE_WRITE
+    const long page_size = sysconf(_SC_PAGESIZE);
+    if (page_size <= 0) return;
+    const auto page = static_cast<std::uintptr_t>(page_size);
+    const auto start = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t begin = (start + page - 1) / page * page;
+    const std::uintptr_t end = (start + size) / page * page;
+    if (end > begin) {
+        (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+    }
+#else
+    (void)data;
+    (void)size;
+#endif
+}
+
 }  // namespace
 
 std::optional<Dialect> dialect_for_lang(std::string_view lang) {
@@ -52,11 +85,7 @@ std::string_view to_string(Dialect dialect) {
 
 std::string ascii_fold(std::string_view word) {
     std::string out(word);
-    // Branch-free, so that folding the whole lexicon vectorizes.
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        c = static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 32 : 0));
-    }
+    fold_in_place(out);
     return out;
 }
 
@@ -65,7 +94,10 @@ std::optional<std::string> read_whole_file(const std::string& path) {
     if (!in) return std::nullopt;
     const auto size = in.tellg();
     if (size < 0) return std::nullopt;
-    std::string text(static_cast<std::size_t>(size), '\0');
+    std::string text;
+    text.reserve(static_cast<std::size_t>(size));
+    prefault(text.data(), static_cast<std::size_t>(size));
+    text.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     if (!in.read(text.data(), size)) return std::nullopt;
     return text;
@@ -81,10 +113,14 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::st
                                                                          std::string_view name) {
     std::shared_ptr<Lexicon> lex(new Lexicon());
     lex->text_ = std::move(text);
-    lex->folded_ = ascii_fold(lex->text_);
+    lex->folded_.reserve(lex->text_.size());
+    prefault(lex->folded_.data(), lex->text_.size());
+    lex->folded_.assign(lex->text_);
+    fold_in_place(lex->folded_);
     const std::string_view all(lex->text_);
     if (all.size() > UINT32_MAX) return std::string(name) + ": too large for a lexicon";
     lex->entries_.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    prefault(lex->entries_.data(), lex->entries_.capacity() * sizeof(Entry));
     std::size_t pos = 0;
     std::size_t line_no = 0;
     auto fail = [&](const std::string& what) {
