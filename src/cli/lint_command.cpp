@@ -17,6 +17,7 @@
 #include "cli/report_file.hpp"
 #include "config/resolver.hpp"
 #include "config/session.hpp"
+#include "core/hash.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
 
@@ -68,16 +69,6 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
     report.diagnostics = linter.lint(*out.doc);
 }
 
-// FNV-1a: a hash of a path that is the same on every machine and in every run.
-std::uint64_t stable_hash(std::string_view s) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 // True if `output` names one of the input files (a report must never replace an article).
 bool overwrites_input(const std::string& output, const std::vector<std::string>& files) {
     namespace fs = std::filesystem;
@@ -118,7 +109,7 @@ int run_lint(const LintArgs& args) {
     if (args.shard_count > 1) {
         // --shard K/N: the files whose path hashes to K; stdin goes with shard 1.
         std::erase_if(files, [&](const std::string& f) {
-            const std::uint64_t shard = f == "-" ? 0 : stable_hash(f) % args.shard_count;
+            const std::uint64_t shard = f == "-" ? 0 : fnv1a(f) % args.shard_count;
             return shard + 1 != args.shard_index;
         });
     }

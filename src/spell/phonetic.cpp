@@ -154,10 +154,10 @@ std::string sound_key(std::string_view word) {
 }
 
 std::uint64_t sound_key_hash(std::string_view word, std::size_t& length) {
-    std::uint64_t h = kSoundHashBasis;
+    std::uint64_t h = kFnvBasis;
     length = 0;
     sound_codes(word, [&](char code) {
-        h = sound_hash_step(h, code);
+        h = fnv1a_step(h, code);
         ++length;
         return true;
     });

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/hash.hpp"
+
 namespace copydesk::spell {
 
 // How a word sounds, as a short key of consonant classes after Lawrence Philips' Metaphone
@@ -17,14 +19,8 @@ std::string sound_key(std::string_view word);
 
 // FNV-1a over a key's codes: sorting or bucketing 64-bit hashes is several times faster than
 // the keys, and a collision only adds a candidate for the ranker to weigh.
-inline constexpr std::uint64_t kSoundHashBasis = 14695981039346656037ULL;
-constexpr std::uint64_t sound_hash_step(std::uint64_t h, char code) {
-    return (h ^ static_cast<unsigned char>(code)) * 1099511628211ULL;
-}
 constexpr std::uint64_t sound_hash(std::string_view key) {
-    std::uint64_t h = kSoundHashBasis;
-    for (const char c : key) h = sound_hash_step(h, c);
-    return h;
+    return fnv1a(key);
 }
 // sound_hash(sound_key(word)) without building the key; `length` is set to the key's length.
 std::uint64_t sound_key_hash(std::string_view word, std::size_t& length);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/hash.hpp"
+
 namespace copydesk::spell {
 
 // A per-word cache of small values, asked about every word of every document: open
@@ -62,10 +64,7 @@ class WordCache {
 
     // FNV-1a, then a multiply-xorshift so that the low bits (the slot) depend on every byte.
     static std::uint64_t hash(std::string_view word) {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (const char c : word) {
-            h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-        }
+        std::uint64_t h = fnv1a(word);
         h ^= h >> 32;
         h *= 0xd6e8feb86659fd93ULL;
         return h ^ (h >> 32);
