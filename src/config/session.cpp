@@ -196,17 +196,31 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
     const char* table_off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
     const bool table = settings.known_misspellings && (table_off == nullptr || *table_off == '\0');
     const std::string spelling_dir = (settings.data_dir / "dictionaries" / "spelling").string();
-    std::future<void> early_spelling;
-    if (dialect && data != nullptr) {
+    // Runs `load` on another thread if one can be had (the result lands in the cache; the
+    // loads below take it from there, or report the error).
+    auto early = [data](auto load) {
+        std::future<void> started;
+        if (data == nullptr) return started;
         try {
-            early_spelling = std::async(std::launch::async, [data, table, &spelling_dir] {
-                spell::SpellData ignored;
-                (void)data->spelling(spelling_dir, table, ignored);
-            });
+            started = std::async(std::launch::async, std::move(load));
         } catch (const std::system_error&) {
-            // No thread to spare: the lexicon loads below, in turn.
+            // No thread to spare: it loads below, in turn.
         }
+        return started;
+    };
+    std::future<void> early_spelling;
+    if (dialect) {
+        early_spelling = early([data, table, &spelling_dir] {
+            spell::SpellData ignored;
+            (void)data->spelling(spelling_dir, table, ignored);
+        });
     }
+    // The names database is the next largest; it is needed by the default rules.
+    const fs::path names_dir = settings.data_dir / "dictionaries" / "names";
+    std::future<void> early_names = early([data, &names_dir] {
+        std::error_code ec;
+        if (fs::is_directory(names_dir, ec)) (void)data->names(names_dir);
+    });
     auto packs = load_pack_rules(settings);
     if (auto* why = std::get_if<std::string>(&packs)) return *why;
     s.pack_rules_ = std::move(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs));
@@ -222,7 +236,7 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
     }
     // The names database also feeds the house word list, so spelling needs it too.
     if (needs_names || s.needs_speller_) {
-        const fs::path names_dir = settings.data_dir / "dictionaries" / "names";
+        if (early_names.valid()) early_names.wait();
         std::error_code ec;
         if (fs::is_directory(names_dir, ec)) {
             auto loaded = data != nullptr ? data->names(names_dir) : load_names(names_dir);

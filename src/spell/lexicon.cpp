@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "core/hash.hpp"
 #include "spell/phonetic.hpp"
 
 namespace copydesk::spell {
@@ -103,14 +105,67 @@ std::optional<std::string> read_whole_file(const std::string& path) {
     return text;
 }
 
-std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(const std::string& path) {
-    auto text = read_whole_file(path);
-    if (!text) return path + ": cannot read the spelling lexicon";
-    return parse(std::move(*text), path);
+// A program built without the index (the unit tests) has this one; the copydesk program
+// links its own (src/cli/lexicon_index.cpp), which the linker takes over this weak one.
+__attribute__((weak)) std::span<const std::byte> embedded_lexicon_index() {
+    return {};
 }
 
-std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::string text,
-                                                                         std::string_view name) {
+namespace {
+
+// The head of an index, followed by its entries.
+struct IndexHeader {
+    std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
+    std::uint32_t version = 1;
+    std::uint32_t entry_size = sizeof(Lexicon::Entry);
+    std::uint64_t text_size = 0;
+    std::uint64_t text_fingerprint = 0;
+    std::uint64_t count = 0;
+};
+static_assert(sizeof(IndexHeader) % alignof(Lexicon::Entry) == 0);
+
+// The entries of `index` if it was made from `text`; nullopt otherwise.
+std::optional<std::span<const std::byte>> index_entries(std::span<const std::byte> index,
+                                                        std::string_view text) {
+    IndexHeader want;
+    IndexHeader head;
+    if (index.size() < sizeof head) return std::nullopt;
+    std::memcpy(&head, index.data(), sizeof head);
+    const auto rest = index.subspan(sizeof head);
+    if (head.magic != want.magic || head.version != want.version ||
+        head.entry_size != want.entry_size || head.text_size != text.size() ||
+        head.count != rest.size() / sizeof(Lexicon::Entry) ||
+        rest.size() % sizeof(Lexicon::Entry) != 0 || head.text_fingerprint != fingerprint(text)) {
+        return std::nullopt;
+    }
+    return rest;
+}
+
+}  // namespace
+
+std::string Lexicon::index() const {
+    IndexHeader head;
+    head.text_size = text_.size();
+    head.text_fingerprint = fingerprint(text_);
+    head.count = entries_.size();
+    std::string out(reinterpret_cast<const char*>(&head), sizeof head);
+    out.append(reinterpret_cast<const char*>(entries_.data()), entries_.size_bytes());
+    return out;
+}
+
+std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(const std::string& path) {
+    return load(path, embedded_lexicon_index());
+}
+
+std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(
+    const std::string& path, std::span<const std::byte> index) {
+    auto text = read_whole_file(path);
+    if (!text) return path + ": cannot read the spelling lexicon";
+    return parse(std::move(*text), path, index);
+}
+
+std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
+    std::string text, std::string_view name, std::span<const std::byte> index) {
     std::shared_ptr<Lexicon> lex(new Lexicon());
     lex->text_ = std::move(text);
     lex->folded_.reserve(lex->text_.size());
@@ -119,8 +174,21 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::st
     fold_in_place(lex->folded_);
     const std::string_view all(lex->text_);
     if (all.size() > UINT32_MAX) return std::string(name) + ": too large for a lexicon";
-    lex->entries_.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
-    prefault(lex->entries_.data(), lex->entries_.capacity() * sizeof(Entry));
+    // An index of these very bytes holds what the loop below would make of them.
+    if (const auto entries = index_entries(index, all)) {
+        const std::size_t count = entries->size() / sizeof(Entry);
+        if (reinterpret_cast<std::uintptr_t>(entries->data()) % alignof(Entry) == 0) {
+            lex->entries_ = {reinterpret_cast<const Entry*>(entries->data()), count};
+        } else {
+            lex->own_entries_.resize(count);
+            std::memcpy(lex->own_entries_.data(), entries->data(), entries->size());
+            lex->entries_ = lex->own_entries_;
+        }
+        return std::shared_ptr<const Lexicon>(std::move(lex));
+    }
+    auto& entries = lex->own_entries_;
+    entries.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    prefault(entries.data(), entries.capacity() * sizeof(Entry));
     std::size_t pos = 0;
     std::size_t line_no = 0;
     auto fail = [&](const std::string& what) {
@@ -176,17 +244,18 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(std::st
             e.other_offset = static_cast<std::uint32_t>(other.data() - all.data());
             e.other_length = static_cast<std::uint8_t>(other.size());
         }
-        if (!lex->entries_.empty()) {
+        if (!entries.empty()) {
             // char_traits<char> compares as unsigned char: byte order, as the generator sorts.
-            const Entry& prev = lex->entries_.back();
+            const Entry& prev = entries.back();
             const int by_fold = lex->folded(prev).compare(lex->folded(e));
             if (by_fold > 0 || (by_fold == 0 && lex->word(prev).compare(lex->word(e)) >= 0)) {
                 return fail(
                     "entries must be sorted by their ASCII-lower-cased spelling, once each");
             }
         }
-        lex->entries_.push_back(e);
+        entries.push_back(e);
     }
+    lex->entries_ = entries;
     return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 

@@ -39,13 +39,24 @@ class Lexicon {
         std::uint8_t frequency = 0;      // 10 * log10 of the word's frequency rank (0 = "the")
         Dialect dialect = Dialect::Any;  // Any, or the one dictionary that has the word
         std::uint8_t other_length = 0;
-        std::uint32_t other_offset = 0;  // the other dialect's spelling, if any
+        std::array<std::uint8_t, 3> unused{};  // named, so that an index has no stray bytes
+        std::uint32_t other_offset = 0;        // the other dialect's spelling, if any
     };
+    static_assert(sizeof(Entry) == 16);
 
-    // Returns the lexicon or an error naming the file and line.
+    // Returns the lexicon or an error naming the file and line. With an `index` (see index())
+    // made from the same bytes, the entries are taken from it instead of parsing 200,000
+    // lines; an index of other bytes, or not an index at all, is ignored. load(path) uses the
+    // index built into the program, if any (see embedded_lexicon_index).
     static std::variant<std::shared_ptr<const Lexicon>, std::string> load(const std::string& path);
-    static std::variant<std::shared_ptr<const Lexicon>, std::string> parse(std::string text,
-                                                                           std::string_view name);
+    static std::variant<std::shared_ptr<const Lexicon>, std::string> load(
+        const std::string& path, std::span<const std::byte> index);
+    static std::variant<std::shared_ptr<const Lexicon>, std::string> parse(
+        std::string text, std::string_view name, std::span<const std::byte> index = {});
+
+    // The parsed entries, with the size and fingerprint of the text they index: written at
+    // build time (tools/lexicon_index) and compiled into the program.
+    [[nodiscard]] std::string index() const;
 
     [[nodiscard]] std::string_view word(const Entry& e) const {
         return std::string_view(text_).substr(e.offset, e.length);
@@ -98,7 +109,8 @@ class Lexicon {
 
     std::string text_;
     std::string folded_;
-    std::vector<Entry> entries_;
+    std::vector<Entry> own_entries_;  // parsed, or copied from an unaligned index
+    std::span<const Entry> entries_;  // own_entries_, or an index built into the program
     // The sound index. Working out every entry's key costs about as much as loading the
     // lexicon, and a run with one misspelling needs a handful of keys: so the entries are filed
     // by the first code of their key (which takes a letter or two to find), and the keys of a
@@ -113,5 +125,9 @@ class Lexicon {
     mutable std::array<std::uint32_t, kSoundFiles + 1> file_starts_{};  // into filed_entries_
     mutable std::array<SoundFile, kSoundFiles> sound_files_;
 };
+
+// The index of dictionaries/spelling/words.tsv compiled into the copydesk program (see
+// Lexicon::index), or empty in a program built without it (the unit tests).
+std::span<const std::byte> embedded_lexicon_index();
 
 }  // namespace copydesk::spell

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <span>
 
 #include "spell/phonetic.hpp"
 #include "spell/speller.hpp"
@@ -134,6 +136,74 @@ TEST_CASE("lexicon files are checked line by line", "[spell]") {
     auto ok = Lexicon::parse("a\t10\t08\nMay\t20\t30\nmay\t10\t20\n", "w.tsv");
     REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(ok));
     CHECK(std::get<std::shared_ptr<const Lexicon>>(ok)->same_letters("MAY").size() == 2);
+}
+
+namespace {
+
+std::span<const std::byte> bytes_of(const std::string& s) {
+    return std::as_bytes(std::span(s.data(), s.size()));
+}
+
+std::shared_ptr<const Lexicon> parsed(std::string text, std::span<const std::byte> index = {}) {
+    auto r = Lexicon::parse(std::move(text), "w.tsv", index);
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(r));
+    return std::get<std::shared_ptr<const Lexicon>>(r);
+}
+
+bool same_entries(const Lexicon& a, const Lexicon& b) {
+    return std::equal(a.entries().begin(), a.entries().end(), b.entries().begin(),
+                      b.entries().end(), [](const Lexicon::Entry& x, const Lexicon::Entry& y) {
+                          return std::memcmp(&x, &y, sizeof x) == 0;
+                      });
+}
+
+}  // namespace
+
+TEST_CASE("a lexicon index stands in for parsing only the text it was made from", "[spell]") {
+    const std::string text = *read_whole_file(COPYDESK_TEST_DATA "/tiny-words.tsv");
+    const auto plain = parsed(text);
+    const std::string index = plain->index();
+    CHECK(same_entries(*parsed(text, bytes_of(index)), *plain));
+
+    // The entries come from the index: one altered there shows through.
+    std::string altered = index;
+    Lexicon::Entry first;
+    const std::size_t at = index.size() - plain->entries().size_bytes();
+    std::memcpy(&first, altered.data() + at, sizeof first);
+    first.level = 77;
+    std::memcpy(altered.data() + at, &first, sizeof first);
+    CHECK(parsed(text, bytes_of(altered))->entries().front().level == 77);
+
+    // An index of other bytes, or bytes that are no index, are ignored.
+    std::string edited = text;
+    edited[edited.find("\t10\t")] = ' ';  // "a 10" is now one malformed word
+    CHECK(std::holds_alternative<std::string>(Lexicon::parse(edited, "w.tsv", bytes_of(index))));
+    std::string reordered = text;
+    reordered.replace(reordered.find("about\t10"), 8, "about\t20");
+    CHECK(parsed(reordered, bytes_of(index))->entries()[1].level == 20);
+    CHECK(same_entries(*parsed(text, bytes_of(std::string(200, 'x'))), *plain));
+    CHECK(same_entries(*parsed(text, bytes_of(index.substr(0, index.size() - 1))), *plain));
+
+    // An index at an odd address is copied rather than used in place.
+    const std::string shifted = " " + index;
+    CHECK(same_entries(*parsed(text, bytes_of(shifted).subspan(1)), *plain));
+}
+
+TEST_CASE("the program's built-in index is the shipped lexicon's", "[spell]") {
+    const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv";
+    const auto index = embedded_lexicon_index();
+    REQUIRE(!index.empty());
+    auto with_index = Lexicon::load(path);
+    auto without = Lexicon::load(path, {});
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(with_index));
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(without));
+    const auto& fast = *std::get<std::shared_ptr<const Lexicon>>(with_index);
+    const auto& slow = *std::get<std::shared_ptr<const Lexicon>>(without);
+    const auto* entries = reinterpret_cast<const std::byte*>(fast.entries().data());
+    CHECK(entries >= index.data());
+    CHECK(entries < index.data() + index.size());
+    CHECK(same_entries(fast, slow));
+    CHECK(fast.find("government") != nullptr);
 }
 
 TEST_CASE("lexicon lookups follow Hunspell's case rules", "[spell]") {
