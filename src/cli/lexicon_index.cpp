@@ -1,7 +1,6 @@
 // The index of dictionaries/spelling/words.tsv (spell::Lexicon::index), made at build time by
-// tools/lexicon_index and assembled into the program: start-up takes the lexicon's 200,000
-// entries from it rather than parsing the file (the index is checked against the file's size
-// and fingerprint; a data folder whose lexicon differs is parsed as before).
+// tools/lexicon_index and assembled into the program: when the data folder's words.tsv is the
+// text in the index, start-up parses nothing (a lexicon that differs is parsed as before).
 #include <cstddef>
 #include <span>
 

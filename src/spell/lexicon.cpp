@@ -9,7 +9,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "core/hash.hpp"
 #include "spell/phonetic.hpp"
 
 namespace copydesk::spell {
@@ -113,32 +112,60 @@ __attribute__((weak)) std::span<const std::byte> embedded_lexicon_index() {
 
 namespace {
 
-// The head of an index, followed by its entries.
+// The head of an index, followed by the lexicon's text, its folded copy and (from the next
+// multiple of 16 bytes) its entries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 1;
+    std::uint32_t version = 2;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
-    std::uint64_t text_fingerprint = 0;
     std::uint64_t count = 0;
 };
-static_assert(sizeof(IndexHeader) % alignof(Lexicon::Entry) == 0);
 
-// The entries of `index` if it was made from `text`; nullopt otherwise.
-std::optional<std::span<const std::byte>> index_entries(std::span<const std::byte> index,
-                                                        std::string_view text) {
-    IndexHeader want;
+std::size_t entries_at(std::uint64_t text_size) {
+    return (sizeof(IndexHeader) + 2 * text_size + 15) / 16 * 16;
+}
+
+// The parts of an index, if `index` is one.
+struct IndexView {
+    std::string_view text;
+    std::string_view folded;
+    std::span<const std::byte> entries;
+};
+std::optional<IndexView> read_index(std::span<const std::byte> index) {
+    const IndexHeader want;
     IndexHeader head;
     if (index.size() < sizeof head) return std::nullopt;
     std::memcpy(&head, index.data(), sizeof head);
-    const auto rest = index.subspan(sizeof head);
     if (head.magic != want.magic || head.version != want.version ||
-        head.entry_size != want.entry_size || head.text_size != text.size() ||
-        head.count != rest.size() / sizeof(Lexicon::Entry) ||
-        rest.size() % sizeof(Lexicon::Entry) != 0 || head.text_fingerprint != fingerprint(text)) {
+        head.entry_size != want.entry_size || head.text_size > UINT32_MAX ||
+        entries_at(head.text_size) > index.size() ||
+        (index.size() - entries_at(head.text_size)) / sizeof(Lexicon::Entry) != head.count ||
+        (index.size() - entries_at(head.text_size)) % sizeof(Lexicon::Entry) != 0) {
         return std::nullopt;
     }
-    return rest;
+    const auto* chars = reinterpret_cast<const char*>(index.data()) + sizeof head;
+    return IndexView{{chars, head.text_size},
+                     {chars + head.text_size, head.text_size},
+                     index.subspan(entries_at(head.text_size))};
+}
+
+// True if the file at `path` holds exactly `text`; read a piece at a time, so that checking
+// the 3.5 MB lexicon against the program's index allocates nothing of that size.
+bool file_holds(const std::string& path, std::string_view text) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::vector<char> piece(1 << 16);
+    std::size_t at = 0;
+    while (in) {
+        in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got > text.size() - at || std::memcmp(piece.data(), text.data() + at, got) != 0) {
+            return false;
+        }
+        at += got;
+    }
+    return in.eof() && at == text.size();
 }
 
 }  // namespace
@@ -146,11 +173,24 @@ std::optional<std::span<const std::byte>> index_entries(std::span<const std::byt
 std::string Lexicon::index() const {
     IndexHeader head;
     head.text_size = text_.size();
-    head.text_fingerprint = fingerprint(text_);
     head.count = entries_.size();
     std::string out(reinterpret_cast<const char*>(&head), sizeof head);
+    out.append(text_);
+    out.append(folded_);
+    out.resize(entries_at(text_.size()), '\0');
     out.append(reinterpret_cast<const char*>(entries_.data()), entries_.size_bytes());
     return out;
+}
+
+void Lexicon::use_index_entries(std::span<const std::byte> entries) {
+    const std::size_t count = entries.size() / sizeof(Entry);
+    if (reinterpret_cast<std::uintptr_t>(entries.data()) % alignof(Entry) == 0) {
+        entries_ = {reinterpret_cast<const Entry*>(entries.data()), count};
+    } else {
+        own_entries_.resize(count);
+        std::memcpy(own_entries_.data(), entries.data(), entries.size());
+        entries_ = own_entries_;
+    }
 }
 
 std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(const std::string& path) {
@@ -159,6 +199,15 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(const st
 
 std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(
     const std::string& path, std::span<const std::byte> index) {
+    // The file the index was made from: all of the lexicon is in the index, nothing to parse
+    // and no memory to fill (the program's own index is paged in from its file as needed).
+    if (const auto view = read_index(index); view && file_holds(path, view->text)) {
+        std::shared_ptr<Lexicon> lex(new Lexicon());
+        lex->text_ = view->text;
+        lex->folded_ = view->folded;
+        lex->use_index_entries(view->entries);
+        return std::shared_ptr<const Lexicon>(std::move(lex));
+    }
     auto text = read_whole_file(path);
     if (!text) return path + ": cannot read the spelling lexicon";
     return parse(std::move(*text), path, index);
@@ -167,25 +216,20 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(
 std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
     std::string text, std::string_view name, std::span<const std::byte> index) {
     std::shared_ptr<Lexicon> lex(new Lexicon());
-    lex->text_ = std::move(text);
-    lex->folded_.reserve(lex->text_.size());
-    prefault(lex->folded_.data(), lex->text_.size());
-    lex->folded_.assign(lex->text_);
-    fold_in_place(lex->folded_);
-    const std::string_view all(lex->text_);
-    if (all.size() > UINT32_MAX) return std::string(name) + ": too large for a lexicon";
-    // An index of these very bytes holds what the loop below would make of them.
-    if (const auto entries = index_entries(index, all)) {
-        const std::size_t count = entries->size() / sizeof(Entry);
-        if (reinterpret_cast<std::uintptr_t>(entries->data()) % alignof(Entry) == 0) {
-            lex->entries_ = {reinterpret_cast<const Entry*>(entries->data()), count};
-        } else {
-            lex->own_entries_.resize(count);
-            std::memcpy(lex->own_entries_.data(), entries->data(), entries->size());
-            lex->entries_ = lex->own_entries_;
-        }
+    lex->own_text_ = std::move(text);
+    lex->text_ = lex->own_text_;
+    if (const auto view = read_index(index); view && view->text == lex->text_) {
+        lex->folded_ = view->folded;
+        lex->use_index_entries(view->entries);
         return std::shared_ptr<const Lexicon>(std::move(lex));
     }
+    lex->own_folded_.reserve(lex->text_.size());
+    prefault(lex->own_folded_.data(), lex->text_.size());
+    lex->own_folded_.assign(lex->text_);
+    fold_in_place(lex->own_folded_);
+    lex->folded_ = lex->own_folded_;
+    const std::string_view all(lex->text_);
+    if (all.size() > UINT32_MAX) return std::string(name) + ": too large for a lexicon";
     auto& entries = lex->own_entries_;
     entries.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
     prefault(entries.data(), entries.capacity() * sizeof(Entry));

@@ -45,18 +45,21 @@ class Lexicon {
     static_assert(sizeof(Entry) == 16);
 
     // Returns the lexicon or an error naming the file and line. With an `index` (see index())
-    // made from the same bytes, the entries are taken from it instead of parsing 200,000
-    // lines; an index of other bytes, or not an index at all, is ignored. load(path) uses the
-    // index built into the program, if any (see embedded_lexicon_index).
+    // made from the same bytes, the lexicon is taken from it instead of parsing 200,000 lines;
+    // an index of other bytes, or not an index at all, is ignored. load(path) uses the index
+    // built into the program, if any (see embedded_lexicon_index).
     static std::variant<std::shared_ptr<const Lexicon>, std::string> load(const std::string& path);
     static std::variant<std::shared_ptr<const Lexicon>, std::string> load(
         const std::string& path, std::span<const std::byte> index);
     static std::variant<std::shared_ptr<const Lexicon>, std::string> parse(
         std::string text, std::string_view name, std::span<const std::byte> index = {});
 
-    // The parsed entries, with the size and fingerprint of the text they index: written at
-    // build time (tools/lexicon_index) and compiled into the program.
+    // The lexicon as load() can take it back: the text, its folded copy and the parsed
+    // entries. Written at build time (tools/lexicon_index) and compiled into the program.
     [[nodiscard]] std::string index() const;
+
+    Lexicon(const Lexicon&) = delete;
+    Lexicon& operator=(const Lexicon&) = delete;
 
     [[nodiscard]] std::string_view word(const Entry& e) const {
         return std::string_view(text_).substr(e.offset, e.length);
@@ -107,10 +110,15 @@ class Lexicon {
         std::uint32_t entry = 0;
     };
 
-    std::string text_;
-    std::string folded_;
-    std::vector<Entry> own_entries_;  // parsed, or copied from an unaligned index
-    std::span<const Entry> entries_;  // own_entries_, or an index built into the program
+    void use_index_entries(std::span<const std::byte> entries);
+
+    // Each view is of the own_ member beside it, or of an index (see load).
+    std::string own_text_;
+    std::string own_folded_;
+    std::vector<Entry> own_entries_;  // parsed, or copied from an index at an odd address
+    std::string_view text_;
+    std::string_view folded_;
+    std::span<const Entry> entries_;
     // The sound index. Working out every entry's key costs about as much as loading the
     // lexicon, and a run with one misspelling needs a handful of keys: so the entries are filed
     // by the first code of their key (which takes a letter or two to find), and the keys of a

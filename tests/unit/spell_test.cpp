@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <span>
 
 #include "spell/phonetic.hpp"
@@ -187,6 +189,41 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     // An index at an odd address is copied rather than used in place.
     const std::string shifted = " " + index;
     CHECK(same_entries(*parsed(text, bytes_of(shifted).subspan(1)), *plain));
+}
+
+TEST_CASE("a lexicon file is loaded from its index only if the file holds its very text",
+          "[spell]") {
+    namespace fs = std::filesystem;
+    const std::string text = *read_whole_file(COPYDESK_TEST_DATA "/tiny-words.tsv");
+    const std::string index = parsed(text)->index();
+    const auto in_index = [&](const Lexicon& lex) {
+        const auto* p = reinterpret_cast<const char*>(lex.entries().data());
+        return p >= index.data() && p < index.data() + index.size();
+    };
+    const fs::path dir = fs::temp_directory_path() / "copydesk-lexicon-index-test";
+    fs::create_directories(dir);
+    const std::string path = (dir / "words.tsv").string();
+    auto load_file = [&](const std::string& contents) {
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << contents;
+        auto r = Lexicon::load(path, bytes_of(index));
+        REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(r));
+        return std::get<std::shared_ptr<const Lexicon>>(r);
+    };
+    const auto same = load_file(text);
+    CHECK(in_index(*same));
+    CHECK(same->find("colour") != nullptr);
+    CHECK(same->counterpart(*same->find("colour")) == "color");
+    // Longer, shorter or changed text: parsed, and the change is seen.
+    const auto longer = load_file(text + "zebra\t40\t50\n");
+    CHECK_FALSE(in_index(*longer));
+    CHECK(longer->find("zebra") != nullptr);
+    CHECK_FALSE(in_index(*load_file(text.substr(0, text.size() - 1))));
+    std::string changed = text;
+    changed.replace(changed.find("about\t10"), 8, "about\t20");
+    const auto edited = load_file(changed);
+    CHECK_FALSE(in_index(*edited));
+    CHECK(edited->entries()[1].level == 20);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("the program's built-in index is the shipped lexicon's", "[spell]") {
