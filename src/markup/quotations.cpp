@@ -69,6 +69,13 @@ std::vector<Span> find_quotations(std::string_view text) {
     char32_t prev = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
+        // Only quotation marks open or close a quotation: other ASCII passes straight by.
+        if (const auto b = static_cast<unsigned char>(text[pos]);
+            b < 0x80 && b != '"' && b != '\'') {
+            prev = b;
+            ++pos;
+            continue;
+        }
         const std::size_t at = pos;
         const char32_t c = utf8::decode(text, pos);
         std::size_t peek = pos;

@@ -28,26 +28,39 @@ Context::Context(const Document& doc, std::vector<RegionText> regions, spell::Sp
     if (names_ != nullptr && !resources.style.empty()) {
         style_profile_ = names_->profile_index(resources.style);
     }
-    // Views into the document's regions, which outlive the context.
-    for (const RegionText& r : regions_) {
-        for (const text::Token& t : r.analysis.tokens) {
-            if (t.kind != text::TokenKind::Word) continue;
-            const std::string_view w = r.slice(t.span);
-            ++word_counts_[w];
-            if (!t.sentence_start && is_capitalized(w))
-                ++mid_sentence_capitalized_[strip_possessive(w)];
+}
+
+const Context::WordCounts& Context::word_counts() const {
+    static constexpr char kKey = 0;
+    return shared<WordCounts>(&kKey, [this] {
+        // Views into the document's regions, which outlive the context.
+        WordCounts counts;
+        std::size_t tokens = 0;
+        for (const RegionText& r : regions_) tokens += r.analysis.tokens.size();
+        counts.all.reserve(tokens / 2);  // about one token in two is a word
+        for (const RegionText& r : regions_) {
+            for (const text::Token& t : r.analysis.tokens) {
+                if (t.kind != text::TokenKind::Word) continue;
+                const std::string_view w = r.slice(t.span);
+                ++counts.all[w];
+                if (!t.sentence_start && is_capitalized(w))
+                    ++counts.mid_sentence_capitalized[strip_possessive(w)];
+            }
         }
-    }
+        return counts;
+    });
 }
 
 int Context::capitalized_mid_sentence_count(std::string_view word) const {
-    const auto it = mid_sentence_capitalized_.find(strip_possessive(word));
-    return it == mid_sentence_capitalized_.end() ? 0 : it->second;
+    const auto& counts = word_counts().mid_sentence_capitalized;
+    const auto it = counts.find(strip_possessive(word));
+    return it == counts.end() ? 0 : it->second;
 }
 
 int Context::word_count(std::string_view word) const {
-    const auto it = word_counts_.find(word);
-    return it == word_counts_.end() ? 0 : it->second;
+    const auto& counts = word_counts().all;
+    const auto it = counts.find(word);
+    return it == counts.end() ? 0 : it->second;
 }
 
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {

@@ -147,10 +147,12 @@ std::string_view part_name(Part p) {
     return "name";
 }
 
-// One piece of a region's text, as the matcher walks it.
+// One piece of a region's text, as the matcher walks it. Its key (lower case, marks
+// normalised; " " for white space) is kept in the shared buffer of DocPieces.
 struct DocPiece {
-    std::string key;       // lower case, marks normalised; " " for white space
-    std::string stripped;  // key without a possessive 's, or empty
+    std::uint32_t key_begin = 0;
+    std::uint32_t key_size = 0;
+    bool possessive = false;  // the key ends in 's, which the matcher may also leave off
     Span span;
     Span stripped_span;
     std::uint32_t token = 0;
@@ -158,9 +160,28 @@ struct DocPiece {
     bool upper = false;
 };
 
-std::vector<DocPiece> doc_pieces(std::string_view text, std::span<const text::Token> tokens) {
-    std::vector<DocPiece> out;
-    out.reserve(tokens.size());
+// Every region's words are walked here: the keys go into one buffer, not a string each.
+struct DocPieces {
+    std::string keys;
+    std::vector<DocPiece> pieces;
+
+    [[nodiscard]] std::string_view key(const DocPiece& p) const {
+        return std::string_view(keys).substr(p.key_begin, p.key_size);
+    }
+    [[nodiscard]] std::string_view stripped(const DocPiece& p) const {
+        return p.possessive ? key(p).substr(0, p.key_size - 2) : std::string_view();
+    }
+};
+
+DocPieces doc_pieces(std::string_view text, std::span<const text::Token> tokens) {
+    DocPieces out;
+    out.pieces.reserve(tokens.size());
+    out.keys.reserve(text.size());
+    auto add_key = [&](DocPiece& p, std::string_view key) {
+        p.key_begin = static_cast<std::uint32_t>(out.keys.size());
+        p.key_size = static_cast<std::uint32_t>(key.size());
+        out.keys += key;
+    };
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
         const text::Token& t = tokens[i];
         const std::string_view s = text.substr(t.span.begin, t.span.size());
@@ -170,10 +191,19 @@ std::vector<DocPiece> doc_pieces(std::string_view text, std::span<const text::To
         switch (t.kind) {
             case text::TokenKind::Word: {
                 p.word = true;
-                p.key = lower_key(s);
+                if (utf8::is_ascii(s)) {
+                    // lower_key of plain ASCII, written in place.
+                    p.key_begin = static_cast<std::uint32_t>(out.keys.size());
+                    p.key_size = static_cast<std::uint32_t>(s.size());
+                    for (const char c : s) {
+                        out.keys += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+                    }
+                } else {
+                    add_key(p, lower_key(s));
+                }
                 p.upper = text::starts_upper(s);
-                if (p.key.size() > 3 && p.key.ends_with("'s")) {
-                    p.stripped = p.key.substr(0, p.key.size() - 2);
+                if (p.key_size > 3 && out.key(p).ends_with("'s")) {
+                    p.possessive = true;
                     const std::size_t suffix = s.ends_with("\xE2\x80\x99s") ? 4
                                                : s.ends_with("\xCA\xBCs")   ? 3
                                                                             : 2;
@@ -183,19 +213,19 @@ std::vector<DocPiece> doc_pieces(std::string_view text, std::span<const text::To
                 break;
             }
             case text::TokenKind::Space:
-                if (!out.empty() && out.back().key == " ") {
-                    out.back().span.end = t.span.end;
+                if (!out.pieces.empty() && out.key(out.pieces.back()) == " ") {
+                    out.pieces.back().span.end = t.span.end;
                     continue;
                 }
-                p.key = " ";
+                add_key(p, " ");
                 break;
             case text::TokenKind::Punct:
-                p.key = normalize_marks(s);
+                add_key(p, utf8::is_ascii(s) ? std::string(s) : normalize_marks(s));
                 break;
             default:
-                p.key = "\x01";  // never part of a name
+                add_key(p, "\x01");  // never part of a name
         }
-        out.push_back(std::move(p));
+        out.pieces.push_back(p);
     }
     return out;
 }
@@ -650,7 +680,8 @@ std::optional<Database::KeyMatch> Database::by_romanization(std::string_view wor
 std::vector<Mention> Database::find(std::string_view text,
                                     std::span<const text::Token> tokens) const {
     std::vector<Mention> out;
-    const std::vector<DocPiece> pieces = doc_pieces(text, tokens);
+    const DocPieces doc = doc_pieces(text, tokens);
+    const std::vector<DocPiece>& pieces = doc.pieces;
     for (std::size_t start = 0; start < pieces.size(); ++start) {
         if (!pieces[start].word) continue;
         struct Best {
@@ -662,12 +693,12 @@ std::vector<Mention> Database::find(std::string_view text,
         std::uint32_t node = 0;
         for (std::size_t k = start; k < pieces.size(); ++k) {
             const DocPiece& p = pieces[k];
-            if (!p.stripped.empty()) {
-                if (auto c = find_child(node, p.stripped); c && !nodes_[*c].readings.empty()) {
+            if (p.possessive) {
+                if (auto c = find_child(node, doc.stripped(p)); c && !nodes_[*c].readings.empty()) {
                     best = Best{*c, k, true};
                 }
             }
-            const auto c = find_child(node, p.key);
+            const auto c = find_child(node, doc.key(p));
             if (!c) break;
             node = *c;
             if (!nodes_[node].readings.empty()) best = Best{node, k, false};

@@ -58,6 +58,11 @@ std::vector<QuoteMark> find_quote_marks(const RegionText& where) {
     std::vector<QuoteMark> out;
     std::size_t pos = 0;
     while (pos < text.size()) {
+        if (const auto b = static_cast<unsigned char>(text[pos]);
+            b < 0x80 && b != '"' && b != '\'') {
+            ++pos;  // most of a text: ASCII that is no quotation mark
+            continue;
+        }
         const std::size_t at = pos;
         const char32_t cp = utf8::decode(text, pos);
         if (cp != '"' && cp != '\'' && cp != kLeftDouble && cp != kRightDouble &&

@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/document.hpp"
+#include "core/hash.hpp"
 #include "rules/names_db.hpp"
 #include "spell/speller.hpp"
 #include "text/tokens.hpp"
@@ -129,8 +130,15 @@ class Context {
     const Document& doc_;
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
-    std::unordered_map<std::string_view, int> mid_sentence_capitalized_;
-    std::unordered_map<std::string_view, int> word_counts_;
+    // Counted when first asked for (only the spelling rule asks, about words it does not know).
+    struct WordHash {
+        std::size_t operator()(std::string_view w) const { return fnv1a(w); }
+    };
+    struct WordCounts {
+        std::unordered_map<std::string_view, int, WordHash> all;
+        std::unordered_map<std::string_view, int, WordHash> mid_sentence_capitalized;
+    };
+    [[nodiscard]] const WordCounts& word_counts() const;
     const std::set<std::string, std::less<>>* rule_ids_;
     const Vocabulary* vocabulary_;  // owned by the caller's Resources
     const names::Database* names_;  // owned by the caller's Resources

@@ -68,6 +68,13 @@ std::string to_lower(std::string_view w) {
     return out;
 }
 
+bool same_lower(std::string_view a, std::string_view b) {
+    if (!utf8::is_ascii(a) || !utf8::is_ascii(b)) return to_lower(a) == to_lower(b);
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 bool is_latin(std::string_view w) {
     if (utf8::is_ascii(w)) return true;
     return !any_cp(w, [](UChar32 c) {

@@ -10,6 +10,8 @@ bool starts_upper(std::string_view word);
 bool has_lower(std::string_view word);
 bool has_upper(std::string_view word);
 std::string to_lower(std::string_view word);
+// to_lower(a) == to_lower(b), without building either when both are ASCII.
+bool same_lower(std::string_view a, std::string_view b);
 // "Kyiv", "Erdoğan", "Ó Súilleabháin": first letter upper, some lower after it.
 inline bool is_capitalized(std::string_view word) {
     return starts_upper(word) && has_lower(word);

@@ -3,6 +3,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <string>
 
@@ -36,6 +37,15 @@ std::string_view to_string(TokenKind kind) {
 }
 
 namespace {
+
+// The first CR or LF at or after `at`. string_view::find_first_of calls memchr on its
+// two-byte set for every byte of the text.
+std::size_t find_line_break(std::string_view text, std::size_t at) {
+    for (; at < text.size(); ++at) {
+        if (text[at] == '\n' || text[at] == '\r') return at;
+    }
+    return std::string_view::npos;
+}
 
 struct UTextCloser {
     void operator()(UText* t) const { utext_close(t); }
@@ -167,7 +177,7 @@ enum class WordClass : std::uint8_t {
 // The class of a code point in the simple set, or nullopt outside it. '_' (ExtendNumLet),
 // '@' (which ICU 72 treats differently from the Unicode default) and every control,
 // combining, format or non-Latin character are left to ICU.
-std::optional<WordClass> simple_class(char32_t cp) {
+constexpr std::optional<WordClass> simple_class(char32_t cp) {
     if (cp < 0x80) {
         if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return WordClass::Letter;
         if (cp >= '0' && cp <= '9') return WordClass::Numeric;
@@ -226,9 +236,16 @@ std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text) 
     };
     std::vector<Char> chars;
     chars.reserve(text.size());
+    static constexpr auto kAscii = [] {
+        std::array<std::optional<WordClass>, 0x80> table{};
+        for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c);
+        return table;
+    }();
     for (std::size_t pos = 0; pos < text.size();) {
         const auto begin = static_cast<std::uint32_t>(pos);
-        const auto cls = simple_class(utf8::decode(text, pos));
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        const auto cls = byte < 0x80 ? kAscii[byte] : simple_class(utf8::decode(text, pos));
+        if (byte < 0x80) ++pos;
         if (!cls) return std::nullopt;
         chars.push_back({*cls, begin});
     }
@@ -276,7 +293,7 @@ std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view tex
     std::vector<WordBreak> out;
     std::size_t at = 0;
     while (at < text.size()) {
-        std::size_t end = text.find_first_of("\r\n", at);
+        std::size_t end = find_line_break(text, at);
         if (end == std::string_view::npos) end = text.size();
         if (end > at) {
             const std::string_view line = text.substr(at, end - at);
@@ -329,7 +346,7 @@ Analysis Segmenter::analyze(std::string_view text) {
     // read as spaces (same byte length, so offsets are unchanged).
     std::string unwrapped;
     std::string_view sentence_text = text;
-    if (text.find_first_of("\r\n") != std::string_view::npos) {
+    if (find_line_break(text, 0) != std::string_view::npos) {
         unwrapped.assign(text);
         std::replace_if(
             unwrapped.begin(), unwrapped.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');

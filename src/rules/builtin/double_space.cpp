@@ -20,6 +20,11 @@ class DoubleSpace final : public Rule {
                 const Span body = trim(text, line);  // indentation and trailing blanks aside
                 std::size_t pos = body.begin;
                 while (pos < body.end) {
+                    if (const auto b = static_cast<unsigned char>(text[pos]);
+                        b < 0x80 && b != ' ') {
+                        ++pos;  // ASCII other than a space: no run starts here
+                        continue;
+                    }
                     const std::size_t at = pos;
                     if (!run_char(utf8::decode(text, pos))) continue;
                     std::size_t end = pos;

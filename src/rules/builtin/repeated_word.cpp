@@ -77,10 +77,9 @@ class RepeatedWord final : public Rule {
         const text::Token& second = *words[i];
         const std::string_view a = where.slice(first.span);
         const std::string_view b = where.slice(second.span);
+        if (!text::same_lower(a, b)) return;  // most neighbours, settled without a copy
         const std::string lower = text::to_lower(a);
-        if (lower != text::to_lower(b) || listed(kGrammaticalDoubles, lower) ||
-            listed(kEmphaticDoubles, lower))
-            return;
+        if (listed(kGrammaticalDoubles, lower) || listed(kEmphaticDoubles, lower)) return;
         auto same = [&](std::size_t k) {
             return k < words.size() && text::to_lower(where.slice(words[k]->span)) == lower;
         };

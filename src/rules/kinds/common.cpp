@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/utf8.hpp"
 #include "kinds.hpp"
 #include "text/casing.hpp"
 
@@ -102,15 +103,30 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
     if (entries_.empty()) return out;
     const auto regions = ctx.regions();
     std::string key;
+    std::string folded_text;
+    std::vector<Span> folded_at;
     for (std::uint32_t r = 0; r < regions.size(); ++r) {
         const RegionText& where = regions[r];
         const auto& tokens = where.analysis.tokens;
-        // Folded text of each token, made once: phrases compare many times.
-        std::vector<std::string> folded(tokens.size());
+        // Folded text of each token, made once into one buffer: phrases compare many times.
+        folded_text.clear();
+        folded_at.assign(tokens.size(), Span{});
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (tokens[i].kind != text::TokenKind::Space && !is_special(tokens[i].kind))
-                folded[i] = fold(where.slice(tokens[i].span));
+            if (tokens[i].kind == text::TokenKind::Space || is_special(tokens[i].kind)) continue;
+            const std::string_view word = where.slice(tokens[i].span);
+            const auto begin = static_cast<std::uint32_t>(folded_text.size());
+            if (utf8::is_ascii(word)) {
+                for (const char c : word) {
+                    folded_text += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+                }
+            } else {
+                folded_text += fold(word);
+            }
+            folded_at[i] = {begin, static_cast<std::uint32_t>(folded_text.size())};
         }
+        auto folded = [&](std::size_t i) {
+            return std::string_view(folded_text).substr(folded_at[i].begin, folded_at[i].size());
+        };
         // Matches phrase `e` at token `i`; on success adds the hit.
         auto match = [&](std::uint32_t e, std::size_t i) {
             const Phrase& p = entries_[e].phrase;
@@ -124,7 +140,7 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
                     if (spaced != p.tokens[k].space_before || j >= tokens.size()) return;
                 }
                 if (is_special(tokens[j].kind) || tokens[j].kind == text::TokenKind::Space) return;
-                const bool same = p.ignorecase ? folded[j] == p.tokens[k].text
+                const bool same = p.ignorecase ? folded(j) == p.tokens[k].text
                                                : where.slice(tokens[j].span) == p.tokens[k].text;
                 if (!same) return;
             }
@@ -139,15 +155,18 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (tokens[i].kind != text::TokenKind::Word &&
                 tokens[i].kind != text::TokenKind::Number)
                 continue;
-            if (auto it = single_.find(folded[i]); it != single_.end()) {
+            if (auto it = single_.find(folded(i)); it != single_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
             }
             if (pairs_.empty() || i + 1 >= tokens.size()) continue;
             std::size_t j = i + 1;
             const bool spaced = tokens[j].kind == text::TokenKind::Space;
             if (spaced) ++j;
-            if (j >= tokens.size() || folded[j].empty()) continue;
-            key = pair_key(folded[i], spaced, folded[j]);
+            if (j >= tokens.size() || folded_at[j].size() == 0) continue;
+            key.assign(folded(i));
+            key += '\x1F';
+            if (spaced) key += ' ';
+            key += folded(j);  // pair_key, without a new string each time
             if (auto it = pairs_.find(key); it != pairs_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
             }
