@@ -277,6 +277,8 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
             }
             s.dialect_ = *dialect;
         }
+        // One cache of corrections for every thread's checker (see make_worker).
+        s.spelling_.corrections = std::make_shared<spell::CorrectionCache>();
         const bool own_dictionary = spell::find_dictionary_on_dicpath(settings.lang).has_value();
         s.use_lexicon_ = s.spelling_.lexicon != nullptr && !own_dictionary;
         if (!s.use_lexicon_) {

@@ -69,12 +69,26 @@ std::unique_ptr<Speller> make_lexicon_speller(std::shared_ptr<const Lexicon> lex
 }
 
 SpellChecker::SpellChecker(std::unique_ptr<Speller> engine, std::shared_ptr<const WordList> house)
-    : engine_(std::move(engine)) {
+    : engine_(std::move(engine)), corrections_(std::make_shared<CorrectionCache>()) {
     data_.house = std::move(house);
 }
 
 SpellChecker::SpellChecker(std::unique_ptr<Speller> engine, SpellData data, Dialect dialect)
-    : engine_(std::move(engine)), data_(std::move(data)), dialect_(dialect) {}
+    : engine_(std::move(engine)),
+      data_(std::move(data)),
+      dialect_(dialect),
+      corrections_(data_.corrections ? data_.corrections : std::make_shared<CorrectionCache>()) {}
+
+const Corrections* CorrectionCache::find(std::string_view word) const {
+    const std::lock_guard lock(mutex_);
+    const auto it = map_.find(word);
+    return it == map_.end() ? nullptr : &it->second;
+}
+
+const Corrections& CorrectionCache::keep(std::string_view word, Corrections found) {
+    const std::lock_guard lock(mutex_);
+    return map_.try_emplace(std::string(word), std::move(found)).first->second;
+}
 
 bool SpellChecker::lookup(const std::string& word) {
     if (data_.house && data_.house->contains(word)) return true;
@@ -123,7 +137,7 @@ std::optional<std::string> SpellChecker::table_correction(std::string_view word)
 }
 
 const Corrections& SpellChecker::corrections(std::string_view raw) {
-    if (auto it = correction_cache_.find(raw); it != correction_cache_.end()) return it->second;
+    if (const Corrections* known = corrections_->find(raw)) return *known;
     Corrections result;
     const auto [base, suffix] = split_possessive(raw);
     const std::string word = normalize_apostrophes(base);
@@ -167,7 +181,7 @@ const Corrections& SpellChecker::corrections(std::string_view raw) {
         c.word += suffix;
         result.words.push_back(c.word);
     }
-    return correction_cache_.emplace(std::string(raw), std::move(result)).first->second;
+    return corrections_->keep(raw, std::move(result));
 }
 
 std::vector<std::string> SpellChecker::suggestions(std::string_view word, std::size_t limit) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,8 @@ class WordList {
     std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
 };
 
+class CorrectionCache;
+
 // Shared, immutable spelling data, loaded once and used by every thread's SpellChecker.
 struct SpellData {
     std::shared_ptr<const WordList> house;
@@ -71,6 +74,9 @@ struct SpellData {
     std::shared_ptr<const Lexicon> lexicon;
     // Known misspellings whose corrections are safe fixes. Null when switched off.
     std::shared_ptr<const MisspellingTable> misspellings;
+    // Corrections already worked out, for the spell checkers of every thread of a run with
+    // the same words and dialect (a session): null gives each checker its own.
+    std::shared_ptr<CorrectionCache> corrections;
 };
 
 // Loads dictionaries/spelling/{words,misspellings}.tsv from `folder` into `data` (a missing
@@ -88,6 +94,21 @@ struct Corrections {
     std::vector<Correction> ranked;  // best first
     std::vector<std::string> words;  // the same, as text
     bool safe = false;               // the first is the known-misspellings table's correction
+};
+
+// Corrections by the word they correct, safe to share between threads. Ranking a word's
+// corrections is the costliest step of linting: with a cache per thread, a name that two
+// threads' articles share was ranked twice. Entries are never removed, so a reference from
+// find() or keep() stays valid while the cache lives.
+class CorrectionCache {
+  public:
+    [[nodiscard]] const Corrections* find(std::string_view word) const;
+    // Keeps `found` unless another thread got there first; returns what is kept.
+    const Corrections& keep(std::string_view word, Corrections found);
+
+  private:
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, Corrections, StringHash, std::equal_to<>> map_;
 };
 
 // Which dialect spells a word one way only, and how the other spells it ("colour": GB,
@@ -143,7 +164,7 @@ class SpellChecker {
     SpellData data_;
     Dialect dialect_ = Dialect::Any;
     WordCache<bool> known_cache_{kMaxCachedWords};
-    std::unordered_map<std::string, Corrections, StringHash, std::equal_to<>> correction_cache_;
+    std::shared_ptr<CorrectionCache> corrections_;  // data_.corrections, or one of its own
     // dialect-mix asks about every word of every document: a binary search each time.
     WordCache<std::optional<DialectSpelling>> dialect_cache_{kMaxCachedWords};
 };

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <span>
+#include <thread>
 
 #include "spell/phonetic.hpp"
 #include "spell/speller.hpp"
@@ -105,6 +106,49 @@ TEST_CASE("suggestions are ordered, bounded and cached", "[spell]") {
     const auto& b = sc.corrections("goverment");
     CHECK(&a == &b);
     CHECK_FALSE(a.safe);  // no table: Hunspell's guesses are never safe
+}
+
+TEST_CASE("the checkers of one run share the corrections they work out", "[spell]") {
+    SpellData data;
+    data.house = std::make_shared<WordList>();
+    data.lexicon = tiny_lexicon();
+    data.corrections = std::make_shared<CorrectionCache>();
+    auto make = [&] {
+        return SpellChecker(make_lexicon_speller(data.lexicon, Dialect::US), data, Dialect::US);
+    };
+    auto first = make();
+    auto second = make();
+    const Corrections& a = first.corrections("goverment");
+    REQUIRE_FALSE(a.words.empty());
+    CHECK(a.words.front() == "government");
+    CHECK(&second.corrections("goverment") == &a);  // worked out once
+    // Without a shared cache each checker has its own, with the same answers.
+    auto alone = lexicon_checker(Dialect::US, false);
+    CHECK(&alone.corrections("goverment") != &a);
+    CHECK(alone.corrections("goverment").words == a.words);
+
+    // Threads asking at once all get the answer one thread alone gets.
+    const std::vector<std::string> words{"goverment", "toi", "recieve", "adress", "Febuary"};
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& w : words) expected.push_back(alone.corrections(w).words);
+    data.corrections = std::make_shared<CorrectionCache>();
+    std::vector<std::vector<std::vector<std::string>>> got(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < got.size(); ++t) {
+        threads.emplace_back([&, t] {
+            auto checker = make();
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                const auto& w = words[(i + t) % words.size()];
+                got[t].push_back(checker.corrections(w).words);
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    for (std::size_t t = 0; t < got.size(); ++t) {
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            CHECK(got[t][i] == expected[(i + t) % words.size()]);
+        }
+    }
 }
 
 TEST_CASE("a missing dictionary names the folders tried", "[spell]") {
