@@ -4,7 +4,8 @@
 Prints MB/s and words/s for the whole pipeline over ../shared/corpus/clean (cold: first pass,
 every distinct misspelling gets suggestions; warm: the same files linted a second time in the
 same process), on one core and on all cores; per-article latency (process start to exit, p50 and
-p99); peak memory; and `hunspell -l` over the same files. Skips cleanly without the corpus.
+p99); peak memory; the cost of one misspelling's suggestions; and `hunspell -l` over the same
+files. Skips cleanly without the corpus.
 
   bench/bench.py [--exe build/release/copydesk] [--corpus ../shared/corpus] [--articles 200]
 """
@@ -16,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -37,6 +39,40 @@ def run(cmd, stdin=None):
 def supports_jobs(exe):
     out = subprocess.run([exe, "lint", "--help"], capture_output=True, text=True).stdout
     return "-j" in out
+
+
+def suggestion_cost(exe, corpus, count=2000):
+    """Prints the time one distinct misspelling costs: linting the first `count` misspellings of
+    the codespell list, one paragraph each, less linting their corrections laid out the same
+    way (best of three runs each, one thread)."""
+    path = os.path.join(corpus, "typos", "codespell.tsv")
+    if not os.path.exists(path):
+        print("suggestions: skipped (no typos/codespell.tsv in the corpus)")
+        return
+    wrong, right, seen = [], [], set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[0] and not parts[0].startswith("#"):
+                if parts[0].lower() not in seen:
+                    seen.add(parts[0].lower())
+                    wrong.append(parts[0])
+                    right.append(parts[1])
+            if len(wrong) == count:
+                break
+    times = []
+    for words in (wrong, right):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False,
+                                         encoding="utf-8") as tmp:
+            tmp.write("".join(w + "\n\n" for w in words))
+        try:
+            times.append(min(run([exe, "lint", "--format", "json", "-j", "1", tmp.name])[0]
+                             for _ in range(3)))
+        finally:
+            os.unlink(tmp.name)
+    per = (times[0] - times[1]) / len(wrong)
+    print(f"suggestions: {1000 * per:.3f} ms per distinct misspelling "
+          f"({len(wrong)} from typos/codespell.tsv, less their corrections)")
 
 
 def main():
@@ -86,6 +122,8 @@ def main():
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     print(f"per article (process start to exit, {len(latencies)} articles): "
           f"p50 {statistics.median(latencies):.1f} ms  p99 {p99:.1f} ms")
+
+    suggestion_cost(args.exe, args.corpus)
 
     hunspell = shutil.which("hunspell")
     if hunspell:

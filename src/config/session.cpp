@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "rules/pack.hpp"
+#include "text/unicode.hpp"
 
 #include "config/names_loader.hpp"
 
@@ -208,6 +209,7 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         }
         return started;
     };
+    text::prepare_normalization();
     std::future<void> early_spelling;
     if (dialect) {
         early_spelling = early([data, table, &spelling_dir] {

@@ -385,7 +385,12 @@ struct Lexicon::Search {
             int* out = &rows[(d + 1) * width];
             out[0] = static_cast<int>(d + 1);
             int best = out[0];
-            for (std::size_t k = 1; k < width; ++k) {
+            // Only cells within max_edits of the diagonal can be within the bound; the others
+            // keep the value past it that search() filled the table with.
+            const auto band = static_cast<std::size_t>(std::max(max_edits, 0));
+            const std::size_t first = d + 1 > band + 1 ? d + 1 - band : 1;
+            const std::size_t last = std::min(width - 1, d + 1 + band);
+            for (std::size_t k = first; k <= last; ++k) {
                 const auto q = static_cast<unsigned char>(query[k - 1]);
                 int v = std::min(row[k] + 1, out[k - 1] + 1);
                 v = std::min(v, row[k - 1] + (q == c ? 0 : 1));
@@ -418,7 +423,7 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const std::string q = ascii_fold(query);
     Search s{*this, q, key.size(), max_edits, found, q.size() + 1, {}, {}};
     const std::size_t depth = q.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1;
-    s.rows.assign(depth * s.width, 0);
+    s.rows.assign(depth * s.width, std::max(max_edits, 0) + 1);
     for (std::size_t k = 0; k < s.width; ++k) s.rows[k] = static_cast<int>(k);
     s.visit(0, static_cast<std::size_t>(lo - entries_.begin()),
             static_cast<std::size_t>(hi - entries_.begin()));

@@ -13,6 +13,13 @@
 
 namespace copydesk::text {
 
+void prepare_normalization() {
+    UErrorCode status = U_ZERO_ERROR;
+    (void)icu::Normalizer2::getNFDInstance(status);
+    status = U_ZERO_ERROR;
+    (void)icu::Normalizer2::getNFCInstance(status);
+}
+
 namespace {
 
 UScriptCode script_of(char32_t cp) {

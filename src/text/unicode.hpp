@@ -22,6 +22,11 @@ bool is_right_to_left(char32_t cp);
 // A letter of any script.
 bool is_letter(char32_t cp);
 
+// ICU makes its normalization data on first use, behind a flag that ThreadSanitizer cannot
+// see; threads that start later find it made. Called before a session's loaders start, since
+// the names database and the rules' spoof checker both use it.
+void prepare_normalization();
+
 // A replacement for a run of text.
 struct TextEdit {
     Span span;
