@@ -48,6 +48,9 @@ struct MeasuredRun {
     std::string out;
     std::string err;
     double seconds;
+    // The child's peak resident memory. posix_spawn starts the child in this process's memory,
+    // and Linux counts the peak of that too: a test holding hundreds of MB before a run
+    // measures itself.
     long max_rss_mib;
 };
 
