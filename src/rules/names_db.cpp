@@ -195,9 +195,7 @@ DocPieces doc_pieces(std::string_view text, std::span<const text::Token> tokens)
                     // lower_key of plain ASCII, written in place.
                     p.key_begin = static_cast<std::uint32_t>(out.keys.size());
                     p.key_size = static_cast<std::uint32_t>(s.size());
-                    for (const char c : s) {
-                        out.keys += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-                    }
+                    text::append_ascii_lower(out.keys, s);
                 } else {
                     add_key(p, lower_key(s));
                 }

@@ -51,13 +51,21 @@ bool has_upper(std::string_view w) {
     return any_cp(w, [](UChar32 c) { return u_isupper(c) != 0; });
 }
 
+namespace {
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+}  // namespace
+
+void append_ascii_lower(std::string& out, std::string_view ascii) {
+    for (const char c : ascii) out += ascii_lower(c);
+}
+
 std::string to_lower(std::string_view w) {
     std::string out;
     if (utf8::is_ascii(w)) {
-        out.assign(w);
-        for (char& c : out) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
+        out.reserve(w.size());
+        append_ascii_lower(out, w);
         return out;
     }
     out.reserve(w.size());
@@ -70,9 +78,8 @@ std::string to_lower(std::string_view w) {
 
 bool same_lower(std::string_view a, std::string_view b) {
     if (!utf8::is_ascii(a) || !utf8::is_ascii(b)) return to_lower(a) == to_lower(b);
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [&](char x, char y) { return lower(x) == lower(y); });
+                      [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 bool is_latin(std::string_view w) {

@@ -10,6 +10,9 @@ bool starts_upper(std::string_view word);
 bool has_lower(std::string_view word);
 bool has_upper(std::string_view word);
 std::string to_lower(std::string_view word);
+// Appends `ascii` with its letters lower-cased (what to_lower makes of ASCII), for callers that
+// gather many words into one buffer.
+void append_ascii_lower(std::string& out, std::string_view ascii);
 // to_lower(a) == to_lower(b), without building either when both are ASCII.
 bool same_lower(std::string_view a, std::string_view b);
 // "Kyiv", "Erdoğan", "Ó Súilleabháin": first letter upper, some lower after it.

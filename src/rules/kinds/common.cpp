@@ -27,9 +27,11 @@ bool is_special(text::TokenKind k) {
            k == text::TokenKind::Handle || k == text::TokenKind::Hashtag;
 }
 
-// "in order" -> "in\x1F order"; "e-mail" -> "e\x1F-".
-std::string pair_key(std::string_view first, bool space, std::string_view second) {
-    std::string key(first);
+// "in order" -> "in\x1F order"; "e-mail" -> "e\x1F-". Written into `key`, which a scan reuses
+// for every pair of tokens.
+const std::string& pair_key(std::string& key, std::string_view first, bool space,
+                            std::string_view second) {
+    key.assign(first);
     key += '\x1F';
     if (space) key += ' ';
     key += second;
@@ -92,7 +94,8 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
         single_[first].push_back(index);
     } else {
         const std::string second = ignorecase ? tokens[1].text : fold(tokens[1].text);
-        pairs_[pair_key(first, tokens[1].space_before, second)].push_back(index);
+        std::string key;
+        pairs_[pair_key(key, first, tokens[1].space_before, second)].push_back(index);
     }
     entries_.push_back({owner, phrase_id, std::move(phrase)});
     return true;
@@ -116,9 +119,7 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             const std::string_view word = where.slice(tokens[i].span);
             const auto begin = static_cast<std::uint32_t>(folded_text.size());
             if (utf8::is_ascii(word)) {
-                for (const char c : word) {
-                    folded_text += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-                }
+                text::append_ascii_lower(folded_text, word);
             } else {
                 folded_text += fold(word);
             }
@@ -163,11 +164,8 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             const bool spaced = tokens[j].kind == text::TokenKind::Space;
             if (spaced) ++j;
             if (j >= tokens.size() || folded_at[j].size() == 0) continue;
-            key.assign(folded(i));
-            key += '\x1F';
-            if (spaced) key += ' ';
-            key += folded(j);  // pair_key, without a new string each time
-            if (auto it = pairs_.find(key); it != pairs_.end()) {
+            if (auto it = pairs_.find(pair_key(key, folded(i), spaced, folded(j)));
+                it != pairs_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
             }
         }
