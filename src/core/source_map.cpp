@@ -7,13 +7,13 @@
 namespace copydesk {
 
 SourceMap::SourceMap(std::string_view source) : source_(source) {
-    for (std::size_t i = 0; i < source.size(); ++i) {
-        if (source[i] == '\n') {
-            starts_.push_back(static_cast<std::uint32_t>(i + 1));
-        } else if (source[i] == '\r') {
-            if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
-            starts_.push_back(static_cast<std::uint32_t>(i + 1));
-        }
+    // memchr finds line feeds; carriage returns (rare) are looked for only if there is one.
+    const bool has_cr = source.find('\r') != std::string_view::npos;
+    for (std::size_t i = 0;; ++i) {
+        i = has_cr ? source.find_first_of("\r\n", i) : source.find('\n', i);
+        if (i == std::string_view::npos) break;
+        if (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
+        starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
 }
 

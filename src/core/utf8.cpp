@@ -17,6 +17,27 @@ std::size_t skip_ascii(std::string_view s, std::size_t pos) {
     return pos;
 }
 
+std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char b) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    const std::uint64_t fill_a = kOnes * static_cast<unsigned char>(a);
+    const std::uint64_t fill_b = kOnes * static_cast<unsigned char>(b);
+    // Non-zero exactly when some byte of `v` is zero.
+    auto has_zero_byte = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighBits) != 0; };
+    while (pos + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + pos, sizeof word);
+        if ((word & kHighBits) != 0 || has_zero_byte(word ^ fill_a) || has_zero_byte(word ^ fill_b))
+            break;
+        pos += 8;
+    }
+    for (; pos < s.size(); ++pos) {
+        const char c = s[pos];
+        if (static_cast<unsigned char>(c) >= 0x80 || c == a || c == b) break;
+    }
+    return pos;
+}
+
 char32_t decode(std::string_view s, std::size_t& pos) {
     const auto b0 = static_cast<unsigned char>(s[pos]);
     const int len = sequence_length(b0);

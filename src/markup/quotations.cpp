@@ -70,11 +70,10 @@ std::vector<Span> find_quotations(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         // Only quotation marks open or close a quotation: other ASCII passes straight by.
-        if (const auto b = static_cast<unsigned char>(text[pos]);
-            b < 0x80 && b != '"' && b != '\'') {
-            prev = b;
-            ++pos;
-            continue;
+        if (const std::size_t to = utf8::skip_ascii_except(text, pos, '"', '\''); to != pos) {
+            prev = static_cast<unsigned char>(text[to - 1]);
+            pos = to;
+            if (pos == text.size()) break;
         }
         const std::size_t at = pos;
         const char32_t c = utf8::decode(text, pos);

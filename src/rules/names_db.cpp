@@ -182,6 +182,7 @@ DocPieces doc_pieces(std::string_view text, std::span<const text::Token> tokens)
         p.key_size = static_cast<std::uint32_t>(key.size());
         out.keys += key;
     };
+    const bool ascii_text = utf8::is_ascii(text);  // then every word is: no test per word
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
         const text::Token& t = tokens[i];
         const std::string_view s = text.substr(t.span.begin, t.span.size());
@@ -191,7 +192,7 @@ DocPieces doc_pieces(std::string_view text, std::span<const text::Token> tokens)
         switch (t.kind) {
             case text::TokenKind::Word: {
                 p.word = true;
-                if (utf8::is_ascii(s)) {
+                if (ascii_text || utf8::is_ascii(s)) {
                     // lower_key of plain ASCII, written in place.
                     p.key_begin = static_cast<std::uint32_t>(out.keys.size());
                     p.key_size = static_cast<std::uint32_t>(s.size());
@@ -310,6 +311,7 @@ std::variant<std::shared_ptr<const Database>, std::string> Database::build(Data 
 }
 
 std::uint32_t Database::child(std::uint32_t node, std::string_view piece) {
+    if (node == 0) starts_.add(piece);
     std::string edge(reinterpret_cast<const char*>(&node), sizeof node);
     edge += piece;
     auto [it, added] =
@@ -681,7 +683,11 @@ std::vector<Mention> Database::find(std::string_view text,
     const DocPieces doc = doc_pieces(text, tokens);
     const std::vector<DocPiece>& pieces = doc.pieces;
     for (std::size_t start = 0; start < pieces.size(); ++start) {
-        if (!pieces[start].word) continue;
+        const DocPiece& first = pieces[start];
+        if (!first.word) continue;
+        if (!starts_.may_contain(doc.key(first)) &&
+            !(first.possessive && starts_.may_contain(doc.stripped(first))))
+            continue;
         struct Best {
             std::uint32_t node;
             std::size_t last;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/span.hpp"
+#include "core/word_filter.hpp"
 #include "text/tokens.hpp"
 
 // The names database (dictionaries/names/*.yaml): people, places and organisations whose names
@@ -219,6 +220,9 @@ class Database {
     // node id + piece -> child node; looked up by string_view, without allocating.
     std::unordered_map<std::string, std::uint32_t, EdgeHash, std::equal_to<>> edges_;
     std::unordered_map<std::string, std::optional<KeyMatch>> keys_;  // nullopt: ambiguous
+    // The pieces that start a name: most words of a text start none, and the filter says so
+    // with one bit test instead of an edge lookup.
+    WordFilter starts_;
 };
 
 }  // namespace copydesk::names

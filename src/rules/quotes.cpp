@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/utf8.hpp"
 #include "rules/scan.hpp"
 #include "text/casing.hpp"
 
@@ -58,11 +59,8 @@ std::vector<QuoteMark> find_quote_marks(const RegionText& where) {
     std::vector<QuoteMark> out;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        if (const auto b = static_cast<unsigned char>(text[pos]);
-            b < 0x80 && b != '"' && b != '\'') {
-            ++pos;  // most of a text: ASCII that is no quotation mark
-            continue;
-        }
+        pos = utf8::skip_ascii_except(text, pos, '"', '\'');  // most of a text
+        if (pos == text.size()) break;
         const std::size_t at = pos;
         const char32_t cp = utf8::decode(text, pos);
         if (cp != '"' && cp != '\'' && cp != kLeftDouble && cp != kRightDouble &&

@@ -31,13 +31,17 @@ bool inside_any(const std::vector<Span>& spans, std::uint32_t offset) {
 
 std::vector<Span> line_spans(std::string_view text) {
     std::vector<Span> out;
+    // A region is mostly one paragraph: memchr finds its few line feeds; a carriage return
+    // (rare) is looked for only when there is one in the text at all.
+    const bool has_cr = text.find('\r') != std::string_view::npos;
     std::size_t begin = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
-            out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i)});
-            if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
-            begin = i + 1;
-        }
+    while (true) {
+        std::size_t end = has_cr ? text.find_first_of("\r\n", begin) : text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+        if (end == text.size()) break;
+        if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
+        begin = end + 1;
     }
     return out;
 }

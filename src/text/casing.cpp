@@ -26,14 +26,14 @@ bool any_cp(std::string_view w, Pred pred) {
 
 // Every word of a text passes through these: plain ASCII, the common case, skips ICU.
 bool starts_upper(std::string_view w) {
-    if (utf8::is_ascii(w)) {
-        for (const char c : w) {
-            if (ascii_letter(c)) return c <= 'Z';
-        }
-        return false;
-    }
     std::size_t pos = 0;
     while (pos < w.size()) {
+        const char c = w[pos];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            if (ascii_letter(c)) return c <= 'Z';
+            ++pos;
+            continue;
+        }
         const auto cp = static_cast<UChar32>(utf8::decode(w, pos));
         if (u_isalpha(cp)) return u_isupper(cp) || u_istitle(cp);
     }
@@ -57,10 +57,6 @@ char ascii_lower(char c) {
 }
 }  // namespace
 
-void append_ascii_lower(std::string& out, std::string_view ascii) {
-    for (const char c : ascii) out += ascii_lower(c);
-}
-
 std::string to_lower(std::string_view w) {
     std::string out;
     if (utf8::is_ascii(w)) {
@@ -77,9 +73,14 @@ std::string to_lower(std::string_view w) {
 }
 
 bool same_lower(std::string_view a, std::string_view b) {
-    if (!utf8::is_ascii(a) || !utf8::is_ascii(b)) return to_lower(a) == to_lower(b);
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<unsigned char>(a[i] | b[i]) >= 0x80) return to_lower(a) == to_lower(b);
+        // An ASCII prefix lowers to itself, so the lowered words differ here too.
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    }
+    // Past an ASCII prefix, the longer word's rest lowers to at least one more character.
+    return a.size() == b.size();
 }
 
 bool is_latin(std::string_view w) {

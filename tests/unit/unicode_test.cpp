@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "text/casing.hpp"
 #include "text/mojibake.hpp"
 #include "text/tokens.hpp"
 #include "text/unicode.hpp"
@@ -95,4 +98,27 @@ TEST_CASE("a link glued to a word or a hashtag is its own token", "[unicode][tok
                                                                     {"https://t.co/x1", K::Url},
                                                                     {"end", K::Word}};
     CHECK(got == want);
+}
+
+TEST_CASE("words compare without case, ASCII fast and the rest through Unicode", "[unicode]") {
+    using copydesk::text::same_lower;
+    using copydesk::text::to_lower;
+    CHECK(same_lower("The", "tHE"));
+    CHECK_FALSE(same_lower("the", "then"));
+    CHECK_FALSE(same_lower("then", "the"));
+    CHECK_FALSE(same_lower("", "a"));
+    CHECK(same_lower("", ""));
+    CHECK(same_lower("ZÜRICH", "zürich"));
+    CHECK_FALSE(same_lower("Zurich", "Zürich"));
+    // Lower-casing can change a word's length in bytes: the answer is what to_lower says.
+    for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+             {"\xC4\xB0stanbul", "istanbul"},  // U+0130 lowers to 'i'
+             {"\xE2\x84\xAA", "k"},            // the Kelvin sign lowers to 'k'
+             {"ab\xC4\xB0", "abi"},
+             {"ab", "ab\xC3\xA9"},
+             {"Ab\xC3\xA9", "aB"}}) {
+        INFO(a << " / " << b);
+        CHECK(same_lower(a, b) == (to_lower(a) == to_lower(b)));
+        CHECK(same_lower(b, a) == (to_lower(a) == to_lower(b)));
+    }
 }

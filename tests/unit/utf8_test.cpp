@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "core/utf8.hpp"
+#include "core/word_filter.hpp"
 
 namespace utf8 = copydesk::utf8;
 
@@ -33,4 +37,54 @@ TEST_CASE("decode and append round-trip", "[utf8]") {
     for (char32_t cp : cps) utf8::append(out, cp);
     CHECK(out == s);
     CHECK(utf8::count_code_points(s) == 4);
+}
+
+TEST_CASE("code points are counted eight bytes at a time and at the ragged end", "[utf8]") {
+    // Every offset and length across a text of one-, two-, three- and four-byte characters,
+    // so that characters straddle the eight-byte words.
+    const std::string text = "Zürich – Київ, 🇺🇦 and São Paulo’s “news”… ok";
+    for (std::size_t begin = 0; begin < text.size(); ++begin) {
+        if (utf8::is_continuation(static_cast<unsigned char>(text[begin]))) continue;
+        std::size_t expected = 0;
+        for (std::size_t end = begin; end <= text.size(); ++end) {
+            if (end == text.size() ||
+                !utf8::is_continuation(static_cast<unsigned char>(text[end]))) {
+                INFO("begin " << begin << ", end " << end);
+                CHECK(utf8::count_code_points(std::string_view(text).substr(begin, end - begin)) ==
+                      expected);
+                ++expected;
+            }
+        }
+    }
+}
+
+TEST_CASE("skipping ASCII stops at non-ASCII bytes and at the two bytes asked for", "[utf8]") {
+    const std::string text = "plain words, then \"a quote\" and it's – done.... end";
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+        INFO("from " << from);
+        std::size_t expected = from;
+        while (expected < text.size() && static_cast<unsigned char>(text[expected]) < 0x80 &&
+               text[expected] != '"' && text[expected] != '\'')
+            ++expected;
+        CHECK(utf8::skip_ascii_except(text, from, '"', '\'') == expected);
+        std::size_t dot = from;
+        while (dot < text.size() && static_cast<unsigned char>(text[dot]) < 0x80 &&
+               text[dot] != '.')
+            ++dot;
+        CHECK(utf8::skip_ascii_except(text, from, '.', '.') == dot);
+    }
+    CHECK(utf8::skip_ascii_except("", 0, 'a', 'b') == 0);
+    CHECK(utf8::skip_ascii_except("no marks in here at all", 0, '"', '\'') == 23);
+}
+
+TEST_CASE("a word filter never turns away a word it holds, and turns away most others", "[utf8]") {
+    copydesk::WordFilter filter;
+    std::vector<std::string> held;
+    for (int i = 0; i < 2000; ++i) held.push_back("held" + std::to_string(i));
+    for (const std::string& w : held) filter.add(w);
+    for (const std::string& w : held) CHECK(filter.may_contain(w));
+    int passed = 0;
+    for (int i = 0; i < 10000; ++i) passed += filter.may_contain("other" + std::to_string(i));
+    // 2,000 words set at most 2,000 of 65,536 bits: about 3% of other words get through.
+    CHECK(passed < 600);
 }

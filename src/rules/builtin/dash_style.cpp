@@ -2,6 +2,7 @@
 #include <array>
 #include <optional>
 
+#include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -40,6 +41,8 @@ void find_dashes(const RegionText& where, std::vector<Dash>& out) {
     const std::vector<Span> web = web_spans(where);
     std::size_t pos = 0;
     while (pos < text.size()) {
+        pos = utf8::skip_ascii_except(text, pos, '-', '-');  // most of a text
+        if (pos == text.size()) break;
         const std::size_t at = pos;
         const char32_t cp = utf8::decode(text, pos);
         if (cp != 0x2014 && cp != 0x2013 && cp != '-') continue;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -26,6 +27,9 @@ void find_ellipses(const RegionText& where, std::vector<Ellipsis>& out) {
     const std::vector<Span> web = web_spans(where);
     std::size_t i = 0;
     while (i < text.size()) {
+        // Every form starts with '.' or with U+2026's (non-ASCII) lead byte.
+        i = utf8::skip_ascii_except(text, i, '.', '.');
+        if (i == text.size()) break;
         const auto at = static_cast<std::uint32_t>(i);
         if (text.substr(i).starts_with("\u2026")) {
             out.push_back({&where, {at, at + 3}, Style::Character});

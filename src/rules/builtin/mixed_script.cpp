@@ -1,3 +1,4 @@
+#include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 #include "text/unicode.hpp"
@@ -12,6 +13,7 @@ class MixedScript final : public Rule {
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
+            if (utf8::is_ascii(where.text())) continue;  // one script only: nothing to mix
             for (const text::Token& t : where.analysis.tokens) {
                 if (t.kind != text::TokenKind::Word) continue;
                 const std::string_view word = token_text(where, t);

@@ -90,6 +90,7 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
     const auto index = static_cast<std::uint32_t>(entries_.size());
     const auto& tokens = phrase.tokens;
     const std::string first = ignorecase ? tokens[0].text : fold(tokens[0].text);
+    starts_.add(first);
     if (tokens.size() == 1) {
         single_[first].push_back(index);
     } else {
@@ -114,11 +115,12 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
         // Folded text of each token, made once into one buffer: phrases compare many times.
         folded_text.clear();
         folded_at.assign(tokens.size(), Span{});
+        const bool ascii_text = utf8::is_ascii(where.text());  // then no test per token
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             if (tokens[i].kind == text::TokenKind::Space || is_special(tokens[i].kind)) continue;
             const std::string_view word = where.slice(tokens[i].span);
             const auto begin = static_cast<std::uint32_t>(folded_text.size());
-            if (utf8::is_ascii(word)) {
+            if (ascii_text || utf8::is_ascii(word)) {
                 text::append_ascii_lower(folded_text, word);
             } else {
                 folded_text += fold(word);
@@ -156,6 +158,7 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (tokens[i].kind != text::TokenKind::Word &&
                 tokens[i].kind != text::TokenKind::Number)
                 continue;
+            if (!starts_.may_contain(folded(i))) continue;
             if (auto it = single_.find(folded(i)); it != single_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
             }

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/word_filter.hpp"
 #include "rules/pack.hpp"
 #include "spell/speller.hpp"
 
@@ -83,6 +84,9 @@ class PhraseIndex {
     std::vector<Entry> entries_;
     Map single_;  // one-word phrases by their folded word
     Map pairs_;   // longer phrases by their first two folded words (see pair_key)
+    // The folded words that start a phrase: most words of a text start none, and the filter
+    // says so with one bit test instead of the two lookups above.
+    WordFilter starts_;
 };
 
 // ---- regular expressions (RE2: linear time) ----
