@@ -81,11 +81,7 @@ bool is_word_char(std::string_view s, std::size_t at) {
 std::vector<Unit> find_units(std::string_view s) {
     std::vector<Unit> units;
     std::size_t i = 0;
-    while (i < s.size()) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            ++i;
-            continue;
-        }
+    while ((i = utf8::skip_ascii(s, i)) < s.size()) {  // mojibake is made of non-ASCII
         if (auto u = unit_at(s, i)) {
             i = u->end;
             units.push_back(std::move(*u));

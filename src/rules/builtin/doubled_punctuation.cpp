@@ -32,12 +32,20 @@ class DoubledPunctuation final : public Rule {
             const std::vector<Span> web = web_spans(where);
             std::size_t i = 0;
             while (i < text.size()) {
-                if (!mark(text[i]) || inside_any(web, static_cast<std::uint32_t>(i))) {
+                if (!mark(text[i])) {
                     ++i;
                     continue;
                 }
                 std::size_t end = i;
                 while (end < text.size() && mark(text[end])) ++end;
+                if (end - i < 2) {  // a lone mark, most of them: nothing doubled
+                    i = end;
+                    continue;
+                }
+                if (inside_any(web, static_cast<std::uint32_t>(i))) {
+                    ++i;
+                    continue;
+                }
                 check_run(where, text, i, end, out);
                 i = end;
             }

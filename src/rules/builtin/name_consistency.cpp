@@ -58,15 +58,21 @@ struct LooseForm {
     std::string key;     // romanization key
     bool known = false;  // in the dictionary or the house lists as written (a name we know)
     std::vector<Occurrence> occurrences;
-    std::set<std::string> before;
+    std::set<std::string> before;  // romanization keys of the capitalized words beside it
     std::set<std::string> after;
 };
 
+// `a` and `b` hold the romanization keys of the words beside two spellings.
 bool neighbours_differ(const std::set<std::string>& a, const std::set<std::string>& b) {
     if (a.empty() || b.empty()) return false;
-    for (const std::string& x : a) {
-        for (const std::string& y : b) {
-            if (x == y || text::romanization_key(x) == text::romanization_key(y)) return false;
+    auto x = a.begin();
+    auto y = b.begin();
+    while (x != a.end() && y != b.end()) {
+        if (*x == *y) return false;  // one neighbour, perhaps spelled two ways
+        if (*x < *y) {
+            ++x;
+        } else {
+            ++y;
         }
     }
     return true;
@@ -211,8 +217,10 @@ class NameConsistency final : public Rule {
                                      {}});
                 }
                 LooseForm& form = loose[it->second];
-                if (const auto n = neighbour(where, i, -1)) form.before.insert(*n);
-                if (const auto n = neighbour(where, i, +1)) form.after.insert(*n);
+                if (const auto n = neighbour(where, i, -1))
+                    form.before.insert(text::romanization_key(*n));
+                if (const auto n = neighbour(where, i, +1))
+                    form.after.insert(text::romanization_key(*n));
                 form.occurrences.push_back(std::move(occ));
             }
         }

@@ -1,3 +1,6 @@
+#include <array>
+#include <string_view>
+
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -32,6 +35,12 @@ class UnbalancedBrackets final : public Rule {
   public:
     const RuleInfo& info() const override { return info_; }
 
+    static constexpr std::array<bool, 256> kBracket = [] {
+        std::array<bool, 256> table{};
+        for (const char c : std::string_view("()[]{}")) table[static_cast<unsigned char>(c)] = true;
+        return table;
+    }();
+
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
@@ -39,7 +48,7 @@ class UnbalancedBrackets final : public Rule {
             std::vector<std::uint32_t> open;
             for (std::uint32_t i = 0; i < text.size(); ++i) {
                 const char c = text[i];
-                if (c != '(' && c != '[' && c != '{' && c != ')' && c != ']' && c != '}') continue;
+                if (!kBracket[static_cast<unsigned char>(c)]) continue;
                 if (inside_any(web, i) || smiley(text, i)) continue;
                 if (c == '(' || c == '[' || c == '{') {
                     open.push_back(i);
