@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
+#include "text/sentence_breaks.hpp"
 #include "text/tokens.hpp"
 
 namespace copydesk::text {
@@ -59,16 +60,19 @@ UTextPtr open_utf8(std::string_view text) {
     return UTextPtr(t);
 }
 
-bool has_digit(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool is_space_token(std::string_view s) {
     std::size_t pos = 0;
     while (pos < s.size()) {
+        const auto byte = static_cast<unsigned char>(s[pos]);
+        if (byte < 0x80) {
+            if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') {
+                return false;
+            }
+            ++pos;
+            continue;
+        }
         const char32_t cp = utf8::decode(s, pos);
-        const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-                           cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+        const bool space = cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
                            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
                            cp == 0x202F || cp == 0x205F || cp == 0x3000;
         if (!space) return false;
@@ -85,6 +89,47 @@ bool is_punct_char(char32_t cp) {
            cp == 0x203A;
 }
 
+// ICU keeps "war.The" together (a full stop between letters reads as "U.S"); a full stop
+// with two or more letters on each side is a missing space, so it becomes three tokens. A
+// token holding a digit is a number, whole.
+void push_word(std::string_view text, Span span, std::vector<Token>& tokens) {
+    const std::string_view w = text.substr(span.begin, span.size());
+    constexpr unsigned kDigit = 1;
+    constexpr unsigned kFullStop = 2;
+    static constexpr auto kFlags = [] {
+        std::array<std::uint8_t, 256> table{};
+        for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = kDigit;
+        table['.'] = kFullStop;
+        return table;
+    }();
+    unsigned flags = 0;
+    for (const char c : w) flags |= kFlags[static_cast<unsigned char>(c)];
+    const bool digit = (flags & kDigit) != 0;
+    const bool full_stop = (flags & kFullStop) != 0;
+    if (digit || !full_stop) {
+        tokens.push_back({span, digit ? TokenKind::Number : TokenKind::Word});
+        return;
+    }
+    std::uint32_t piece_begin = span.begin;
+    std::size_t search = 0;
+    while (true) {
+        const std::size_t dot = w.find('.', search);
+        if (dot == std::string_view::npos) break;
+        const std::size_t next_dot = w.find('.', dot + 1);
+        const std::size_t before = span.begin + dot - piece_begin;
+        const std::size_t after =
+            (next_dot == std::string_view::npos ? w.size() : next_dot) - dot - 1;
+        if (before >= 2 && after >= 2) {
+            const auto at = static_cast<std::uint32_t>(span.begin + dot);
+            tokens.push_back({{piece_begin, at}, TokenKind::Word});
+            tokens.push_back({{at, at + 1}, TokenKind::Punct});
+            piece_begin = at + 1;
+        }
+        search = dot + 1;
+    }
+    tokens.push_back({{piece_begin, span.end}, TokenKind::Word});
+}
+
 // A piece of an ICU token left beside a URL, handle or hashtag ("sources." of
 // "sources.@agency"): a word, with the punctuation at either end as tokens of its own.
 void push_piece(std::string_view text, Span piece, std::vector<Token>& tokens) {
@@ -98,43 +143,10 @@ void push_piece(std::string_view text, Span piece, std::vector<Token>& tokens) {
         tokens.push_back({{begin, begin + 1}, TokenKind::Punct});
     }
     while (end > begin && ascii_punct(end - 1)) --end;
-    if (begin < end) tokens.push_back({{begin, end}, TokenKind::Word});
+    if (begin < end) push_word(text, {begin, end}, tokens);
     for (std::uint32_t at = end; at < piece.end; ++at) {
         tokens.push_back({{at, at + 1}, TokenKind::Punct});
     }
-}
-
-// ICU keeps "war.The" together (a full stop between letters reads as "U.S"); a full stop
-// with two or more letters on each side is a missing space, so it becomes three tokens.
-void split_at_inner_full_stops(std::string_view text, std::vector<Token>& tokens) {
-    std::vector<Token> out;
-    out.reserve(tokens.size());
-    for (const Token& t : tokens) {
-        const std::string_view w = text.substr(t.span.begin, t.span.size());
-        if (t.kind != TokenKind::Word || w.find('.') == std::string_view::npos) {
-            out.push_back(t);
-            continue;
-        }
-        std::uint32_t piece_begin = t.span.begin;
-        std::size_t search = 0;
-        while (true) {
-            const std::size_t dot = w.find('.', search);
-            if (dot == std::string_view::npos) break;
-            const std::size_t next_dot = w.find('.', dot + 1);
-            const std::size_t before = t.span.begin + dot - piece_begin;
-            const std::size_t after =
-                (next_dot == std::string_view::npos ? w.size() : next_dot) - dot - 1;
-            if (before >= 2 && after >= 2) {
-                const auto at = static_cast<std::uint32_t>(t.span.begin + dot);
-                out.push_back({{piece_begin, at}, TokenKind::Word});
-                out.push_back({{at, at + 1}, TokenKind::Punct});
-                piece_begin = at + 1;
-            }
-            search = dot + 1;
-        }
-        out.push_back({{piece_begin, t.span.end}, TokenKind::Word});
-    }
-    tokens = std::move(out);
 }
 
 std::vector<detail::WordBreak> break_words(icu::BreakIterator& words, std::string_view text) {
@@ -171,7 +183,8 @@ enum class WordClass : std::uint8_t {
     Space,      // WSegSpace: U+0020
     CR,
     LF,
-    Other,  // everything else of the set: breaks on both sides
+    Other,    // everything else of the set: breaks on both sides
+    Outside,  // not in the set: the text goes to ICU
 };
 
 // The class of a code point in the simple set, or nullopt outside it. '_' (ExtendNumLet),
@@ -225,82 +238,113 @@ bool letter_or_digit(WordClass c) {
     return c == WordClass::Letter || c == WordClass::Numeric;
 }
 
+// Whether UAX #29 keeps `a` and `b` together, given the characters around them (rules WB3-WB12
+// restricted to these classes; WB999 breaks everything else). Other stands for "none".
+bool words_joined(WordClass before, WordClass a, WordClass b, WordClass after) {
+    auto mid = [](WordClass c, bool numeric) {
+        return c == WordClass::MidNumLet || (numeric && c == WordClass::MidNum);
+    };
+    if (a == WordClass::CR && b == WordClass::LF) return true;        // WB3
+    if (a == WordClass::Space && b == WordClass::Space) return true;  // WB3d
+    if (letter_or_digit(a) && letter_or_digit(b)) return true;        // WB5, 8-10
+    if (a == WordClass::Letter && mid(b, false) && after == WordClass::Letter) return true;   // WB6
+    if (before == WordClass::Letter && mid(a, false) && b == WordClass::Letter) return true;  // WB7
+    if (a == WordClass::Numeric && mid(b, true) && after == WordClass::Numeric) {
+        return true;  // WB12
+    }
+    return before == WordClass::Numeric && mid(a, true) && b == WordClass::Numeric;  // WB11
+}
+
+// Appends the segments of `text` (offsets shifted by `offset`) as simple_word_breaks finds
+// them; false, with `out` as it was, for text outside the simple set. The classes are read on
+// the fly, with one character of look-ahead and two of look-behind.
+bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
+                               std::vector<detail::WordBreak>& out) {
+    static constexpr auto kAscii = [] {
+        std::array<WordClass, 0x80> table{};
+        for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
+        return table;
+    }();
+    if (text.empty()) return true;
+    const std::size_t size = text.size();
+    const std::size_t old_size = out.size();
+    std::size_t pos = 0;
+    auto read = [&] {
+        if (pos == size) return WordClass::Other;  // past the end: no join
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {
+            ++pos;
+            return kAscii[byte];
+        }
+        return simple_class(utf8::decode(text, pos)).value_or(WordClass::Outside);
+    };
+    WordClass before = WordClass::Other;
+    WordClass a = read();
+    auto b_begin = static_cast<std::uint32_t>(pos);
+    WordClass b = read();
+    if (a == WordClass::Outside || b == WordClass::Outside) return false;
+    bool word = letter_or_digit(a);
+    while (b_begin < size) {
+        if (letter_or_digit(a) && letter_or_digit(b)) {
+            // Letters and digits join (WB5, WB8-WB10): step through the rest of an ASCII run.
+            while (pos < size) {
+                const auto byte = static_cast<unsigned char>(text[pos]);
+                if (byte >= 0x80 || !letter_or_digit(kAscii[byte])) break;
+                before = a;
+                a = b;
+                b = kAscii[byte];
+                b_begin = static_cast<std::uint32_t>(pos++);
+            }
+        }
+        const auto after_begin = static_cast<std::uint32_t>(pos);
+        const WordClass after = read();
+        if (after == WordClass::Outside) {
+            out.resize(old_size);
+            return false;
+        }
+        if (!words_joined(before, a, b, after)) {
+            out.push_back({offset + b_begin, word});
+            word = false;
+        }
+        word = word || letter_or_digit(b);
+        before = a;
+        a = b;
+        b = after;
+        b_begin = after_begin;
+    }
+    out.push_back({offset + static_cast<std::uint32_t>(size), word});
+    return true;
+}
+
 }  // namespace
 
 namespace detail {
 
 std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text) {
-    struct Char {
-        WordClass cls;
-        std::uint32_t begin;
-    };
-    std::vector<Char> chars;
-    chars.reserve(text.size());
-    static constexpr auto kAscii = [] {
-        std::array<std::optional<WordClass>, 0x80> table{};
-        for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c);
-        return table;
-    }();
-    for (std::size_t pos = 0; pos < text.size();) {
-        const auto begin = static_cast<std::uint32_t>(pos);
-        const auto byte = static_cast<unsigned char>(text[pos]);
-        const auto cls = byte < 0x80 ? kAscii[byte] : simple_class(utf8::decode(text, pos));
-        if (byte < 0x80) ++pos;
-        if (!cls) return std::nullopt;
-        chars.push_back({*cls, begin});
-    }
-    auto cls = [&](std::size_t i) {
-        return i < chars.size() ? chars[i].cls : WordClass::Other;  // past the end: no join
-    };
-    auto mid = [](WordClass c, bool numeric) {
-        return c == WordClass::MidNumLet || (numeric && c == WordClass::MidNum);
-    };
-    // Whether UAX #29 keeps chars[i - 1] and chars[i] together (rules WB3-WB12 restricted to
-    // these classes; WB999 breaks everything else).
-    auto joined = [&](std::size_t i) {
-        const WordClass a = chars[i - 1].cls;
-        const WordClass b = chars[i].cls;
-        if (a == WordClass::CR && b == WordClass::LF) return true;        // WB3
-        if (a == WordClass::Space && b == WordClass::Space) return true;  // WB3d
-        if (letter_or_digit(a) && letter_or_digit(b)) return true;        // WB5, 8-10
-        if (a == WordClass::Letter && mid(b, false) && cls(i + 1) == WordClass::Letter)  // WB6
-            return true;
-        if (i >= 2 && cls(i - 2) == WordClass::Letter && mid(a, false) &&
-            b == WordClass::Letter)  // WB7
-            return true;
-        if (a == WordClass::Numeric && mid(b, true) && cls(i + 1) == WordClass::Numeric)  // WB12
-            return true;
-        return i >= 2 && cls(i - 2) == WordClass::Numeric && mid(a, true) &&
-               b == WordClass::Numeric;  // WB11
-    };
     std::vector<WordBreak> out;
-    bool word = false;
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-        if (i > 0 && !joined(i)) {
-            out.push_back({chars[i].begin, word});
-            word = false;
-        }
-        word = word || letter_or_digit(chars[i].cls);
-    }
-    if (!chars.empty()) out.push_back({static_cast<std::uint32_t>(text.size()), word});
+    if (!append_simple_word_breaks(text, 0, out)) return std::nullopt;
     return out;
 }
 
 std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view text) {
+    std::vector<WordBreak> out;
+    if (append_simple_word_breaks(text, 0, out)) return out;
     // UAX #29 always breaks before and after a line break (WB3a, WB3b), so each line is
     // segmented on its own: a colon-free, ASCII line need not wait for ICU because another
     // line holds a Greek word.
-    std::vector<WordBreak> out;
     std::size_t at = 0;
     while (at < text.size()) {
         std::size_t end = find_line_break(text, at);
         if (end == std::string_view::npos) end = text.size();
         if (end > at) {
             const std::string_view line = text.substr(at, end - at);
-            auto breaks = simple_word_breaks(line);
-            if (!breaks) breaks = break_words(icu, line);
-            for (WordBreak& b : *breaks) b.end += static_cast<std::uint32_t>(at);
-            out.insert(out.end(), breaks->begin(), breaks->end());
+            const auto offset = static_cast<std::uint32_t>(at);
+            if (!append_simple_word_breaks(line, offset, out)) {
+                for (WordBreak b : break_words(icu, line)) {
+                    b.end += offset;
+                    out.push_back(b);
+                }
+            }
         }
         if (end == text.size()) break;
         at = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
@@ -321,17 +365,7 @@ std::vector<WordBreak> icu_word_breaks(std::string_view text) {
 
 struct Segmenter::Impl {
     std::unique_ptr<icu::BreakIterator> words = make_word_iterator();
-    std::unique_ptr<icu::BreakIterator> sentences;
-
-    Impl() {
-        UErrorCode status = U_ZERO_ERROR;
-        // "ss=standard" keeps "Mr. Smith" and "U.S. officials" in one sentence.
-        sentences.reset(
-            icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
-        if (U_FAILURE(status) || !sentences) {
-            throw std::runtime_error("ICU: cannot create break iterators");
-        }
-    }
+    std::unique_ptr<icu::BreakIterator> sentences = detail::make_sentence_iterator();
 };
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
@@ -340,27 +374,11 @@ Segmenter::~Segmenter() = default;
 Analysis Segmenter::analyze(std::string_view text) {
     Analysis out;
     if (text.empty()) return out;
-    UErrorCode status = U_ZERO_ERROR;
 
-    // Sentences: a hard-wrapped paragraph is still one run of prose, so line breaks are
-    // read as spaces (same byte length, so offsets are unchanged).
-    std::string unwrapped;
-    std::string_view sentence_text = text;
-    if (find_line_break(text, 0) != std::string_view::npos) {
-        unwrapped.assign(text);
-        std::replace_if(
-            unwrapped.begin(), unwrapped.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-        sentence_text = unwrapped;
-    }
-    {
-        UTextPtr ut = open_utf8(sentence_text);
-        impl_->sentences->setText(ut.get(), status);
-        int32_t begin = impl_->sentences->first();
-        for (int32_t end = impl_->sentences->next(); end != icu::BreakIterator::DONE;
-             begin = end, end = impl_->sentences->next()) {
-            out.sentences.push_back(
-                {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
-        }
+    std::uint32_t sentence_begin = 0;
+    for (const std::uint32_t end : detail::sentence_breaks(*impl_->sentences, text)) {
+        out.sentences.push_back({sentence_begin, end});
+        sentence_begin = end;
     }
 
     const std::vector<SpecialSpan> specials = find_special_spans(text);
@@ -369,6 +387,7 @@ Analysis Segmenter::analyze(std::string_view text) {
 
     // ICU's word iterator is the costliest step of linting; most prose does not need it.
     const std::vector<detail::WordBreak> breaks = detail::word_breaks(*impl_->words, text);
+    out.tokens.reserve(breaks.size());
     std::uint32_t begin = 0;
     for (const detail::WordBreak& brk : breaks) {
         const std::uint32_t end = brk.end;
@@ -397,27 +416,23 @@ Analysis Segmenter::analyze(std::string_view text) {
         }
         if (span.end <= covered) continue;
         const std::string_view piece = text.substr(span.begin, span.size());
-        TokenKind kind;
-        if (!brk.word) {
-            if (is_space_token(piece)) {
-                kind = TokenKind::Space;
+        if (brk.word) {
+            if (brk.number) {
+                out.tokens.push_back({span, TokenKind::Number});
             } else {
-                std::size_t pos = 0;
-                kind =
-                    is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
+                push_word(text, span, out.tokens);
             }
+            continue;
+        }
+        TokenKind kind;
+        if (is_space_token(piece)) {
+            kind = TokenKind::Space;
         } else {
-            kind = brk.number || has_digit(piece) ? TokenKind::Number : TokenKind::Word;
+            std::size_t pos = 0;
+            kind = is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
         }
         out.tokens.push_back({span, kind});
     }
-    // Tail pieces created above may hold digits; classify them plainly.
-    for (Token& t : out.tokens) {
-        if (t.kind != TokenKind::Word) continue;
-        const std::string_view piece = text.substr(t.span.begin, t.span.size());
-        if (has_digit(piece)) t.kind = TokenKind::Number;
-    }
-    split_at_inner_full_stops(text, out.tokens);
 
     // Sentence membership and the first word or number of each sentence.
     std::size_t s = 0;

@@ -70,6 +70,17 @@ std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text);
 std::vector<WordBreak> word_breaks(std::string_view text);
 // The same from ICU alone (for tests).
 std::vector<WordBreak> icu_word_breaks(std::string_view text);
+
+// The end of each sentence ICU's en_US@ss=standard sentence iterator finds in `text` read
+// with its line breaks as spaces (a hard-wrapped paragraph is one run of prose), computed
+// without ICU when every character is in the simple set (Latin letters up to U+024F, ASCII
+// and Latin-1 punctuation, spaces and tabs, General Punctuation such as dashes, curly quotes
+// and the ellipsis; no controls, combining or format characters); nullopt for any other text,
+// which goes to ICU. The abbreviations after which ICU keeps a sentence going ("Mr.", "U.S.")
+// come from ICU's own data.
+std::optional<std::vector<std::uint32_t>> simple_sentence_breaks(std::string_view text);
+// The same from ICU alone (for tests).
+std::vector<std::uint32_t> icu_sentence_breaks(std::string_view text);
 }  // namespace detail
 
 // Spans of URLs, emails, handles and hashtags, found before word segmentation so that

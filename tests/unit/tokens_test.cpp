@@ -244,3 +244,134 @@ TEST_CASE("text outside the simple characters is left to ICU", "[tokens]") {
         CHECK_FALSE(simple_word_breaks(text));
     }
 }
+
+namespace {
+
+std::string describe_sentences(std::string_view text, const std::vector<std::uint32_t>& ends) {
+    std::string out;
+    std::uint32_t begin = 0;
+    for (const std::uint32_t end : ends) {
+        out += "[" + std::string(text.substr(begin, end - begin)) + "] ";
+        begin = end;
+    }
+    return out;
+}
+
+// Sentences without ICU against ICU alone; `simple` says whether the text is in the simple set.
+void check_sentences_same_as_icu(std::string_view text, bool simple = true) {
+    INFO("text: " << text);
+    const auto breaks = copydesk::text::detail::simple_sentence_breaks(text);
+    REQUIRE(breaks.has_value() == simple);
+    if (breaks) {
+        CHECK(describe_sentences(text, *breaks) ==
+              describe_sentences(text, copydesk::text::detail::icu_sentence_breaks(text)));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("sentence breaks without ICU agree with ICU on news copy", "[tokens]") {
+    for (const char* text : {
+             "Mr. Smith met U.S. officials on Monday. Talks resumed at 10 a.m. in St. Louis.",
+             "Ph.D. students, e.g. those in labs, i.e. most of them, got No. 5 on Jan. 5. Then?",
+             "\"We are done.\" She left. (It was late.) He stayed? \"Yes!\" they said.",
+             "He asked, \"Why?\" Nobody knew. The rate rose 2.5 percent... Or did it? It did.",
+             "J. R. R. Tolkien wrote it. the next sentence starts in lower case. OK.",
+             "THE U.S. ECONOMY GREW. OFFICIALS SAID SO! WHY? BECAUSE.",
+             "“We’re not done,” she said. ‘Really?’ he asked — and left… Prices fell.",
+             "Dr. Jones (of the U.N.) spoke.\tThen Mrs. Lee. Prof. Kim\narrived at 5 p.m. Later\r\n"
+             "on, Ph.D. and M.D. holders met. A.M. radio. Lt.Cdr. Ross. S.p.A. firms.",
+             "See p. 5. Etc. and so on. vs. them. Is it 3.14? Yes.5 apples. e.g.the end.",
+             "Café owners in São Paulo met Łukasz. Éric left!  Two  spaces. End",
+             "It ended.) Next [one.] Then {this.} And «that.» Done.",
+         }) {
+        check_sentences_same_as_icu(text);
+    }
+    // The abbreviation filter at work: no break after "Mr." or "U.S." before a capital.
+    const std::string text = "Mr. Smith met U.S. officials. They left.";
+    CHECK(*copydesk::text::detail::simple_sentence_breaks(text) ==
+          std::vector<std::uint32_t>{30, static_cast<std::uint32_t>(text.size())});
+}
+
+TEST_CASE("sentence breaks without ICU agree with ICU on random strings of their characters",
+          "[tokens]") {
+    // The characters of every Sentence_Break class the simple splitter handles, and pieces of
+    // ICU's English abbreviations (exact ones, and those whose first full stop is inside).
+    // Beyond ASCII: U+00A0 and U+2003 (Sp), U+2024 (ATerm), U+203C (STerm), ƻ (OLetter).
+    const std::vector<std::string> characters = {"a",
+                                                 "x",
+                                                 "Z",
+                                                 "D",
+                                                 "é",
+                                                 "Ł",
+                                                 "ß",
+                                                 "ƻ",
+                                                 "0",
+                                                 "7",
+                                                 ".",
+                                                 ".",
+                                                 "!",
+                                                 "?",
+                                                 "'",
+                                                 "\"",
+                                                 "(",
+                                                 ")",
+                                                 "[",
+                                                 "]",
+                                                 ",",
+                                                 ";",
+                                                 ":",
+                                                 "-",
+                                                 " ",
+                                                 " ",
+                                                 "\t",
+                                                 "\n",
+                                                 "\r",
+                                                 "#",
+                                                 "/",
+                                                 "«",
+                                                 "»",
+                                                 "\xC2\xA0",
+                                                 "\xE2\x80\x83",
+                                                 "\xE2\x80\x98",
+                                                 "\xE2\x80\x99",
+                                                 "\xE2\x80\x9C",
+                                                 "\xE2\x80\x9D",
+                                                 "\xE2\x80\x93",
+                                                 "\xE2\x80\x94",
+                                                 "\xE2\x80\xA6",
+                                                 "\xE2\x80\xA4",
+                                                 "\xE2\x80\xBC",
+                                                 "Mr.",
+                                                 "U.S.",
+                                                 "Ph.D.",
+                                                 "e.g.",
+                                                 "a.m."};
+    for (const std::string& text : random_texts(characters, 2024)) {
+        check_sentences_same_as_icu(text);
+    }
+    const std::vector<std::string> abbreviations = {
+        "Mr.",  "Mrs.", "U.S.", "U.S.A.", "U.",   "S.",     "A.",   "Ph.D.", "Ph.",  "D.", "M.I.T.",
+        "A.M.", "Lt.",  "Cdr.", "Hon.",   "B.A.", "S.p.A.", "p.A.", "No.",   "Jan.", " ",  " ",
+        "  ",   ".",    "a",    "B",      "\"",   ")",      "5",    "?",     "\n"};
+    for (const std::string& text : random_texts(abbreviations, 99)) {
+        check_sentences_same_as_icu(text);
+    }
+}
+
+TEST_CASE("sentences outside the simple characters are left to ICU", "[tokens]") {
+    using copydesk::text::detail::simple_sentence_breaks;
+    CHECK(simple_sentence_breaks(""));
+    for (const char* text : {"Київ. Next.", "e\xCC\x81. Next.", "soft\xC2\xADhyphen. Next.",
+                             "line\xE2\x80\xA8separator", "control\x01. Next.", "日本。",
+                             "next\xC2\x85line", "emoji \xF0\x9F\x98\x80. Next."}) {
+        INFO(text);
+        CHECK_FALSE(simple_sentence_breaks(text));
+    }
+    // The segmenter then asks ICU, with the same result as before.
+    const std::string text = "Київ said so. Mr. Smith\nagreed. Fine.";
+    Segmenter seg;
+    std::vector<std::uint32_t> ends;
+    for (const auto& s : seg.analyze(text).sentences) ends.push_back(s.end);
+    CHECK(ends == copydesk::text::detail::icu_sentence_breaks(text));
+}
