@@ -219,7 +219,11 @@ DocPieces doc_pieces(std::string_view text, std::span<const text::Token> tokens)
                 add_key(p, " ");
                 break;
             case text::TokenKind::Punct:
-                add_key(p, utf8::is_ascii(s) ? std::string(s) : normalize_marks(s));
+                if (utf8::is_ascii(s)) {
+                    add_key(p, s);
+                } else {
+                    add_key(p, normalize_marks(s));
+                }
                 break;
             default:
                 add_key(p, "\x01");  // never part of a name

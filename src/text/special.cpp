@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "text/tokens.hpp"
@@ -8,24 +9,51 @@ namespace copydesk::text {
 
 namespace {
 
+// Byte classes, from a table: every byte of a text is classified here, several times.
+enum CharClass : std::uint8_t {
+    kAlnum = 1,
+    kAlpha = 2,
+    kSpace = 4,
+    kUrl = 8,         // may appear inside a URL (RFC 3986 plus a few common in pasted links)
+    kEmailLocal = 16  // a letter, digit or one of "_%+-" (the '.' of a local part aside)
+};
+constexpr std::array<std::uint8_t, 256> kCharClass = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 128; ++c) {
+        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool alnum = alpha || (c >= '0' && c <= '9');
+        std::uint8_t bits = 0;
+        if (alnum) bits |= kAlnum | kUrl | kEmailLocal;
+        if (alpha) bits |= kAlpha;
+        if (std::string_view(" \t\n\r\f").find(static_cast<char>(c)) != std::string_view::npos)
+            bits |= kSpace;
+        if (std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(static_cast<char>(c)) !=
+            std::string_view::npos)
+            bits |= kUrl;
+        if (std::string_view("_%+-").find(static_cast<char>(c)) != std::string_view::npos)
+            bits |= kEmailLocal;
+        table[static_cast<std::size_t>(c)] = bits;
+    }
+    return table;
+}();
+bool has_class(char c, CharClass k) {
+    return (kCharClass[static_cast<unsigned char>(c)] & k) != 0;
+}
+
 bool is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return has_class(c, kAlnum);
 }
 bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return has_class(c, kAlpha);
 }
 bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    return has_class(c, kSpace);
 }
 bool is_non_ascii(char c) {
     return static_cast<unsigned char>(c) >= 0x80;
 }
-
-// Characters that may appear inside a URL (RFC 3986 plus a few common in pasted links).
 bool is_url_char(char c) {
-    if (is_alnum(c)) return true;
-    constexpr std::string_view extra = "-._~:/?#[]@!$&'()*+,;=%";
-    return extra.find(c) != std::string_view::npos;
+    return has_class(c, kUrl);
 }
 
 // Top-level domains that make a bare "name.tld" read as a web address.
@@ -123,11 +151,11 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
     };
     while (i < s.size()) {
         const char c = s[i];
-        const bool at_word_start = i == 0 || !is_alnum(s[i - 1]);
         if (is_space(c) || is_non_ascii(c)) {
             ++i;
             continue;
         }
+        const bool at_word_start = i == 0 || !is_alnum(s[i - 1]);
         if (std::size_t scheme = scheme_length(s, i); scheme != 0) {
             const std::size_t end = trim_url_end(s, i, scan_url_chars(s, i + scheme));
             if (end > i + scheme) {
@@ -165,7 +193,7 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
                 const char x = s[e];
                 if (x == '.') {
                     dot = true;
-                } else if (!is_alnum(x) && x != '_' && x != '%' && x != '+' && x != '-') {
+                } else if (!has_class(x, kEmailLocal)) {
                     break;
                 }
             }
