@@ -15,6 +15,7 @@ std::string code_point_label(char32_t cp) {
 
 std::vector<Span> web_spans(const RegionText& where) {
     std::vector<Span> out;
+    if (where.analysis.web_free) return out;
     for (const text::Token& t : where.analysis.tokens) {
         using K = text::TokenKind;
         if (t.kind == K::Url || t.kind == K::Email || t.kind == K::Handle || t.kind == K::Hashtag)

@@ -382,6 +382,7 @@ Analysis Segmenter::analyze(std::string_view text) {
     }
 
     const std::vector<SpecialSpan> specials = find_special_spans(text);
+    out.web_free = specials.empty();  // only these become URL, email, handle or hashtag tokens
     std::size_t next_special = 0;
     std::uint32_t covered = 0;  // text up to here already has tokens
 

@@ -35,6 +35,9 @@ struct Token {
 struct Analysis {
     std::vector<Token> tokens;
     std::vector<Span> sentences;
+    // True when the segmenter found no URL, email, handle or hashtag: rules that step around
+    // them need not look (false, "perhaps", for an Analysis made by hand).
+    bool web_free = false;
 };
 
 // ICU word and sentence segmentation over UTF-8, plus recognition of URLs, emails, handles

@@ -63,6 +63,17 @@ TEST_CASE("a hashtag glued to a URL is two tokens", "[tokens]") {
     CHECK(kind_of(s, "https://t.co/x1") == TokenKind::Url);
 }
 
+TEST_CASE("an analysis says when it holds no URL, email, handle or hashtag", "[tokens]") {
+    Segmenter seg;
+    CHECK(seg.analyze("Plain words, a full stop. And 3.5 per cent.").web_free);
+    for (const char* text : {"see https://t.co/x", "mail desk@example.org", "ask @agency",
+                             "tagged #Kyiv", "at example.com today"}) {
+        INFO(text);
+        CHECK_FALSE(seg.analyze(text).web_free);
+    }
+    CHECK_FALSE(copydesk::text::Analysis{}.web_free);  // made by hand: perhaps
+}
+
 TEST_CASE("numbers of every shape are numbers", "[tokens]") {
     const std::string s = "A 12-point plan from the 1990s, the 22nd vote, 3.5% and 2,000 troops.";
     CHECK(kind_of(s, "12") == TokenKind::Number);

@@ -83,6 +83,15 @@ TEST_CASE("a word filter never turns away a word it holds, and turns away most o
     for (int i = 0; i < 2000; ++i) held.push_back("held" + std::to_string(i));
     for (const std::string& w : held) filter.add(w);
     for (const std::string& w : held) CHECK(filter.may_contain(w));
+    // The ASCII test lowers as it hashes: "HELD7" is looked up as "held7".
+    CHECK(filter.may_contain_ascii_lower("HELD7"));
+    CHECK(filter.may_contain_ascii_lower("Held1999"));
+    for (int i = 0; i < 1000; ++i) {
+        const std::string other = "Other" + std::to_string(i);
+        std::string lower = other;
+        lower[0] = 'o';
+        CHECK(filter.may_contain_ascii_lower(other) == filter.may_contain(lower));
+    }
     int passed = 0;
     for (int i = 0; i < 10000; ++i) passed += filter.may_contain("other" + std::to_string(i));
     // 2,000 words set at most 2,000 of 65,536 bits: about 3% of other words get through.

@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <limits>
 #include <tuple>
 
 #include "core/utf8.hpp"
@@ -112,23 +113,31 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
     for (std::uint32_t r = 0; r < regions.size(); ++r) {
         const RegionText& where = regions[r];
         const auto& tokens = where.analysis.tokens;
-        // Folded text of each token, made once into one buffer: phrases compare many times.
+        // Folded text of a token, made into one buffer when first asked for: most words are
+        // only hashed, to be turned away by starts_. A view lasts until the next is made.
+        constexpr std::uint32_t kNotYet = std::numeric_limits<std::uint32_t>::max();
         folded_text.clear();
-        folded_at.assign(tokens.size(), Span{});
+        folded_at.assign(tokens.size(), Span{kNotYet, kNotYet});
         const bool ascii_text = utf8::is_ascii(where.text());  // then no test per token
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (tokens[i].kind == text::TokenKind::Space || is_special(tokens[i].kind)) continue;
-            const std::string_view word = where.slice(tokens[i].span);
-            const auto begin = static_cast<std::uint32_t>(folded_text.size());
-            if (ascii_text || utf8::is_ascii(word)) {
-                text::append_ascii_lower(folded_text, word);
-            } else {
-                folded_text += fold(word);
-            }
-            folded_at[i] = {begin, static_cast<std::uint32_t>(folded_text.size())};
-        }
+        auto ascii_word = [&](std::size_t i) {
+            return ascii_text || utf8::is_ascii(where.slice(tokens[i].span));
+        };
         auto folded = [&](std::size_t i) {
-            return std::string_view(folded_text).substr(folded_at[i].begin, folded_at[i].size());
+            Span& at = folded_at[i];
+            if (at.begin == kNotYet) {
+                at = {};
+                if (tokens[i].kind != text::TokenKind::Space && !is_special(tokens[i].kind)) {
+                    const std::string_view word = where.slice(tokens[i].span);
+                    const auto begin = static_cast<std::uint32_t>(folded_text.size());
+                    if (ascii_word(i)) {
+                        text::append_ascii_lower(folded_text, word);
+                    } else {
+                        folded_text += fold(word);
+                    }
+                    at = {begin, static_cast<std::uint32_t>(folded_text.size())};
+                }
+            }
+            return std::string_view(folded_text).substr(at.begin, at.size());
         };
         // Matches phrase `e` at token `i`; on success adds the hit.
         auto match = [&](std::uint32_t e, std::size_t i) {
@@ -158,7 +167,10 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (tokens[i].kind != text::TokenKind::Word &&
                 tokens[i].kind != text::TokenKind::Number)
                 continue;
-            if (!starts_.may_contain(folded(i))) continue;
+            const bool may_start =
+                ascii_word(i) ? starts_.may_contain_ascii_lower(where.slice(tokens[i].span))
+                              : starts_.may_contain(folded(i));
+            if (!may_start) continue;
             if (auto it = single_.find(folded(i)); it != single_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
             }
@@ -166,7 +178,9 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             std::size_t j = i + 1;
             const bool spaced = tokens[j].kind == text::TokenKind::Space;
             if (spaced) ++j;
-            if (j >= tokens.size() || folded_at[j].size() == 0) continue;
+            // i's folded text was made for the lookup above and j's is made here, before the
+            // views below are taken (making one may move the buffer).
+            if (j >= tokens.size() || folded(j).empty()) continue;
             if (auto it = pairs_.find(pair_key(key, folded(i), spaced, folded(j)));
                 it != pairs_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
