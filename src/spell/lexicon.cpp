@@ -346,8 +346,11 @@ struct Lexicon::Search {
     std::vector<int> rows;  // row d of the edit-distance table at rows[d * width]
     std::string path;       // folded letters of the candidate after the prefix
 
-    [[nodiscard]] char letter(const Entry& e, std::size_t d) const {
-        return lex.folded_[e.offset + base + d];
+    // Letter `d` after the prefix of entry `k` (which is longer than that).
+    [[nodiscard]] char letter(std::size_t k, std::size_t d) const {
+        const std::size_t at = base + d;
+        if (at < kPrefixLetters) return lex.prefixes_[k][at];
+        return lex.folded_[lex.entries_[k].offset + at];
     }
 
     void visit(std::size_t d, std::size_t lo, std::size_t hi) {
@@ -360,11 +363,11 @@ struct Lexicon::Search {
         }
         if ((d + 1) * width >= rows.size()) return;
         while (i < hi) {
-            const auto c = static_cast<unsigned char>(letter(entries[i], d));
+            const auto c = static_cast<unsigned char>(letter(i, d));
             // The child's entries end where the letter at depth d changes: gallop, then
             // bisect, so that small children (most of them) cost a few nearby probes.
             auto beyond = [&](std::size_t k) {
-                return static_cast<unsigned char>(letter(entries[k], d)) > c;
+                return static_cast<unsigned char>(letter(k, d)) > c;
             };
             std::size_t step = 1;
             std::size_t known_in = i;  // last index known to hold letter c
@@ -420,6 +423,13 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const auto hi = std::partition_point(
         lo, entries_.end(), [&](const Entry& e) { return folded(e).substr(0, key.size()) == key; });
     if (lo == hi) return;
+    std::call_once(prefixes_built_, [this] {
+        prefixes_.resize(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const std::string_view f = folded(entries_[i]).substr(0, kPrefixLetters);
+            std::copy(f.begin(), f.end(), prefixes_[i].begin());
+        }
+    });
     const std::string q = ascii_fold(query);
     Search s{*this, q, key.size(), max_edits, found, q.size() + 1, {}, {}};
     const std::size_t depth = q.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1;
