@@ -23,6 +23,16 @@ bool is_lower(char c) {
 }
 
 // Byte order, as the generator sorts (Python compares UTF-8 bytes as unsigned).
+// The first eight bytes of `s` as a big-endian number, zeros past its end: numbers compare
+// as the bytes do.
+std::uint64_t packed_prefix(std::string_view s) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
+    }
+    return v;
+}
+
 int compare_bytes(std::string_view a, std::string_view b) {
     const std::size_t n = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < n; ++i) {
@@ -210,7 +220,7 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(
     }
     auto text = read_whole_file(path);
     if (!text) return path + ": cannot read the spelling lexicon";
-    return parse(std::move(*text), path, index);
+    return parse(std::move(*text), path);  // the index was just found to hold other text
 }
 
 std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
@@ -305,9 +315,31 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
 
 std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {
     const std::string key = ascii_fold(word);
-    const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
-        return compare_bytes(folded(e), key) < 0;
-    });
+    auto lo = entries_.begin();
+    if (prefixes_ready_.load(std::memory_order_acquire)) {
+        // The first letters of the bisection's probes come from the prefix array, in order
+        // and close together; the text is read only when they tie. Folded text holds no NUL
+        // byte, so the zeros past a short word order it before its longer neighbours.
+        const std::uint64_t head = packed_prefix(key);
+        std::size_t first = 0;
+        std::size_t count = entries_.size();
+        while (count > 0) {
+            const std::size_t step = count / 2;
+            const std::size_t mid = first + step;
+            const std::uint64_t p = prefixes_[mid];
+            if (p < head || (p == head && compare_bytes(folded(entries_[mid]), key) < 0)) {
+                first = mid + 1;
+                count -= step + 1;
+            } else {
+                count = step;
+            }
+        }
+        lo += static_cast<std::ptrdiff_t>(first);
+    } else {
+        lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
+            return compare_bytes(folded(e), key) < 0;
+        });
+    }
     auto hi = lo;
     while (hi != entries_.end() && folded(*hi) == key) ++hi;
     return {lo, hi};
@@ -349,7 +381,9 @@ struct Lexicon::Search {
     // Letter `d` after the prefix of entry `k` (which is longer than that).
     [[nodiscard]] char letter(std::size_t k, std::size_t d) const {
         const std::size_t at = base + d;
-        if (at < kPrefixLetters) return lex.prefixes_[k][at];
+        if (at < kPrefixLetters) {
+            return static_cast<char>((lex.prefixes_[k] >> (8 * (kPrefixLetters - 1 - at))) & 0xFF);
+        }
         return lex.folded_[lex.entries_[k].offset + at];
     }
 
@@ -426,9 +460,9 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     std::call_once(prefixes_built_, [this] {
         prefixes_.resize(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) {
-            const std::string_view f = folded(entries_[i]).substr(0, kPrefixLetters);
-            std::copy(f.begin(), f.end(), prefixes_[i].begin());
+            prefixes_[i] = packed_prefix(folded(entries_[i]));
         }
+        prefixes_ready_.store(true, std::memory_order_release);
     });
     const std::string q = ascii_fold(query);
     Search s{*this, q, key.size(), max_edits, found, q.size() + 1, {}, {}};

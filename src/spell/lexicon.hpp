@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -139,7 +140,8 @@ class Lexicon {
     // pays for it.
     static constexpr std::size_t kPrefixLetters = 8;
     mutable std::once_flag prefixes_built_;
-    mutable std::vector<std::array<char, kPrefixLetters>> prefixes_;
+    mutable std::vector<std::uint64_t> prefixes_;      // big-endian: compared as numbers
+    mutable std::atomic<bool> prefixes_ready_{false};  // then same_letters() uses them too
 };
 
 // The index of dictionaries/spelling/words.tsv compiled into the copydesk program (see

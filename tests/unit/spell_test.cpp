@@ -510,3 +510,35 @@ TEST_CASE("a capitalized slip on a common word is told from a name", "[spell]") 
     auto with_table = lexicon_checker(Dialect::US, true);
     CHECK(with_table.misspells_common_word("Goverment", Evidence::Strong));
 }
+
+TEST_CASE("exact lookups find the same entries before and after the first search", "[spell]") {
+    // The first search files every entry's first letters; later lookups bisect those. Words
+    // of under, exactly and over eight letters, and words sharing their first eight.
+    std::string text;
+    for (const char* w :
+         {"ab", "abc", "abc'd", "abcdefgh", "abcdefghi", "Abcdefghij", "abcdefghij", "abcdefgz",
+          "international", "internationalise", "internationalism", "zz", "zzz"}) {
+        text += std::string(w) + "\t10\t20\n";
+    }
+    auto parsed = Lexicon::parse(text, "w.tsv");
+    INFO((std::holds_alternative<std::string>(parsed) ? std::get<std::string>(parsed) : ""));
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(parsed));
+    const auto lex = std::get<std::shared_ptr<const Lexicon>>(parsed);
+    const std::vector<std::string> asked = {"ab",       "abc",           "abc'd",
+                                            "abcdefgh", "abcdefghi",     "ABCDEFGHIJ",
+                                            "abcdefg",  "international", "internationalism",
+                                            "a",        "zzzz",          "0"};
+    std::vector<std::span<const Lexicon::Entry>> before;
+    for (const std::string& w : asked) before.push_back(lex->same_letters(w));
+    int found = 0;
+    lex->search("a", "bcdefgh", 1, [&](const Lexicon::Entry&, int) { ++found; });
+    CHECK(found > 0);
+    for (std::size_t i = 0; i < asked.size(); ++i) {
+        INFO(asked[i]);
+        const auto after = lex->same_letters(asked[i]);
+        CHECK(after.data() == before[i].data());
+        CHECK(after.size() == before[i].size());
+    }
+    CHECK(lex->same_letters("abcdefghij").size() == 2);  // both cases
+    CHECK(lex->same_letters("abcdefg").empty());
+}
