@@ -25,12 +25,27 @@ bool is_lower(char c) {
 // Byte order, as the generator sorts (Python compares UTF-8 bytes as unsigned).
 // The first eight bytes of `s` as a big-endian number, zeros past its end: numbers compare
 // as the bytes do.
+// `b` as a big-endian number. Written out, so that compilers make it a byte swap.
+std::uint64_t big_endian(const std::array<unsigned char, 8>& b) {
+    return std::uint64_t{b[0]} << 56 | std::uint64_t{b[1]} << 48 | std::uint64_t{b[2]} << 40 |
+           std::uint64_t{b[3]} << 32 | std::uint64_t{b[4]} << 24 | std::uint64_t{b[5]} << 16 |
+           std::uint64_t{b[6]} << 8 | std::uint64_t{b[7]};
+}
+
 std::uint64_t packed_prefix(std::string_view s) {
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < 8; ++i) {
-        v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0U);
-    }
-    return v;
+    std::array<unsigned char, 8> b{};
+    std::memcpy(b.data(), s.data(), std::min(s.size(), b.size()));
+    return big_endian(b);
+}
+
+// packed_prefix() of the `length` bytes at `p`, where eight bytes can be read: one fixed-size
+// load, as every entry of the lexicon is packed so.
+std::uint64_t packed_prefix_at(const char* p, std::size_t length) {
+    std::array<unsigned char, 8> b;
+    std::memcpy(b.data(), p, b.size());
+    const std::uint64_t v = big_endian(b);
+    if (length >= b.size()) return v;
+    return length == 0 ? 0 : v & ~(~std::uint64_t{0} >> (8 * length));  // the word's bytes
 }
 
 int compare_bytes(std::string_view a, std::string_view b) {
@@ -460,7 +475,10 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     std::call_once(prefixes_built_, [this] {
         prefixes_.resize(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) {
-            prefixes_[i] = packed_prefix(folded(entries_[i]));
+            const Entry& e = entries_[i];
+            prefixes_[i] = e.offset + kPrefixLetters <= folded_.size()
+                               ? packed_prefix_at(folded_.data() + e.offset, e.length)
+                               : packed_prefix(folded(e));
         }
         prefixes_ready_.store(true, std::memory_order_release);
     });
