@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
+#include "text/icu_text.hpp"
 #include "text/sentence_breaks.hpp"
 #include "text/tokens.hpp"
 
@@ -46,18 +47,6 @@ std::size_t find_line_break(std::string_view text, std::size_t at) {
         if (text[at] == '\n' || text[at] == '\r') return at;
     }
     return std::string_view::npos;
-}
-
-struct UTextCloser {
-    void operator()(UText* t) const { utext_close(t); }
-};
-using UTextPtr = std::unique_ptr<UText, UTextCloser>;
-
-UTextPtr open_utf8(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    UText* t = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open text");
-    return UTextPtr(t);
 }
 
 bool is_space_token(std::string_view s) {
@@ -153,7 +142,7 @@ std::vector<detail::WordBreak> break_words(icu::BreakIterator& words, std::strin
     std::vector<detail::WordBreak> out;
     if (text.empty()) return out;
     UErrorCode status = U_ZERO_ERROR;
-    UTextPtr ut = open_utf8(text);
+    const detail::UTextPtr ut = detail::open_utf8(text);
     words.setText(ut.get(), status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
     words.first();

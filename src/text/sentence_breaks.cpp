@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
+#include "text/icu_text.hpp"
 #include "text/tokens.hpp"
 
 namespace copydesk::text {
@@ -416,10 +417,6 @@ std::optional<std::vector<std::uint32_t>> breaks_without_icu(std::string_view te
     return out;
 }
 
-struct SentenceUTextCloser {
-    void operator()(UText* t) const { utext_close(t); }
-};
-
 std::vector<std::uint32_t> icu_breaks(icu::BreakIterator& sentences, std::string_view text) {
     std::vector<std::uint32_t> out;
     if (text.empty()) return out;
@@ -429,9 +426,7 @@ std::vector<std::uint32_t> icu_breaks(icu::BreakIterator& sentences, std::string
     std::replace_if(
         unwrapped.begin(), unwrapped.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     UErrorCode status = U_ZERO_ERROR;
-    const std::unique_ptr<UText, SentenceUTextCloser> ut(
-        utext_openUTF8(nullptr, unwrapped.data(), static_cast<int64_t>(unwrapped.size()), &status));
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open text");
+    const detail::UTextPtr ut = detail::open_utf8(unwrapped);
     sentences.setText(ut.get(), status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
     sentences.first();
