@@ -354,7 +354,7 @@ std::vector<WordBreak> icu_word_breaks(std::string_view text) {
 
 struct Segmenter::Impl {
     std::unique_ptr<icu::BreakIterator> words = make_word_iterator();
-    std::unique_ptr<icu::BreakIterator> sentences = detail::make_sentence_iterator();
+    std::unique_ptr<icu::BreakIterator> sentences;  // made when a text first needs it
 };
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
@@ -365,7 +365,7 @@ Analysis Segmenter::analyze(std::string_view text) {
     if (text.empty()) return out;
 
     std::uint32_t sentence_begin = 0;
-    for (const std::uint32_t end : detail::sentence_breaks(*impl_->sentences, text)) {
+    for (const std::uint32_t end : detail::sentence_breaks(impl_->sentences, text)) {
         out.sentences.push_back({sentence_begin, end});
         sentence_begin = end;
     }

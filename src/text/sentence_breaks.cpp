@@ -455,9 +455,12 @@ std::optional<std::vector<std::uint32_t>> simple_sentence_breaks(std::string_vie
     return breaks_without_icu(text, english_exceptions());
 }
 
-std::vector<std::uint32_t> sentence_breaks(icu::BreakIterator& icu, std::string_view text) {
+std::vector<std::uint32_t> sentence_breaks(std::unique_ptr<icu::BreakIterator>& icu,
+                                           std::string_view text) {
     auto breaks = breaks_without_icu(text, english_exceptions());
-    return breaks ? std::move(*breaks) : icu_breaks(icu, text);
+    if (breaks) return std::move(*breaks);
+    if (!icu) icu = make_sentence_iterator();
+    return icu_breaks(*icu, text);
 }
 
 std::vector<std::uint32_t> icu_sentence_breaks(std::string_view text) {
