@@ -148,7 +148,7 @@ std::string_view part_name(Part p) {
 }
 
 // One piece of a region's text, as the matcher walks it. Its key (lower case, marks
-// normalised; " " for white space) is kept in the shared buffer of DocPieces.
+// normalised; " " for white space) is kept in the shared buffer of a PieceReader.
 struct DocPiece {
     std::uint32_t key_begin = 0;
     std::uint32_t key_size = 0;
@@ -160,77 +160,115 @@ struct DocPiece {
     bool upper = false;
 };
 
-// Every region's words are walked here: the keys go into one buffer, not a string each.
-struct DocPieces {
-    std::string keys;
-    std::vector<DocPiece> pieces;
+// The pieces of a region's text from one word on, made only as far as the matcher walks:
+// most words start no name, and making a key for every token was the matcher's main cost.
+// The keys go into one buffer, not a string each; both are reused from one start to the next.
+class PieceReader {
+  public:
+    // `ascii_text`: the whole text is plain ASCII.
+    PieceReader(std::string_view text, std::span<const text::Token> tokens, bool ascii_text)
+        : text_(text), tokens_(tokens), ascii_text_(ascii_text) {}
 
+    // Starts over at `token`, a word.
+    void restart(std::uint32_t token) {
+        next_token_ = token;
+        keys_.clear();
+        pieces_.clear();
+    }
+    // The k-th piece from the start, or null past the region's end.
+    const DocPiece* at(std::size_t k) {
+        while (pieces_.size() <= k) {
+            if (!read_one()) return nullptr;
+        }
+        return &pieces_[k];
+    }
     [[nodiscard]] std::string_view key(const DocPiece& p) const {
-        return std::string_view(keys).substr(p.key_begin, p.key_size);
+        return std::string_view(keys_).substr(p.key_begin, p.key_size);
     }
     [[nodiscard]] std::string_view stripped(const DocPiece& p) const {
         return p.possessive ? key(p).substr(0, p.key_size - 2) : std::string_view();
     }
+
+  private:
+    void add_key(DocPiece& p, std::string_view key) {
+        p.key_begin = static_cast<std::uint32_t>(keys_.size());
+        p.key_size = static_cast<std::uint32_t>(key.size());
+        keys_ += key;
+    }
+    bool read_one() {
+        for (; next_token_ < tokens_.size(); ++next_token_) {
+            const std::uint32_t i = next_token_;
+            const text::Token& t = tokens_[i];
+            const std::string_view s = text_.substr(t.span.begin, t.span.size());
+            DocPiece p;
+            p.span = t.span;
+            p.token = i;
+            switch (t.kind) {
+                case text::TokenKind::Word: {
+                    p.word = true;
+                    if (ascii_text_ || utf8::is_ascii(s)) {
+                        // lower_key of plain ASCII, written in place.
+                        p.key_begin = static_cast<std::uint32_t>(keys_.size());
+                        p.key_size = static_cast<std::uint32_t>(s.size());
+                        text::append_ascii_lower(keys_, s);
+                    } else {
+                        add_key(p, lower_key(s));
+                    }
+                    p.upper = text::starts_upper(s);
+                    if (p.key_size > 3 && key(p).ends_with("'s")) {
+                        p.possessive = true;
+                        const std::size_t suffix = s.ends_with("\xE2\x80\x99s") ? 4
+                                                   : s.ends_with("\xCA\xBCs")   ? 3
+                                                                                : 2;
+                        p.stripped_span = {t.span.begin,
+                                           t.span.end - static_cast<std::uint32_t>(suffix)};
+                    }
+                    break;
+                }
+                case text::TokenKind::Space:
+                    if (!pieces_.empty() && key(pieces_.back()) == " ") {
+                        pieces_.back().span.end = t.span.end;
+                        continue;
+                    }
+                    add_key(p, " ");
+                    break;
+                case text::TokenKind::Punct:
+                    if (utf8::is_ascii(s)) {
+                        add_key(p, s);
+                    } else {
+                        add_key(p, normalize_marks(s));
+                    }
+                    break;
+                default:
+                    add_key(p, "\x01");  // never part of a name
+            }
+            pieces_.push_back(p);
+            ++next_token_;
+            return true;
+        }
+        return false;
+    }
+
+    std::string_view text_;
+    std::span<const text::Token> tokens_;
+    bool ascii_text_;
+    std::uint32_t next_token_ = 0;
+    std::string keys_;
+    std::vector<DocPiece> pieces_;
 };
 
-DocPieces doc_pieces(std::string_view text, std::span<const text::Token> tokens) {
-    DocPieces out;
-    out.pieces.reserve(tokens.size());
-    out.keys.reserve(text.size());
-    auto add_key = [&](DocPiece& p, std::string_view key) {
-        p.key_begin = static_cast<std::uint32_t>(out.keys.size());
-        p.key_size = static_cast<std::uint32_t>(key.size());
-        out.keys += key;
-    };
-    const bool ascii_text = utf8::is_ascii(text);  // then every word is: no test per word
-    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-        const text::Token& t = tokens[i];
-        const std::string_view s = text.substr(t.span.begin, t.span.size());
-        DocPiece p;
-        p.span = t.span;
-        p.token = i;
-        switch (t.kind) {
-            case text::TokenKind::Word: {
-                p.word = true;
-                if (ascii_text || utf8::is_ascii(s)) {
-                    // lower_key of plain ASCII, written in place.
-                    p.key_begin = static_cast<std::uint32_t>(out.keys.size());
-                    p.key_size = static_cast<std::uint32_t>(s.size());
-                    text::append_ascii_lower(out.keys, s);
-                } else {
-                    add_key(p, lower_key(s));
-                }
-                p.upper = text::starts_upper(s);
-                if (p.key_size > 3 && out.key(p).ends_with("'s")) {
-                    p.possessive = true;
-                    const std::size_t suffix = s.ends_with("\xE2\x80\x99s") ? 4
-                                               : s.ends_with("\xCA\xBCs")   ? 3
-                                                                            : 2;
-                    p.stripped_span = {t.span.begin,
-                                       t.span.end - static_cast<std::uint32_t>(suffix)};
-                }
-                break;
-            }
-            case text::TokenKind::Space:
-                if (!out.pieces.empty() && out.key(out.pieces.back()) == " ") {
-                    out.pieces.back().span.end = t.span.end;
-                    continue;
-                }
-                add_key(p, " ");
-                break;
-            case text::TokenKind::Punct:
-                if (utf8::is_ascii(s)) {
-                    add_key(p, s);
-                } else {
-                    add_key(p, normalize_marks(s));
-                }
-                break;
-            default:
-                add_key(p, "\x01");  // never part of a name
-        }
-        out.pieces.push_back(p);
+// Whether the word `s` (a token's text; `ascii` if it is plain ASCII) may start a name in
+// `starts`, by the key the matcher would make for it, or by that key less a possessive 's.
+bool may_start_name(const WordFilter& starts, std::string_view s, bool ascii) {
+    if (ascii) {
+        if (starts.may_contain_ascii_lower(s)) return true;
+        return s.size() > 3 && s[s.size() - 2] == '\'' && (s.back() == 's' || s.back() == 'S') &&
+               starts.may_contain_ascii_lower(s.substr(0, s.size() - 2));
     }
-    return out;
+    const std::string key = lower_key(s);
+    if (starts.may_contain(key)) return true;
+    return key.size() > 3 && key.ends_with("'s") &&
+           starts.may_contain(std::string_view(key).substr(0, key.size() - 2));
 }
 
 }  // namespace
@@ -684,14 +722,14 @@ std::optional<Database::KeyMatch> Database::by_romanization(std::string_view wor
 std::vector<Mention> Database::find(std::string_view text,
                                     std::span<const text::Token> tokens) const {
     std::vector<Mention> out;
-    const DocPieces doc = doc_pieces(text, tokens);
-    const std::vector<DocPiece>& pieces = doc.pieces;
-    for (std::size_t start = 0; start < pieces.size(); ++start) {
-        const DocPiece& first = pieces[start];
-        if (!first.word) continue;
-        if (!starts_.may_contain(doc.key(first)) &&
-            !(first.possessive && starts_.may_contain(doc.stripped(first))))
-            continue;
+    const bool ascii_text = utf8::is_ascii(text);  // then every word is: no test per word
+    PieceReader reader(text, tokens, ascii_text);
+    for (std::uint32_t token = 0; token < tokens.size(); ++token) {
+        const text::Token& t = tokens[token];
+        if (t.kind != text::TokenKind::Word) continue;
+        const std::string_view word = text.substr(t.span.begin, t.span.size());
+        if (!may_start_name(starts_, word, ascii_text || utf8::is_ascii(word))) continue;
+        reader.restart(token);
         struct Best {
             std::uint32_t node;
             std::size_t last;
@@ -699,24 +737,28 @@ std::vector<Mention> Database::find(std::string_view text,
         };
         std::optional<Best> best;
         std::uint32_t node = 0;
-        for (std::size_t k = start; k < pieces.size(); ++k) {
-            const DocPiece& p = pieces[k];
-            if (p.possessive) {
-                if (auto c = find_child(node, doc.stripped(p)); c && !nodes_[*c].readings.empty()) {
+        for (std::size_t k = 0;; ++k) {
+            const DocPiece* p = reader.at(k);
+            if (p == nullptr) break;
+            if (p->possessive) {
+                if (auto c = find_child(node, reader.stripped(*p));
+                    c && !nodes_[*c].readings.empty()) {
                     best = Best{*c, k, true};
                 }
             }
-            const auto c = find_child(node, doc.key(p));
+            const auto c = find_child(node, reader.key(*p));
             if (!c) break;
             node = *c;
             if (!nodes_[node].readings.empty()) best = Best{node, k, false};
         }
         if (!best) continue;
+        // The walk read every piece up to the last one matched.
+        auto piece = [&](std::size_t k) -> const DocPiece& { return *reader.at(k); };
         const Reading* chosen = nullptr;
         for (const Reading& r : nodes_[best->node].readings) {
             bool case_ok = true;
             for (std::size_t i = 0; i < r.upper.size(); ++i) {
-                if (r.upper[i] && !pieces[start + i].upper) case_ok = false;
+                if (r.upper[i] && !piece(i).upper) case_ok = false;
             }
             if (case_ok) {
                 chosen = &r;
@@ -725,27 +767,27 @@ std::vector<Mention> Database::find(std::string_view text,
         }
         if (chosen == nullptr) continue;
         auto piece_span = [&](std::size_t k) {
-            return k == best->last && best->stripped ? pieces[k].stripped_span : pieces[k].span;
+            return k == best->last && best->stripped ? piece(k).stripped_span : piece(k).span;
         };
         Mention m;
         m.entry = chosen->entry;
         m.exception = chosen->exception;
-        m.span = {pieces[start].span.begin, piece_span(best->last).end};
-        m.first_token = pieces[start].token;
-        m.last_token = pieces[best->last].token;
+        m.span = {piece(0).span.begin, piece_span(best->last).end};
+        m.first_token = piece(0).token;
+        m.last_token = piece(best->last).token;
         for (std::size_t u = 0; u < chosen->uses.size(); ++u) {
             Span span{};
             bool any = false;
             for (std::size_t i = 0; i < chosen->piece_use.size(); ++i) {
                 if (chosen->piece_use[i] != u) continue;
-                const Span s = piece_span(start + i);
+                const Span s = piece_span(i);
                 span = any ? Span{std::min(span.begin, s.begin), std::max(span.end, s.end)} : s;
                 any = true;
             }
             m.uses.push_back({chosen->uses[u].first, span, chosen->uses[u].second});
         }
+        token = m.last_token;  // the next name starts after this one
         out.push_back(std::move(m));
-        start = best->last;
     }
     return out;
 }
