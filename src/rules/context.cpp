@@ -34,17 +34,17 @@ const Context::WordCounts& Context::word_counts() const {
     static constexpr char kKey = 0;
     return shared<WordCounts>(&kKey, [this] {
         // Views into the document's regions, which outlive the context.
-        WordCounts counts;
         std::size_t tokens = 0;
         for (const RegionText& r : regions_) tokens += r.analysis.tokens.size();
-        counts.all.reserve(tokens / 2);  // about one token in two is a word
+        // About one token in two is a word, and a document repeats most of its words.
+        WordCounts counts{WordTally(tokens / 4), WordTally(tokens / 32)};
         for (const RegionText& r : regions_) {
             for (const text::Token& t : r.analysis.tokens) {
                 if (t.kind != text::TokenKind::Word) continue;
                 const std::string_view w = r.slice(t.span);
-                ++counts.all[w];
+                counts.all.add(w);
                 if (!t.sentence_start && is_capitalized(w))
-                    ++counts.mid_sentence_capitalized[strip_possessive(w)];
+                    counts.mid_sentence_capitalized.add(strip_possessive(w));
             }
         }
         return counts;
@@ -52,15 +52,11 @@ const Context::WordCounts& Context::word_counts() const {
 }
 
 int Context::capitalized_mid_sentence_count(std::string_view word) const {
-    const auto& counts = word_counts().mid_sentence_capitalized;
-    const auto it = counts.find(strip_possessive(word));
-    return it == counts.end() ? 0 : it->second;
+    return word_counts().mid_sentence_capitalized.count(strip_possessive(word));
 }
 
 int Context::word_count(std::string_view word) const {
-    const auto& counts = word_counts().all;
-    const auto it = counts.find(word);
-    return it == counts.end() ? 0 : it->second;
+    return word_counts().all.count(word);
 }
 
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {

@@ -14,6 +14,7 @@
 #include "core/diagnostic.hpp"
 #include "core/document.hpp"
 #include "core/hash.hpp"
+#include "core/word_tally.hpp"
 #include "rules/names_db.hpp"
 #include "spell/speller.hpp"
 #include "text/tokens.hpp"
@@ -131,12 +132,9 @@ class Context {
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
     // Counted when first asked for (only the spelling rule asks, about words it does not know).
-    struct WordHash {
-        std::size_t operator()(std::string_view w) const { return fnv1a(w); }
-    };
     struct WordCounts {
-        std::unordered_map<std::string_view, int, WordHash> all;
-        std::unordered_map<std::string_view, int, WordHash> mid_sentence_capitalized;
+        WordTally all;
+        WordTally mid_sentence_capitalized;
     };
     [[nodiscard]] const WordCounts& word_counts() const;
     const std::set<std::string, std::less<>>* rule_ids_;

@@ -5,6 +5,7 @@
 
 #include "core/utf8.hpp"
 #include "core/word_filter.hpp"
+#include "core/word_tally.hpp"
 
 namespace utf8 = copydesk::utf8;
 
@@ -96,4 +97,22 @@ TEST_CASE("a word filter never turns away a word it holds, and turns away most o
     for (int i = 0; i < 10000; ++i) passed += filter.may_contain("other" + std::to_string(i));
     // 2,000 words set at most 2,000 of 65,536 bits: about 3% of other words get through.
     CHECK(passed < 600);
+}
+
+TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {
+    std::vector<std::string> words;
+    for (int i = 0; i < 3000; ++i) words.push_back("word" + std::to_string(i));
+    copydesk::WordTally tally(4);  // far too small: the table grows many times
+    for (int round = 0; round < 3; ++round) {
+        for (std::size_t i = 0; i < words.size(); i += round + 1) tally.add(words[i]);
+    }
+    tally.add("Word0");
+    CHECK(tally.distinct() == 3001);
+    CHECK(tally.count("word0") == 3);     // every round
+    CHECK(tally.count("word1") == 1);     // the first round only
+    CHECK(tally.count("word2") == 2);     // rounds one and two
+    CHECK(tally.count("word6") == 3);     // divisible by 2 and 3
+    CHECK(tally.count("Word0") == 1);     // case is part of the spelling
+    CHECK(tally.count("word3000") == 0);  // never added
+    CHECK(tally.count("") == 0);
 }
