@@ -140,16 +140,24 @@ std::size_t bare_domain_end(std::string_view s, std::size_t at, bool any_tld = f
     return i;
 }
 
-}  // namespace
+// Every kind of span needs one of these: "://", "@", "#", or a dot before a letter or digit
+// ("www.", "example.com"). Most runs of text between white space have none.
+bool may_start_special(std::string_view s, std::size_t at) {
+    const char c = s[at];
+    if (c == '.') return at + 1 < s.size() && is_alnum(s[at + 1]);
+    return c == ':' || c == '@' || c == '#';
+}
 
-std::vector<SpecialSpan> find_special_spans(std::string_view s) {
-    std::vector<SpecialSpan> out;
-    std::size_t i = 0;
+// The special spans in s[begin, run_end), a run of text between white space (no span crosses
+// white space, so each run can be read on its own).
+void find_special_spans_in(std::string_view s, std::size_t begin, std::size_t run_end,
+                           std::vector<SpecialSpan>& out) {
+    std::size_t i = begin;
     auto push = [&](std::size_t b, std::size_t e, TokenKind k) {
         out.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, k});
         i = e;
     };
-    while (i < s.size()) {
+    while (i < run_end) {
         const char c = s[i];
         if (is_space(c) || is_non_ascii(c)) {
             ++i;
@@ -224,6 +232,24 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
             continue;
         }
         ++i;
+    }
+}
+
+}  // namespace
+
+std::vector<SpecialSpan> find_special_spans(std::string_view s) {
+    std::vector<SpecialSpan> out;
+    std::size_t i = 0;  // at the start of the text or of white space
+    while (true) {
+        std::size_t at = i;
+        while (at < s.size() && !may_start_special(s, at)) ++at;
+        if (at == s.size()) break;
+        std::size_t begin = at;
+        while (begin > i && !is_space(s[begin - 1])) --begin;
+        std::size_t end = at;
+        while (end < s.size() && !is_space(s[end])) ++end;
+        find_special_spans_in(s, begin, end, out);
+        i = end;
     }
     return out;
 }
