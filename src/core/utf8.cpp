@@ -1,12 +1,22 @@
 #include "core/utf8.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
 namespace copydesk::utf8 {
 
+namespace {
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+// True when some byte of `v` is zero.
+constexpr bool has_zero_byte(std::uint64_t v) {
+    return ((v - kOnes) & ~v & kHighBits) != 0;
+}
+}  // namespace
+
 std::size_t skip_ascii(std::string_view s, std::size_t pos) {
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
     while (pos + 8 <= s.size()) {
         std::uint64_t word;
         std::memcpy(&word, s.data() + pos, sizeof word);
@@ -18,12 +28,8 @@ std::size_t skip_ascii(std::string_view s, std::size_t pos) {
 }
 
 std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char b) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
     const std::uint64_t fill_a = kOnes * static_cast<unsigned char>(a);
     const std::uint64_t fill_b = kOnes * static_cast<unsigned char>(b);
-    // Non-zero exactly when some byte of `v` is zero.
-    auto has_zero_byte = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighBits) != 0; };
     while (pos + 8 <= s.size()) {
         std::uint64_t word;
         std::memcpy(&word, s.data() + pos, sizeof word);
@@ -34,6 +40,49 @@ std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char 
     for (; pos < s.size(); ++pos) {
         const char c = s[pos];
         if (static_cast<unsigned char>(c) >= 0x80 || c == a || c == b) break;
+    }
+    return pos;
+}
+
+std::size_t find_byte_of(std::string_view s, std::size_t pos, std::string_view set) {
+    if (set.empty()) return s.size();
+    // Eight fills, the last byte of `set` repeated: a fixed count the compiler unrolls.
+    std::array<std::uint64_t, 8> fills{};
+    for (std::size_t k = 0; k < fills.size(); ++k) {
+        fills[k] = kOnes * static_cast<unsigned char>(set[std::min(k, set.size() - 1)]);
+    }
+    while (pos + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + pos, sizeof word);
+        std::uint64_t zero = 0;  // a high bit for each byte (and perhaps later ones) in `set`
+        for (const std::uint64_t fill : fills) {
+            const std::uint64_t v = word ^ fill;
+            zero |= (v - kOnes) & ~v & kHighBits;
+        }
+        if (zero != 0) break;
+        pos += 8;
+    }
+    const std::string_view bytes = set.substr(0, fills.size());
+    while (pos < s.size() && bytes.find(s[pos]) == std::string_view::npos) ++pos;
+    return pos;
+}
+
+std::size_t skip_printable_ascii(std::string_view s, std::size_t pos) {
+    constexpr std::uint64_t kSpaces = kOnes * 0x20;
+    constexpr std::uint64_t kDeletes = kOnes * 0x7F;
+    while (pos + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + pos, sizeof word);
+        // With no high bit set, (byte - 0x20) sets it exactly for the bytes below 0x20.
+        if ((word & kHighBits) != 0 || ((word - kSpaces) & kHighBits) != 0 ||
+            has_zero_byte(word ^ kDeletes))
+            break;
+        pos += 8;
+    }
+    while (pos < s.size()) {
+        const auto b = static_cast<unsigned char>(s[pos]);
+        if (b < 0x20 || b >= 0x7F) break;
+        ++pos;
     }
     return pos;
 }

@@ -49,6 +49,14 @@ std::size_t skip_ascii(std::string_view s, std::size_t pos);
 // or dashes skips the rest of the text eight bytes at a time.
 std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char b);
 
+// The offset of the first byte at or after `pos` that is one of the ASCII bytes `set` (at most
+// eight), or s.size(): "(", ")", "[", "]", "{" and "}" are rare in prose, and a rule looking for
+// them skips the rest eight bytes at a time.
+std::size_t find_byte_of(std::string_view s, std::size_t pos, std::string_view set);
+// The offset of the first byte at or after `pos` that is not printable ASCII (a control
+// character, DEL or a byte of a multi-byte character), or s.size().
+std::size_t skip_printable_ascii(std::string_view s, std::size_t pos);
+
 // True when every byte is ASCII.
 inline bool is_ascii(std::string_view s) {
     return skip_ascii(s, 0) == s.size();

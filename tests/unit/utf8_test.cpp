@@ -78,6 +78,36 @@ TEST_CASE("skipping ASCII stops at non-ASCII bytes and at the two bytes asked fo
     CHECK(utf8::skip_ascii_except("no marks in here at all", 0, '"', '\'') == 23);
 }
 
+TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
+    // Every byte that matters at every place in an eight-byte block, and across blocks.
+    const std::string alphabet = "ab (x)[y]{z}~\x7F\t\n\x01" + std::string(1, '\0') + "\xC3\xA9";
+    std::uint32_t seed = 7;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const std::size_t length = round % 40;
+        for (std::size_t i = 0; i < length; ++i) {
+            seed = seed * 1103515245U + 12345U;
+            const char c = alphabet[(seed >> 16) % alphabet.size()];
+            text += (seed >> 8) % 4 == 0 ? c : 'q';  // mostly plain letters
+        }
+        for (std::size_t from = 0; from <= text.size(); ++from) {
+            std::size_t bracket = from;
+            while (bracket < text.size() &&
+                   std::string_view("()[]{}").find(text[bracket]) == std::string_view::npos)
+                ++bracket;
+            CHECK(utf8::find_byte_of(text, from, "()[]{}") == bracket);
+            std::size_t printable = from;
+            while (printable < text.size() && static_cast<unsigned char>(text[printable]) >= 0x20 &&
+                   static_cast<unsigned char>(text[printable]) < 0x7F)
+                ++printable;
+            CHECK(utf8::skip_printable_ascii(text, from) == printable);
+        }
+    }
+    CHECK(utf8::find_byte_of("", 0, "()") == 0);
+    CHECK(utf8::find_byte_of("a sentence without any", 0, "()") == 22);
+    CHECK(utf8::skip_printable_ascii("caf\xC3\xA9", 0) == 3);
+}
+
 TEST_CASE("a word filter never turns away a word it holds, and turns away most others", "[utf8]") {
     copydesk::WordFilter filter;
     std::vector<std::string> held;

@@ -30,11 +30,7 @@ class ControlCharacter final : public Rule {
             std::vector<Span> garbled;  // reported by `mojibake` instead
             for (const auto& m : text::find_mojibake(text)) garbled.push_back(m.span);
             std::size_t pos = 0;
-            while (pos < text.size()) {
-                if (const auto b = static_cast<unsigned char>(text[pos]); b >= 0x20 && b < 0x7F) {
-                    ++pos;  // printable ASCII, most of any text
-                    continue;
-                }
+            while ((pos = utf8::skip_printable_ascii(text, pos)) < text.size()) {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 if (!reported(cp) || inside_any(garbled, static_cast<std::uint32_t>(at))) continue;

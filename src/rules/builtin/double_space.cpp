@@ -25,6 +25,12 @@ class DoubleSpace final : public Rule {
                         ++pos;  // ASCII other than a space: no run starts here
                         continue;
                     }
+                    if (const auto next =
+                            pos + 1 < body.end ? static_cast<unsigned char>(text[pos + 1]) : 0x80U;
+                        text[pos] == ' ' && next < 0x80 && next != ' ') {
+                        pos += 2;  // one space between words, as most are
+                        continue;
+                    }
                     const std::size_t at = pos;
                     if (!run_char(utf8::decode(text, pos))) continue;
                     std::size_t end = pos;

@@ -1,6 +1,7 @@
 #include <array>
 #include <string_view>
 
+#include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -35,20 +36,17 @@ class UnbalancedBrackets final : public Rule {
   public:
     const RuleInfo& info() const override { return info_; }
 
-    static constexpr std::array<bool, 256> kBracket = [] {
-        std::array<bool, 256> table{};
-        for (const char c : std::string_view("()[]{}")) table[static_cast<unsigned char>(c)] = true;
-        return table;
-    }();
+    static constexpr std::string_view kBrackets = "()[]{}";
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             const std::vector<Span> web = web_spans(where);
             std::vector<std::uint32_t> open;
-            for (std::uint32_t i = 0; i < text.size(); ++i) {
+            for (auto i = static_cast<std::uint32_t>(utf8::find_byte_of(text, 0, kBrackets));
+                 i < text.size();
+                 i = static_cast<std::uint32_t>(utf8::find_byte_of(text, i + 1, kBrackets))) {
                 const char c = text[i];
-                if (!kBracket[static_cast<unsigned char>(c)]) continue;
                 if (inside_any(web, i) || smiley(text, i)) continue;
                 if (c == '(' || c == '[' || c == '{') {
                     open.push_back(i);
