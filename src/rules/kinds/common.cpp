@@ -225,7 +225,9 @@ std::vector<PatternHit> find_patterns(const Context& ctx, const std::vector<Patt
             const int groups = std::min(re.NumberOfCapturingGroups(), 1);
             re2::StringPiece match[2];
             std::size_t pos = 0;
+            const std::string& prefix = patterns[p].prefix;
             while (pos <= text.size() &&
+                   (prefix.empty() || (pos = text.find(prefix, pos)) != std::string_view::npos) &&
                    re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
                             re2::RE2::UNANCHORED, match, 1 + groups)) {
                 const auto b = static_cast<std::uint32_t>(match[0].data() - text.data());
@@ -386,6 +388,20 @@ void Build::check_message(const std::vector<std::string>& allowed) const {
     }
 }
 
+namespace {
+// What every match of `re` starts with: the common start of the least and greatest strings it
+// can match. Empty when a match may start with anything (a case-insensitive letter, say).
+std::string required_prefix(const re2::RE2& re) {
+    constexpr int kLongest = 16;
+    std::string least;
+    std::string greatest;
+    if (!re.ok() || !re.PossibleMatchRange(&least, &greatest, kLongest)) return {};
+    std::size_t n = 0;
+    while (n < least.size() && n < greatest.size() && least[n] == greatest[n]) ++n;
+    return least.substr(0, n);
+}
+}  // namespace
+
 Pattern Build::pattern(const YAML::Node& at, const std::string& key, const std::string& text,
                        bool ignorecase, int max_groups) const {
     re2::RE2::Options options;
@@ -399,7 +415,7 @@ Pattern Build::pattern(const YAML::Node& at, const std::string& key, const std::
                   "regular expression '" + text + "' has more than " + std::to_string(max_groups) +
                       " capture group(s); use (?:...) to group without capturing");
     }
-    return {text, std::move(re)};
+    return {text, re, required_prefix(*re)};
 }
 
 std::uint32_t Build::add_phrases(const std::string& key, const std::vector<YAML::Node>& nodes,

@@ -94,6 +94,9 @@ class PhraseIndex {
 struct Pattern {
     std::string text;
     std::shared_ptr<const re2::RE2> re;
+    // Bytes every match starts with ("TK" for \bTK\b), or empty: where they do not occur, the
+    // expression is not run at all.
+    std::string prefix;
 };
 
 struct PatternHit {
