@@ -386,3 +386,45 @@ TEST_CASE("sentences outside the simple characters are left to ICU", "[tokens]")
     for (const auto& s : seg.analyze(text).sentences) ends.push_back(s.end);
     CHECK(ends == copydesk::text::detail::icu_sentence_breaks(text));
 }
+
+TEST_CASE("web spans are found the same in a whole text as in each run between white space",
+          "[tokens]") {
+    using copydesk::text::find_special_spans;
+    using copydesk::text::TokenKind;
+    const std::string text =
+        "See https://example.com/a_(b). Mail desk@example.org or @newsdesk, tag #Kyiv2023.\n"
+        "Visit www.bbc.co.uk today; posthttps://t.co/x and #newshttps://t.co/y.\tU.S. 3.5 "
+        "example.comment said.it (example.com) \"http://x.io\"";
+    const auto whole = find_special_spans(text);
+    std::vector<std::pair<std::string, TokenKind>> found;
+    for (const auto& s : whole)
+        found.emplace_back(text.substr(s.span.begin, s.span.size()), s.kind);
+    using P = std::pair<std::string, TokenKind>;
+    CHECK(found == std::vector<P>{{"https://example.com/a_(b)", TokenKind::Url},
+                                  {"desk@example.org", TokenKind::Email},
+                                  {"@newsdesk", TokenKind::Handle},
+                                  {"#Kyiv2023", TokenKind::Hashtag},
+                                  {"www.bbc.co.uk", TokenKind::Url},
+                                  {"https://t.co/x", TokenKind::Url},
+                                  {"#news", TokenKind::Hashtag},
+                                  {"https://t.co/y", TokenKind::Url},
+                                  {"example.com", TokenKind::Url},
+                                  {"http://x.io", TokenKind::Url}});
+    // Run by run, with offsets added back: the same spans.
+    std::vector<copydesk::text::SpecialSpan> by_run;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \t\n", begin), text.size());
+        for (auto s : find_special_spans(std::string_view(text).substr(begin, end - begin))) {
+            s.span.begin += static_cast<std::uint32_t>(begin);
+            s.span.end += static_cast<std::uint32_t>(begin);
+            by_run.push_back(s);
+        }
+        begin = end + 1;
+    }
+    REQUIRE(by_run.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(by_run[i].span == whole[i].span);
+        CHECK(by_run[i].kind == whole[i].kind);
+    }
+}
