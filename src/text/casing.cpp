@@ -25,7 +25,7 @@ bool any_cp(std::string_view w, Pred pred) {
 }  // namespace
 
 // Every word of a text passes through these: plain ASCII, the common case, skips ICU.
-bool starts_upper(std::string_view w) {
+bool detail::starts_upper_unicode(std::string_view w) {
     std::size_t pos = 0;
     while (pos < w.size()) {
         const char c = w[pos];
@@ -40,7 +40,7 @@ bool starts_upper(std::string_view w) {
     return false;
 }
 
-bool has_lower(std::string_view w) {
+bool detail::has_lower_unicode(std::string_view w) {
     if (utf8::is_ascii(w))
         return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     return any_cp(w, [](UChar32 c) { return u_islower(c) != 0; });
@@ -83,7 +83,7 @@ bool same_lower(std::string_view a, std::string_view b) {
     return a.size() == b.size();
 }
 
-bool is_latin(std::string_view w) {
+bool detail::is_latin_unicode(std::string_view w) {
     if (utf8::is_ascii(w)) return true;
     return !any_cp(w, [](UChar32 c) {
         if (!u_isalpha(c)) return false;

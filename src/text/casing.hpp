@@ -5,9 +5,29 @@
 
 namespace copydesk::text {
 
-// Letter case of UTF-8 words, by Unicode properties.
-bool starts_upper(std::string_view word);
-bool has_lower(std::string_view word);
+namespace detail {
+bool starts_upper_unicode(std::string_view word);
+bool has_lower_unicode(std::string_view word);
+bool is_latin_unicode(std::string_view word);
+}  // namespace detail
+
+// Letter case of UTF-8 words, by Unicode properties. Every word of a text passes through
+// these: a word starting with an ASCII letter, or made of ASCII, is answered inline.
+inline bool starts_upper(std::string_view word) {
+    if (!word.empty()) {
+        const char c = word.front();
+        if (c >= 'A' && c <= 'Z') return true;
+        if (c >= 'a' && c <= 'z') return false;
+    }
+    return detail::starts_upper_unicode(word);
+}
+inline bool has_lower(std::string_view word) {
+    for (const char c : word) {
+        if (c >= 'a' && c <= 'z') return true;
+        if (static_cast<unsigned char>(c) >= 0x80) return detail::has_lower_unicode(word);
+    }
+    return false;
+}
 bool has_upper(std::string_view word);
 std::string to_lower(std::string_view word);
 // Appends `ascii` with its letters lower-cased (what to_lower makes of ASCII), for callers that
@@ -26,6 +46,11 @@ inline bool is_capitalized(std::string_view word) {
     return starts_upper(word) && has_lower(word);
 }
 // True when every letter is in the Latin script (digits and punctuation ignored).
-bool is_latin(std::string_view word);
+inline bool is_latin(std::string_view word) {
+    for (const char c : word) {
+        if (static_cast<unsigned char>(c) >= 0x80) return detail::is_latin_unicode(word);
+    }
+    return true;
+}
 
 }  // namespace copydesk::text
