@@ -28,6 +28,17 @@ Position SourceMap::position(std::uint32_t offset) const {
     return {line, static_cast<std::uint32_t>(column + 1)};
 }
 
+std::pair<Position, Position> SourceMap::positions(std::uint32_t begin, std::uint32_t end) const {
+    const Position b = position(begin);
+    // Past the text, or from inside a byte order mark (which takes no column): the long way.
+    if (end < begin || end > source_.size() || (b.line == 1 && begin < 3)) {
+        return {b, position(end)};
+    }
+    const std::string_view between = source_.substr(begin, end - begin);
+    if (between.find_first_of("\r\n") != std::string_view::npos) return {b, position(end)};
+    return {b, {b.line, b.column + static_cast<std::uint32_t>(utf8::count_code_points(between))}};
+}
+
 std::string_view SourceMap::line_text(std::uint32_t line) const {
     const std::uint32_t begin = line_start(line);
     std::uint32_t end =

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace copydesk {
@@ -21,6 +22,10 @@ class SourceMap {
     void rebind(std::string_view source) { source_ = source; }
 
     [[nodiscard]] Position position(std::uint32_t offset) const;
+    // The positions of `begin` and `end`; the end counted on from the beginning when both are
+    // on one line, as most spans are (columns count from the line's start).
+    [[nodiscard]] std::pair<Position, Position> positions(std::uint32_t begin,
+                                                          std::uint32_t end) const;
     [[nodiscard]] std::uint32_t line_count() const {
         return static_cast<std::uint32_t>(starts_.size());
     }

@@ -21,7 +21,8 @@ void Summary::add(const FileReport& report) {
 }
 
 Range code_point_range(const Document& doc, Span span) {
-    return {doc.lines.position(span.begin), doc.lines.position(span.end)};
+    const auto [begin, end] = doc.lines.positions(span.begin, span.end);
+    return {begin, end};
 }
 
 Range byte_range(const Document& doc, Span span) {

@@ -17,8 +17,7 @@ Json fix_json(const std::optional<Fix>& fix) {
 }  // namespace
 
 Json diagnostic_fields(const Document& doc, const Diagnostic& d) {
-    const Position b = doc.lines.position(d.span.begin);
-    const Position e = doc.lines.position(d.span.end);
+    const auto [b, e] = doc.lines.positions(d.span.begin, d.span.end);
     return {{"rule", d.rule},
             {"severity", to_string(d.severity)},
             {"category", to_string(d.category)},

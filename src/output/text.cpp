@@ -55,8 +55,7 @@ class TextFormatter final : public Formatter {
     std::string style(const char* code) const { return color_ ? code : ""; }
 
     void print(const Document& doc, const Diagnostic& d) {
-        const Position b = doc.lines.position(d.span.begin);
-        const Position e = doc.lines.position(d.span.end);
+        const auto [b, e] = doc.lines.positions(d.span.begin, d.span.end);
         out_ << "  " << b.line << ':' << b.column << "  " << style(severity_color(d.severity))
              << to_string(d.severity) << style("\x1b[0m") << "  " << d.message << "  "
              << style("\x1b[2m") << d.rule << style("\x1b[0m") << '\n';

@@ -50,3 +50,25 @@ TEST_CASE("a byte order mark takes no column", "[source_map]") {
     CHECK(map.position(3).column == 1);
     CHECK(map.position(7).column == 5);
 }
+
+TEST_CASE("positions of a span agree with the positions of its two ends", "[source_map]") {
+    for (const std::string& text :
+         {std::string("Caf\xC3\xA9 au lait.\nSecond line\r\nthird\rfourth "),
+          std::string("\xEF\xBB\xBF"
+                      "BOM then text\n\xE2\x80\x9Cquoted\xE2\x80\x9D"),
+          std::string(""), std::string("\n\n\r\n")}) {
+        const copydesk::SourceMap map(text);
+        const auto size = static_cast<std::uint32_t>(text.size());
+        for (std::uint32_t begin = 0; begin <= size + 1; ++begin) {
+            for (std::uint32_t end = 0; end <= size + 1; ++end) {
+                const auto [b, e] = map.positions(begin, end);
+                const copydesk::Position pb = map.position(begin);
+                const copydesk::Position pe = map.position(end);
+                CHECK(b.line == pb.line);
+                CHECK(b.column == pb.column);
+                CHECK(e.line == pe.line);
+                CHECK(e.column == pe.column);
+            }
+        }
+    }
+}
