@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/utf8.hpp"
 #include "text/tokens.hpp"
 
 namespace copydesk::text {
@@ -241,8 +242,9 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
     std::vector<SpecialSpan> out;
     std::size_t i = 0;  // at the start of the text or of white space
     while (true) {
-        std::size_t at = i;
-        while (at < s.size() && !may_start_special(s, at)) ++at;
+        std::size_t at = utf8::find_byte_of(s, i, ".:@#");
+        while (at < s.size() && !may_start_special(s, at))
+            at = utf8::find_byte_of(s, at + 1, ".:@#");
         if (at == s.size()) break;
         std::size_t begin = at;
         while (begin > i && !is_space(s[begin - 1])) --begin;

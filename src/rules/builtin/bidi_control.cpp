@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 #include "text/unicode.hpp"
@@ -102,12 +103,10 @@ class BidiControl final : public Rule {
         const std::string_view source = ctx.document().source;
         std::size_t pos = 0;
         while (pos < source.size()) {
-            const std::size_t at = pos;
             // Every control starts with 0xE2 (U+2xxx); skip the rest quickly.
-            if (static_cast<unsigned char>(source[pos]) != 0xE2) {
-                ++pos;
-                continue;
-            }
+            pos = source.find('\xE2', utf8::skip_ascii(source, pos));
+            if (pos == std::string_view::npos) break;
+            const std::size_t at = pos;
             const char32_t cp = utf8::decode(source, pos);
             const std::string_view name = control_name(cp);
             if (name.empty() || std::binary_search(reported.begin(), reported.end(), at)) continue;

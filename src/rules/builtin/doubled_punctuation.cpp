@@ -1,3 +1,4 @@
+#include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -5,8 +6,10 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
+constexpr std::string_view kMarks = ",;:.";
+
 bool mark(char c) {
-    return c == ',' || c == ';' || c == ':' || c == '.';
+    return kMarks.find(c) != std::string_view::npos;
 }
 
 std::string_view name(char c) {
@@ -31,11 +34,7 @@ class DoubledPunctuation final : public Rule {
             const std::string_view text = where.text();
             const std::vector<Span> web = web_spans(where);
             std::size_t i = 0;
-            while (i < text.size()) {
-                if (!mark(text[i])) {
-                    ++i;
-                    continue;
-                }
+            while ((i = utf8::find_byte_of(text, i, kMarks)) < text.size()) {
                 std::size_t end = i;
                 while (end < text.size() && mark(text[end])) ++end;
                 if (end - i < 2) {  // a lone mark, most of them: nothing doubled

@@ -77,7 +77,10 @@ class RepeatedWord final : public Rule {
         const text::Token& second = *words[i];
         const std::string_view a = where.slice(first.span);
         const std::string_view b = where.slice(second.span);
-        if (!text::same_lower(a, b)) return;  // most neighbours, settled without a copy
+        // Most neighbours differ in their first letter; the rest are settled without a copy.
+        if (static_cast<unsigned char>(a[0] | b[0]) < 0x80 && (a[0] | 0x20) != (b[0] | 0x20))
+            return;
+        if (!text::same_lower(a, b)) return;
         const std::string lower = text::to_lower(a);
         if (listed(kGrammaticalDoubles, lower) || listed(kEmphaticDoubles, lower)) return;
         auto same = [&](std::size_t k) {

@@ -31,13 +31,13 @@ class SpaceBeforePunctuation final : public Rule {
             const auto& tokens = where.analysis.tokens;
             for (std::size_t i = 2; i < tokens.size(); ++i) {
                 const text::Token& mark = tokens[i];
-                const std::string_view p = token_text(where, mark);
-                if (mark.kind != TokenKind::Punct || mark_name(p).empty()) continue;
                 const text::Token& space = tokens[i - 1];
+                // Most marks follow a word directly: the kinds settle them before any text.
+                if (mark.kind != TokenKind::Punct || space.kind != TokenKind::Space) continue;
+                const std::string_view p = token_text(where, mark);
+                if (mark_name(p).empty()) continue;
                 const std::string_view s = token_text(where, space);
-                if (space.kind != TokenKind::Space ||
-                    s.find_first_of("\t\r\n") != std::string_view::npos)
-                    continue;
+                if (s.find_first_of("\t\r\n") != std::string_view::npos) continue;
                 const text::Token& before = tokens[i - 2];
                 const bool after_word =
                     before.kind == TokenKind::Word || before.kind == TokenKind::Number ||
