@@ -44,29 +44,6 @@ std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char 
     return pos;
 }
 
-std::size_t find_byte_of(std::string_view s, std::size_t pos, std::string_view set) {
-    if (set.empty()) return s.size();
-    // Eight fills, the last byte of `set` repeated: a fixed count the compiler unrolls.
-    std::array<std::uint64_t, 8> fills{};
-    for (std::size_t k = 0; k < fills.size(); ++k) {
-        fills[k] = kOnes * static_cast<unsigned char>(set[std::min(k, set.size() - 1)]);
-    }
-    while (pos + 8 <= s.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + pos, sizeof word);
-        std::uint64_t zero = 0;  // a high bit for each byte (and perhaps later ones) in `set`
-        for (const std::uint64_t fill : fills) {
-            const std::uint64_t v = word ^ fill;
-            zero |= (v - kOnes) & ~v & kHighBits;
-        }
-        if (zero != 0) break;
-        pos += 8;
-    }
-    const std::string_view bytes = set.substr(0, fills.size());
-    while (pos < s.size() && bytes.find(s[pos]) == std::string_view::npos) ++pos;
-    return pos;
-}
-
 std::size_t skip_printable_ascii(std::string_view s, std::size_t pos) {
     constexpr std::uint64_t kSpaces = kOnes * 0x20;
     constexpr std::uint64_t kDeletes = kOnes * 0x7F;

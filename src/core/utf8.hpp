@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -49,10 +50,55 @@ std::size_t skip_ascii(std::string_view s, std::size_t pos);
 // or dashes skips the rest of the text eight bytes at a time.
 std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char b);
 
-// The offset of the first byte at or after `pos` that is one of the ASCII bytes `set` (at most
-// eight), or s.size(): "(", ")", "[", "]", "{" and "}" are rare in prose, and a rule looking for
-// them skips the rest eight bytes at a time.
-std::size_t find_byte_of(std::string_view s, std::size_t pos, std::string_view set);
+// Up to eight ASCII bytes to look for, prepared once (a constexpr ByteSet costs nothing per
+// search).
+class ByteSet {
+  public:
+    constexpr explicit ByteSet(std::string_view bytes) {
+        for (std::size_t k = 0; k < kWidth; ++k) {
+            const auto b = static_cast<unsigned char>(
+                bytes.empty() ? 0 : bytes[k < bytes.size() ? k : bytes.size() - 1]);
+            fills_[k] = kOnes * b;
+        }
+        for (const char c : bytes.substr(0, kWidth)) {
+            const auto b = static_cast<unsigned char>(c);
+            members_[b / 64] |= std::uint64_t{1} << (b % 64);
+        }
+    }
+    [[nodiscard]] constexpr bool contains(char c) const {
+        const auto b = static_cast<unsigned char>(c);
+        return (members_[b / 64] >> (b % 64) & 1U) != 0;
+    }
+    // A high bit for each byte of `word` in the set (and perhaps for bytes after one).
+    [[nodiscard]] constexpr std::uint64_t match_bits(std::uint64_t word) const {
+        std::uint64_t bits = 0;
+        for (const std::uint64_t fill : fills_) {  // eight, always: unrolled
+            const std::uint64_t v = word ^ fill;
+            bits |= (v - kOnes) & ~v & (kOnes << 7);
+        }
+        return bits;
+    }
+
+  private:
+    static constexpr std::size_t kWidth = 8;
+    static constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    std::array<std::uint64_t, kWidth> fills_{};  // each set byte in every byte lane
+    std::array<std::uint64_t, 4> members_{};     // a bit per byte value
+};
+
+// The offset of the first byte at or after `pos` that is in `set`, or s.size(): "(", ")", "[",
+// "]", "{" and "}" are rare in prose, and a rule looking for them skips the rest eight bytes
+// at a time.
+inline std::size_t find_byte_of(std::string_view s, std::size_t pos, const ByteSet& set) {
+    while (pos + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + pos, sizeof word);
+        if (set.match_bits(word) != 0) break;
+        pos += 8;
+    }
+    while (pos < s.size() && !set.contains(s[pos])) ++pos;
+    return pos;
+}
 // The offset of the first byte at or after `pos` that is not printable ASCII (a control
 // character, DEL or a byte of a multi-byte character), or s.size().
 std::size_t skip_printable_ascii(std::string_view s, std::size_t pos);

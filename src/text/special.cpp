@@ -242,9 +242,10 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
     std::vector<SpecialSpan> out;
     std::size_t i = 0;  // at the start of the text or of white space
     while (true) {
-        std::size_t at = utf8::find_byte_of(s, i, ".:@#");
+        static constexpr utf8::ByteSet kTriggers(".:@#");
+        std::size_t at = utf8::find_byte_of(s, i, kTriggers);
         while (at < s.size() && !may_start_special(s, at))
-            at = utf8::find_byte_of(s, at + 1, ".:@#");
+            at = utf8::find_byte_of(s, at + 1, kTriggers);
         if (at == s.size()) break;
         std::size_t begin = at;
         while (begin > i && !is_space(s[begin - 1])) --begin;

@@ -80,6 +80,7 @@ TEST_CASE("skipping ASCII stops at non-ASCII bytes and at the two bytes asked fo
 
 TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
     // Every byte that matters at every place in an eight-byte block, and across blocks.
+    constexpr utf8::ByteSet kBrackets("()[]{}");
     const std::string alphabet = "ab (x)[y]{z}~\x7F\t\n\x01" + std::string(1, '\0') + "\xC3\xA9";
     std::uint32_t seed = 7;
     for (int round = 0; round < 3000; ++round) {
@@ -95,7 +96,7 @@ TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
             while (bracket < text.size() &&
                    std::string_view("()[]{}").find(text[bracket]) == std::string_view::npos)
                 ++bracket;
-            CHECK(utf8::find_byte_of(text, from, "()[]{}") == bracket);
+            CHECK(utf8::find_byte_of(text, from, kBrackets) == bracket);
             std::size_t printable = from;
             while (printable < text.size() && static_cast<unsigned char>(text[printable]) >= 0x20 &&
                    static_cast<unsigned char>(text[printable]) < 0x7F)
@@ -103,8 +104,12 @@ TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
             CHECK(utf8::skip_printable_ascii(text, from) == printable);
         }
     }
-    CHECK(utf8::find_byte_of("", 0, "()") == 0);
-    CHECK(utf8::find_byte_of("a sentence without any", 0, "()") == 22);
+    constexpr utf8::ByteSet kParentheses("()");
+    CHECK(utf8::find_byte_of("", 0, kParentheses) == 0);
+    CHECK(utf8::find_byte_of("a sentence without any", 0, kParentheses) == 22);
+    CHECK(utf8::find_byte_of("a (b", 0, kParentheses) == 2);
+    CHECK(kParentheses.contains('('));
+    CHECK_FALSE(kParentheses.contains('['));
     CHECK(utf8::skip_printable_ascii("caf\xC3\xA9", 0) == 3);
 }
 

@@ -6,10 +6,10 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
-constexpr std::string_view kMarks = ",;:.";
+constexpr utf8::ByteSet kMarks(",;:.");
 
 bool mark(char c) {
-    return kMarks.find(c) != std::string_view::npos;
+    return kMarks.contains(c);
 }
 
 std::string_view name(char c) {

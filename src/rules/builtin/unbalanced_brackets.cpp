@@ -36,7 +36,7 @@ class UnbalancedBrackets final : public Rule {
   public:
     const RuleInfo& info() const override { return info_; }
 
-    static constexpr std::string_view kBrackets = "()[]{}";
+    static constexpr utf8::ByteSet kBrackets{"()[]{}"};
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
