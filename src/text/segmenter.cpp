@@ -70,10 +70,13 @@ bool is_space_token(std::string_view s) {
 }
 
 bool is_punct_char(char32_t cp) {
-    if (cp < 0x80) {
-        return std::string_view("!\"'(),-./:;?[]{}").find(static_cast<char>(cp)) !=
-               std::string_view::npos;
-    }
+    static constexpr auto kAsciiPunct = [] {
+        std::array<bool, 0x80> table{};
+        for (const char c : std::string_view("!\"'(),-./:;?[]{}"))
+            table[static_cast<unsigned char>(c)] = true;
+        return table;
+    }();
+    if (cp < 0x80) return kAsciiPunct[cp];
     return (cp >= 0x2010 && cp <= 0x2027) || cp == 0xAB || cp == 0xBB || cp == 0x2039 ||
            cp == 0x203A;
 }
