@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "config/names_snapshot.hpp"
 #include "text/romanize.hpp"
 
 // libyaml rather than yaml-cpp: the names files hold hundreds of entries, loaded on every run,
@@ -360,7 +361,7 @@ bool parse_transliterations(std::string_view text, const std::string& file,
     return true;
 }
 
-std::variant<std::shared_ptr<const names::Database>, std::string> load_names(const fs::path& dir) {
+std::variant<std::vector<NamesSource>, std::string> read_names_sources(const fs::path& dir) {
     std::error_code ec;
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
@@ -368,20 +369,36 @@ std::variant<std::shared_ptr<const names::Database>, std::string> load_names(con
     }
     if (ec) return dir.string() + ": cannot list the names files (" + ec.message() + ")";
     std::sort(files.begin(), files.end());
+    const fs::path tsv = dir / "transliterations.tsv";
+    if (fs::exists(tsv, ec)) files.push_back(tsv);
+    std::vector<NamesSource> sources;
+    for (const fs::path& p : files) {
+        NamesSource s{p.filename().string(), {}};
+        if (!read_file(p, s.text)) {
+            return p.string() + (p == tsv ? ": cannot read" : ": cannot read names file");
+        }
+        sources.push_back(std::move(s));
+    }
+    return sources;
+}
 
+std::variant<names::Data, std::string> parse_names_sources(
+    const fs::path& dir, const std::vector<NamesSource>& sources) {
     names::Data data;
     std::string error;
-    std::string text;
-    for (const fs::path& p : files) {
-        if (!read_file(p, text)) return p.string() + ": cannot read names file";
-        if (!parse_names_yaml(text, p.string(), data, error)) return error;
+    const NamesSource* tsv = nullptr;
+    for (const NamesSource& s : sources) {
+        if (s.name == "transliterations.tsv") {
+            tsv = &s;
+            continue;
+        }
+        if (!parse_names_yaml(s.text, (dir / s.name).string(), data, error)) return error;
     }
     if (!names::apply_extensions(data, error)) return error;
 
-    const fs::path tsv = dir / "transliterations.tsv";
-    if (fs::exists(tsv, ec)) {
-        if (!read_file(tsv, text)) return tsv.string() + ": cannot read";
-        if (!parse_transliterations(text, tsv.string(), data.generated, error)) return error;
+    if (tsv != nullptr &&
+        !parse_transliterations(tsv->text, (dir / tsv->name).string(), data.generated, error)) {
+        return error;
     }
     // Keep rows whose native form is still in the data; transliterate the forms without any.
     std::set<std::pair<std::string, std::string>> natives;  // (entry id, native form)
@@ -409,7 +426,26 @@ std::variant<std::shared_ptr<const names::Database>, std::string> load_names(con
         if (!error.empty()) return error;
         data.generated.insert(data.generated.end(), rows.begin(), rows.end());
     }
-    return names::Database::build(std::move(data));
+    return data;
+}
+
+std::variant<std::shared_ptr<const names::Database>, std::string> load_names(
+    const fs::path& dir, std::span<const std::byte> snapshot) {
+    auto sources = read_names_sources(dir);
+    if (auto* error = std::get_if<std::string>(&sources)) return *error;
+    const auto& files = std::get<std::vector<NamesSource>>(sources);
+    if (!snapshot.empty()) {
+        if (auto data = read_names_snapshot(snapshot, files, dir.string())) {
+            return names::Database::build(std::move(*data));
+        }
+    }
+    auto data = parse_names_sources(dir, files);
+    if (auto* error = std::get_if<std::string>(&data)) return *error;
+    return names::Database::build(std::move(std::get<names::Data>(data)));
+}
+
+std::variant<std::shared_ptr<const names::Database>, std::string> load_names(const fs::path& dir) {
+    return load_names(dir, embedded_names_snapshot());
 }
 
 }  // namespace copydesk::config

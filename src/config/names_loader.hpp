@@ -1,12 +1,15 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
+#include "config/names_snapshot.hpp"
 #include "rules/names_db.hpp"
 #include "spell/speller.hpp"
 
@@ -15,9 +18,20 @@ namespace copydesk::config {
 // Loads the names database from `dir` (dictionaries/names): every *.yaml file in name order,
 // then transliterations.tsv. Native forms that the TSV lacks (a newsroom's own entries) are
 // transliterated now with ICU, which costs tens of milliseconds the first time in a run.
-// Errors name the file, line and column.
+// Errors name the file, line and column. When the files are those the program was built
+// with, their data comes from the snapshot built into it (embedded_names_snapshot) instead.
 std::variant<std::shared_ptr<const names::Database>, std::string> load_names(
     const std::filesystem::path& dir);
+// The same with `snapshot` in place of the built-in one (empty: parse the files).
+std::variant<std::shared_ptr<const names::Database>, std::string> load_names(
+    const std::filesystem::path& dir, std::span<const std::byte> snapshot);
+
+// The files load_names reads from `dir`, in order, and the data parsed from them (for
+// tools/names_snapshot and tests).
+std::variant<std::vector<NamesSource>, std::string> read_names_sources(
+    const std::filesystem::path& dir);
+std::variant<names::Data, std::string> parse_names_sources(const std::filesystem::path& dir,
+                                                           const std::vector<NamesSource>& sources);
 
 // Adds every spelling the names database accepts (each profile's form, and the variants not
 // marked wrong) to a house word list, so that spelling never calls a listed name a typo while

@@ -1,0 +1,54 @@
+// Writes the snapshot of a names folder (see config/names_snapshot.hpp) for the build to
+// compile into the copydesk program: start-up then reads the data instead of parsing YAML.
+//
+//   names_snapshot dictionaries/names OUT
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "config/names_loader.hpp"
+#include "config/names_snapshot.hpp"
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::cerr << "usage: names_snapshot NAMES_DIR OUT\n";
+        return 2;
+    }
+    const std::string dir = argv[1];
+    auto sources = copydesk::config::read_names_sources(dir);
+    if (const auto* why = std::get_if<std::string>(&sources)) {
+        std::cerr << "names_snapshot: " << *why << '\n';
+        return 1;
+    }
+    const auto& files = std::get<std::vector<copydesk::config::NamesSource>>(sources);
+    auto data = copydesk::config::parse_names_sources(dir, files);
+    if (const auto* why = std::get_if<std::string>(&data)) {
+        std::cerr << "names_snapshot: " << *why << '\n';
+        return 1;
+    }
+    // The data must also make a database: the program would otherwise report the error from
+    // the snapshot at every start instead of from the files.
+    auto db = copydesk::names::Database::build(std::get<copydesk::names::Data>(data));
+    if (const auto* why = std::get_if<std::string>(&db)) {
+        std::cerr << "names_snapshot: " << *why << '\n';
+        return 1;
+    }
+    const std::string snapshot =
+        copydesk::config::write_names_snapshot(files, std::get<copydesk::names::Data>(data), dir);
+    // Written beside the output and renamed, so that an interrupted build leaves no half file.
+    const std::string temporary = std::string(argv[2]) + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(snapshot.data(), static_cast<std::streamsize>(snapshot.size()));
+        if (!out.flush()) {
+            std::cerr << "names_snapshot: cannot write " << temporary << '\n';
+            return 1;
+        }
+    }
+    if (std::rename(temporary.c_str(), argv[2]) != 0) {
+        std::cerr << "names_snapshot: cannot write " << argv[2] << '\n';
+        return 1;
+    }
+    return 0;
+}
