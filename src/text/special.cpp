@@ -143,10 +143,9 @@ std::size_t bare_domain_end(std::string_view s, std::size_t at, bool any_tld = f
 
 // Every kind of span needs one of these: "://", "@", "#", or a dot before a letter or digit
 // ("www.", "example.com"). Most runs of text between white space have none.
-bool may_start_special(std::string_view s, std::size_t at) {
-    const char c = s[at];
-    if (c == '.') return at + 1 < s.size() && is_alnum(s[at + 1]);
-    return c == ':' || c == '@' || c == '#';
+constexpr utf8::ByteSet kSpecialTriggers(".:@#");
+bool triggers_special(std::string_view s, std::size_t at) {  // s[at] is in kSpecialTriggers
+    return s[at] != '.' || (at + 1 < s.size() && is_alnum(s[at + 1]));
 }
 
 // The special spans in s[begin, run_end), a run of text between white space (no span crosses
@@ -242,10 +241,9 @@ std::vector<SpecialSpan> find_special_spans(std::string_view s) {
     std::vector<SpecialSpan> out;
     std::size_t i = 0;  // at the start of the text or of white space
     while (true) {
-        static constexpr utf8::ByteSet kTriggers(".:@#");
-        std::size_t at = utf8::find_byte_of(s, i, kTriggers);
-        while (at < s.size() && !may_start_special(s, at))
-            at = utf8::find_byte_of(s, at + 1, kTriggers);
+        std::size_t at = utf8::find_byte_of(s, i, kSpecialTriggers);
+        while (at < s.size() && !triggers_special(s, at))
+            at = utf8::find_byte_of(s, at + 1, kSpecialTriggers);
         if (at == s.size()) break;
         std::size_t begin = at;
         while (begin > i && !is_space(s[begin - 1])) --begin;
