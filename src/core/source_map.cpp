@@ -7,11 +7,9 @@
 namespace copydesk {
 
 SourceMap::SourceMap(std::string_view source) : source_(source) {
-    // memchr finds line feeds; carriage returns (rare) are looked for only if there is one.
-    const bool has_cr = source.find('\r') != std::string_view::npos;
     for (std::size_t i = 0;; ++i) {
-        i = has_cr ? source.find_first_of("\r\n", i) : source.find('\n', i);
-        if (i == std::string_view::npos) break;
+        i = utf8::find_line_break(source, i);
+        if (i == source.size()) break;
         if (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
         starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }

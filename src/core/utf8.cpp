@@ -27,23 +27,6 @@ std::size_t skip_ascii(std::string_view s, std::size_t pos) {
     return pos;
 }
 
-std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char b) {
-    const std::uint64_t fill_a = kOnes * static_cast<unsigned char>(a);
-    const std::uint64_t fill_b = kOnes * static_cast<unsigned char>(b);
-    while (pos + 8 <= s.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + pos, sizeof word);
-        if ((word & kHighBits) != 0 || has_zero_byte(word ^ fill_a) || has_zero_byte(word ^ fill_b))
-            break;
-        pos += 8;
-    }
-    for (; pos < s.size(); ++pos) {
-        const char c = s[pos];
-        if (static_cast<unsigned char>(c) >= 0x80 || c == a || c == b) break;
-    }
-    return pos;
-}
-
 std::size_t skip_printable_ascii(std::string_view s, std::size_t pos) {
     constexpr std::uint64_t kSpaces = kOnes * 0x20;
     constexpr std::uint64_t kDeletes = kOnes * 0x7F;

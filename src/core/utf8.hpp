@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -46,15 +47,22 @@ char32_t decode(std::string_view s, std::size_t& pos);
 // The offset of the first byte at or after `pos` that is not ASCII, or s.size(): a rule that
 // looks for particular non-ASCII characters skips plain text with it.
 std::size_t skip_ascii(std::string_view s, std::size_t pos);
-// The same, also stopping at the ASCII bytes `a` and `b`: a rule looking for quotation marks
-// or dashes skips the rest of the text eight bytes at a time.
-std::size_t skip_ascii_except(std::string_view s, std::size_t pos, char a, char b);
+// The offset of the first line break (LF or CR) at or after `pos`, or s.size(): memchr for
+// the line feed, then for a carriage return before it only (most text has none).
+inline std::size_t find_line_break(std::string_view s, std::size_t pos) {
+    if (pos >= s.size()) return s.size();
+    const std::size_t lf = std::min(s.find('\n', pos), s.size());
+    const void* cr = std::memchr(s.data() + pos, '\r', lf - pos);
+    return cr != nullptr ? static_cast<std::size_t>(static_cast<const char*>(cr) - s.data()) : lf;
+}
 
-// Up to eight ASCII bytes to look for, prepared once (a constexpr ByteSet costs nothing per
-// search).
+// Up to eight ASCII bytes to look for, and with `non_ascii` every byte of a multi-byte
+// character too (a rule looking for '"' or U+201C alike), prepared once: a constexpr ByteSet
+// costs nothing per search.
 class ByteSet {
   public:
-    constexpr explicit ByteSet(std::string_view bytes) {
+    constexpr explicit ByteSet(std::string_view bytes, bool non_ascii = false)
+        : high_(non_ascii ? kOnes << 7 : 0) {
         for (std::size_t k = 0; k < kWidth; ++k) {
             const auto b = static_cast<unsigned char>(
                 bytes.empty() ? 0 : bytes[k < bytes.size() ? k : bytes.size() - 1]);
@@ -64,6 +72,7 @@ class ByteSet {
             const auto b = static_cast<unsigned char>(c);
             members_[b / 64] |= std::uint64_t{1} << (b % 64);
         }
+        if (non_ascii) members_[2] = members_[3] = ~std::uint64_t{0};  // bytes 0x80-0xFF
     }
     [[nodiscard]] constexpr bool contains(char c) const {
         const auto b = static_cast<unsigned char>(c);
@@ -71,7 +80,7 @@ class ByteSet {
     }
     // A high bit for each byte of `word` in the set (and perhaps for bytes after one).
     [[nodiscard]] constexpr std::uint64_t match_bits(std::uint64_t word) const {
-        std::uint64_t bits = 0;
+        std::uint64_t bits = word & high_;
         for (const std::uint64_t fill : fills_) {  // eight, always: unrolled
             const std::uint64_t v = word ^ fill;
             bits |= (v - kOnes) & ~v & (kOnes << 7);
@@ -84,11 +93,12 @@ class ByteSet {
     static constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
     std::array<std::uint64_t, kWidth> fills_{};  // each set byte in every byte lane
     std::array<std::uint64_t, 4> members_{};     // a bit per byte value
+    std::uint64_t high_;                         // the high bits, when non-ASCII bytes count
 };
 
 // The offset of the first byte at or after `pos` that is in `set`, or s.size(): "(", ")", "[",
-// "]", "{" and "}" are rare in prose, and a rule looking for them skips the rest eight bytes
-// at a time.
+// "]", "{" and "}" are rare in prose, and a rule looking for them (or for quotation marks,
+// dashes, ...) skips the rest eight bytes at a time.
 inline std::size_t find_byte_of(std::string_view s, std::size_t pos, const ByteSet& set) {
     while (pos + 8 <= s.size()) {
         std::uint64_t word;

@@ -68,9 +68,10 @@ std::vector<Span> find_quotations(std::string_view text) {
     std::size_t open_at = 0;
     char32_t prev = 0;
     std::size_t pos = 0;
+    static constexpr utf8::ByteSet kQuoteStops("\"'", true);  // and every curly mark
     while (pos < text.size()) {
         // Only quotation marks open or close a quotation: other ASCII passes straight by.
-        if (const std::size_t to = utf8::skip_ascii_except(text, pos, '"', '\''); to != pos) {
+        if (const std::size_t to = utf8::find_byte_of(text, pos, kQuoteStops); to != pos) {
             prev = static_cast<unsigned char>(text[to - 1]);
             pos = to;
             if (pos == text.size()) break;

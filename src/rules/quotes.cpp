@@ -58,8 +58,9 @@ std::vector<QuoteMark> find_quote_marks(const RegionText& where) {
     const std::vector<Span> web = web_spans(where);
     std::vector<QuoteMark> out;
     std::size_t pos = 0;
+    static constexpr utf8::ByteSet kQuoteStops("\"'", true);  // and every curly mark
     while (pos < text.size()) {
-        pos = utf8::skip_ascii_except(text, pos, '"', '\'');  // most of a text
+        pos = utf8::find_byte_of(text, pos, kQuoteStops);  // most of a text
         if (pos == text.size()) break;
         const std::size_t at = pos;
         const char32_t cp = utf8::decode(text, pos);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/utf8.hpp"
 #include "text/unicode.hpp"
 
 namespace copydesk::rules {
@@ -32,13 +33,9 @@ bool inside_any(const std::vector<Span>& spans, std::uint32_t offset) {
 
 std::vector<Span> line_spans(std::string_view text) {
     std::vector<Span> out;
-    // A region is mostly one paragraph: memchr finds its few line feeds; a carriage return
-    // (rare) is looked for only when there is one in the text at all.
-    const bool has_cr = text.find('\r') != std::string_view::npos;
     std::size_t begin = 0;
     while (true) {
-        std::size_t end = has_cr ? text.find_first_of("\r\n", begin) : text.find('\n', begin);
-        if (end == std::string_view::npos) end = text.size();
+        std::size_t end = utf8::find_line_break(text, begin);
         out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
         if (end == text.size()) break;
         if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;

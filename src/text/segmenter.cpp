@@ -40,15 +40,6 @@ std::string_view to_string(TokenKind kind) {
 
 namespace {
 
-// The first CR or LF at or after `at`. string_view::find_first_of calls memchr on its
-// two-byte set for every byte of the text.
-std::size_t find_line_break(std::string_view text, std::size_t at) {
-    for (; at < text.size(); ++at) {
-        if (text[at] == '\n' || text[at] == '\r') return at;
-    }
-    return std::string_view::npos;
-}
-
 bool is_space_token(std::string_view s) {
     std::size_t pos = 0;
     while (pos < s.size()) {
@@ -326,8 +317,7 @@ std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view tex
     // line holds a Greek word.
     std::size_t at = 0;
     while (at < text.size()) {
-        std::size_t end = find_line_break(text, at);
-        if (end == std::string_view::npos) end = text.size();
+        const std::size_t end = utf8::find_line_break(text, at);
         if (end > at) {
             const std::string_view line = text.substr(at, end - at);
             const auto offset = static_cast<std::uint32_t>(at);

@@ -59,28 +59,33 @@ TEST_CASE("code points are counted eight bytes at a time and at the ragged end",
     }
 }
 
-TEST_CASE("skipping ASCII stops at non-ASCII bytes and at the two bytes asked for", "[utf8]") {
+TEST_CASE("a byte set with non-ASCII bytes stops at them and at the bytes asked for", "[utf8]") {
     const std::string text = "plain words, then \"a quote\" and it's – done.... end";
+    constexpr utf8::ByteSet kQuotes("\"'", true);
+    constexpr utf8::ByteSet kDots(".", true);
     for (std::size_t from = 0; from <= text.size(); ++from) {
         INFO("from " << from);
         std::size_t expected = from;
         while (expected < text.size() && static_cast<unsigned char>(text[expected]) < 0x80 &&
                text[expected] != '"' && text[expected] != '\'')
             ++expected;
-        CHECK(utf8::skip_ascii_except(text, from, '"', '\'') == expected);
+        CHECK(utf8::find_byte_of(text, from, kQuotes) == expected);
         std::size_t dot = from;
         while (dot < text.size() && static_cast<unsigned char>(text[dot]) < 0x80 &&
                text[dot] != '.')
             ++dot;
-        CHECK(utf8::skip_ascii_except(text, from, '.', '.') == dot);
+        CHECK(utf8::find_byte_of(text, from, kDots) == dot);
     }
-    CHECK(utf8::skip_ascii_except("", 0, 'a', 'b') == 0);
-    CHECK(utf8::skip_ascii_except("no marks in here at all", 0, '"', '\'') == 23);
+    CHECK(utf8::find_byte_of("", 0, kQuotes) == 0);
+    CHECK(utf8::find_byte_of("no marks in here at all", 0, kQuotes) == 23);
+    CHECK(kQuotes.contains('\xE2'));
+    CHECK_FALSE(utf8::ByteSet("\"'").contains('\xE2'));
 }
 
 TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
     // Every byte that matters at every place in an eight-byte block, and across blocks.
     constexpr utf8::ByteSet kBrackets("()[]{}");
+    constexpr utf8::ByteSet kBracketsOrWide("()[]{}", true);
     const std::string alphabet = "ab (x)[y]{z}~\x7F\t\n\x01" + std::string(1, '\0') + "\xC3\xA9";
     std::uint32_t seed = 7;
     for (int round = 0; round < 3000; ++round) {
@@ -97,6 +102,12 @@ TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
                    std::string_view("()[]{}").find(text[bracket]) == std::string_view::npos)
                 ++bracket;
             CHECK(utf8::find_byte_of(text, from, kBrackets) == bracket);
+            std::size_t bracket_or_wide = from;
+            while (bracket_or_wide < text.size() &&
+                   static_cast<unsigned char>(text[bracket_or_wide]) < 0x80 &&
+                   std::string_view("()[]{}").find(text[bracket_or_wide]) == std::string_view::npos)
+                ++bracket_or_wide;
+            CHECK(utf8::find_byte_of(text, from, kBracketsOrWide) == bracket_or_wide);
             std::size_t printable = from;
             while (printable < text.size() && static_cast<unsigned char>(text[printable]) >= 0x20 &&
                    static_cast<unsigned char>(text[printable]) < 0x7F)

@@ -40,8 +40,9 @@ void find_dashes(const RegionText& where, std::vector<Dash>& out) {
     const std::string_view text = where.text();
     const std::vector<Span> web = web_spans(where);
     std::size_t pos = 0;
+    static constexpr utf8::ByteSet kDashStops("-", true);  // and every Unicode dash
     while (pos < text.size()) {
-        pos = utf8::skip_ascii_except(text, pos, '-', '-');  // most of a text
+        pos = utf8::find_byte_of(text, pos, kDashStops);  // most of a text
         if (pos == text.size()) break;
         const std::size_t at = pos;
         const char32_t cp = utf8::decode(text, pos);

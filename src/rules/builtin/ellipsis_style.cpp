@@ -26,9 +26,10 @@ void find_ellipses(const RegionText& where, std::vector<Ellipsis>& out) {
     const std::string_view text = where.text();
     const std::vector<Span> web = web_spans(where);
     std::size_t i = 0;
+    // Every form starts with '.' or with U+2026's (non-ASCII) lead byte.
+    static constexpr utf8::ByteSet kEllipsisStops(".", true);
     while (i < text.size()) {
-        // Every form starts with '.' or with U+2026's (non-ASCII) lead byte.
-        i = utf8::skip_ascii_except(text, i, '.', '.');
+        i = utf8::find_byte_of(text, i, kEllipsisStops);
         if (i == text.size()) break;
         const auto at = static_cast<std::uint32_t>(i);
         if (text.substr(i).starts_with("\u2026")) {
