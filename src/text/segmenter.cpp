@@ -135,17 +135,12 @@ void push_piece(std::string_view text, Span piece, std::vector<Token>& tokens) {
 std::vector<detail::WordBreak> break_words(icu::BreakIterator& words, std::string_view text) {
     std::vector<detail::WordBreak> out;
     if (text.empty()) return out;
-    UErrorCode status = U_ZERO_ERROR;
-    const detail::UTextPtr ut = detail::open_utf8(text);
-    words.setText(ut.get(), status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
-    words.first();
-    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; end = words.next()) {
+    detail::for_each_break(words, text, [&](int32_t end) {
         const int32_t rule = words.getRuleStatus();
         out.push_back({static_cast<std::uint32_t>(end),
                        !(rule >= UBRK_WORD_NONE && rule < UBRK_WORD_NONE_LIMIT),
                        rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT});
-    }
+    });
     return out;
 }
 

@@ -425,14 +425,8 @@ std::vector<std::uint32_t> icu_breaks(icu::BreakIterator& sentences, std::string
     std::string unwrapped(text);
     std::replace_if(
         unwrapped.begin(), unwrapped.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-    UErrorCode status = U_ZERO_ERROR;
-    const detail::UTextPtr ut = detail::open_utf8(unwrapped);
-    sentences.setText(ut.get(), status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment text");
-    sentences.first();
-    for (int32_t end = sentences.next(); end != icu::BreakIterator::DONE; end = sentences.next()) {
-        out.push_back(static_cast<std::uint32_t>(end));
-    }
+    detail::for_each_break(sentences, unwrapped,
+                           [&](int32_t end) { out.push_back(static_cast<std::uint32_t>(end)); });
     return out;
 }
 
