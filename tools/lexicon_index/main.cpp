@@ -2,11 +2,10 @@
 // into the copydesk program: start-up then reads the entries instead of parsing the file.
 //
 //   lexicon_index dictionaries/spelling/words.tsv OUT
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 
+#include "../build_output.hpp"
 #include "spell/lexicon.hpp"
 
 int main(int argc, char** argv) {
@@ -21,19 +20,5 @@ int main(int argc, char** argv) {
     }
     const std::string index =
         std::get<std::shared_ptr<const copydesk::spell::Lexicon>>(loaded)->index();
-    // Written beside the output and renamed, so that an interrupted build leaves no half file.
-    const std::string temporary = std::string(argv[2]) + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(index.data(), static_cast<std::streamsize>(index.size()));
-        if (!out.flush()) {
-            std::cerr << "lexicon_index: cannot write " << temporary << '\n';
-            return 1;
-        }
-    }
-    if (std::rename(temporary.c_str(), argv[2]) != 0) {
-        std::cerr << "lexicon_index: cannot write " << argv[2] << '\n';
-        return 1;
-    }
-    return 0;
+    return write_build_output(argv[2], index, "lexicon_index") ? 0 : 1;
 }

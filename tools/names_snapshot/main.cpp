@@ -2,11 +2,10 @@
 // compile into the copydesk program: start-up then reads the data instead of parsing YAML.
 //
 //   names_snapshot dictionaries/names OUT
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 
+#include "../build_output.hpp"
 #include "config/names_loader.hpp"
 #include "config/names_snapshot.hpp"
 
@@ -36,19 +35,5 @@ int main(int argc, char** argv) {
     }
     const std::string snapshot =
         copydesk::config::write_names_snapshot(files, std::get<copydesk::names::Data>(data), dir);
-    // Written beside the output and renamed, so that an interrupted build leaves no half file.
-    const std::string temporary = std::string(argv[2]) + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(snapshot.data(), static_cast<std::streamsize>(snapshot.size()));
-        if (!out.flush()) {
-            std::cerr << "names_snapshot: cannot write " << temporary << '\n';
-            return 1;
-        }
-    }
-    if (std::rename(temporary.c_str(), argv[2]) != 0) {
-        std::cerr << "names_snapshot: cannot write " << argv[2] << '\n';
-        return 1;
-    }
-    return 0;
+    return write_build_output(argv[2], snapshot, "names_snapshot") ? 0 : 1;
 }
