@@ -1,12 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace copydesk {
 
-// FNV-1a (64-bit): a byte hash that is the same on every machine and in every run, cheap
-// enough to inline where words are hashed one by one.
+// FNV-1a (64-bit): a byte hash that is the same on every machine and in every run. For what
+// must stay stable (--shard assigns files by it); tables in memory use word_hash.
 inline constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
 constexpr std::uint64_t fnv1a_step(std::uint64_t h, char byte) {
     return (h ^ static_cast<unsigned char>(byte)) * 1099511628211ULL;
@@ -15,6 +16,80 @@ constexpr std::uint64_t fnv1a(std::string_view bytes) {
     std::uint64_t h = kFnvBasis;
     for (const char c : bytes) h = fnv1a_step(h, c);
     return h;
+}
+
+namespace detail {
+
+inline std::uint64_t load64(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline std::uint64_t load32(const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+inline std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+// Each byte of `v` as is.
+struct SameBytes {
+    std::uint64_t operator()(std::uint64_t v) const { return v; }
+};
+// Each byte of `v` with the ASCII capitals A-Z lower-cased (bytes of 0x80 and above are left
+// as they are: no carry crosses a byte, since each sum stays below 0x100 or has its high bit
+// masked out first).
+struct AsciiLowerBytes {
+    std::uint64_t operator()(std::uint64_t v) const {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+        const std::uint64_t low7 = v & ~kHigh;
+        const std::uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+        const std::uint64_t past_z = low7 + kOnes * (0x80 - 'Z' - 1);
+        const std::uint64_t capital = at_least_a & ~past_z & ~v & kHigh;
+        return v | (capital >> 2);
+    }
+};
+
+// A word read eight bytes at a time: a word of up to eight bytes (most words) costs one or two
+// loads and one multiply. `Bytes` transforms each load, so that hashing a word as lower case
+// needs no lower-cased copy.
+template <class Bytes>
+[[gnu::always_inline]] inline std::uint64_t word_hash_with(std::string_view s, Bytes bytes) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = n * kMul;
+    for (; n > 8; n -= 8, p += 8) h = mix(h, bytes(load64(p)));
+    std::uint64_t tail = 0;
+    if (n == 8) {
+        tail = load64(p);
+    } else if (n >= 4) {
+        tail = load32(p) | (load32(p + n - 4) << 32);
+    } else if (n > 0) {
+        tail = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+               static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+               static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    // The multiply carries every bit upwards; the shift brings the high half down to the
+    // low bits, which pick the slot.
+    h = (h ^ bytes(tail)) * 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+}
+
+}  // namespace detail
+
+// The hash of words in the tables of one run (caches, counts, filters): fast, with every bit
+// depending on every byte. Not stable between versions: never stored or printed.
+inline std::uint64_t word_hash(std::string_view s) {
+    return detail::word_hash_with(s, detail::SameBytes{});
+}
+// word_hash of `s` with its ASCII capitals lower-cased, without making that string.
+inline std::uint64_t word_hash_ascii_lower(std::string_view s) {
+    return detail::word_hash_with(s, detail::AsciiLowerBytes{});
 }
 
 }  // namespace copydesk

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -17,10 +18,23 @@ constexpr bool has_zero_byte(std::uint64_t v) {
 }  // namespace
 
 std::size_t skip_ascii(std::string_view s, std::size_t pos) {
+    // Most text is ASCII for hundreds of bytes at a time: test 32 bytes a step, then find the
+    // first byte with its high bit set in the word that has one (little-endian order).
+    while (pos + 32 <= s.size()) {
+        std::uint64_t words[4];
+        std::memcpy(words, s.data() + pos, sizeof words);
+        if (((words[0] | words[1] | words[2] | words[3]) & kHighBits) != 0) break;
+        pos += 32;
+    }
     while (pos + 8 <= s.size()) {
         std::uint64_t word;
         std::memcpy(&word, s.data() + pos, sizeof word);
-        if ((word & kHighBits) != 0) break;
+        if constexpr (std::endian::native == std::endian::little) {
+            if (const std::uint64_t high = word & kHighBits; high != 0)
+                return pos + static_cast<std::size_t>(std::countr_zero(high)) / 8;
+        } else if ((word & kHighBits) != 0) {
+            break;
+        }
         pos += 8;
     }
     while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;

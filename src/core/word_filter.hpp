@@ -21,19 +21,14 @@ class WordFilter {
     [[nodiscard]] bool may_contain(std::string_view word) const { return holds(slot(word)); }
     // may_contain() of `ascii` with its letters lower-cased, without making that string.
     [[nodiscard]] bool may_contain_ascii_lower(std::string_view ascii) const {
-        std::uint64_t h = kFnvBasis;
-        for (const char c : ascii) {
-            h = fnv1a_step(h, c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-        }
-        return holds(slot_of_hash(h));
+        return holds(slot_of_hash(word_hash_ascii_lower(ascii)));
     }
 
   private:
     static constexpr std::size_t kBits = std::size_t{1} << 16;
-    static std::size_t slot_of_hash(std::uint64_t h) {
-        return static_cast<std::size_t>((h ^ (h >> 32)) % kBits);
-    }
-    static std::size_t slot(std::string_view word) { return slot_of_hash(fnv1a(word)); }
+    // word_hash's low bits already depend on every byte.
+    static std::size_t slot_of_hash(std::uint64_t h) { return static_cast<std::size_t>(h % kBits); }
+    static std::size_t slot(std::string_view word) { return slot_of_hash(word_hash(word)); }
     [[nodiscard]] bool holds(std::size_t s) const { return (bits_[s / 64] >> (s % 64) & 1U) != 0; }
     std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kBits / 64);
 };

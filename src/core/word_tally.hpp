@@ -21,7 +21,7 @@ class WordTally {
 
     void add(std::string_view word) {
         if (2 * (used_ + 1) > slots_.size()) grow();
-        const std::uint64_t h = fnv1a(word);
+        const std::uint64_t h = word_hash(word);
         Slot& s = slots_[find(word, h)];
         if (s.count == 0) {
             s = Slot{word.data(), static_cast<std::uint32_t>(word.size()), 0, h};
@@ -30,7 +30,7 @@ class WordTally {
         ++s.count;
     }
     [[nodiscard]] int count(std::string_view word) const {
-        return slots_[find(word, fnv1a(word))].count;
+        return slots_[find(word, word_hash(word))].count;
     }
     [[nodiscard]] std::size_t distinct() const { return used_; }
 

@@ -62,13 +62,7 @@ class WordCache {
     static constexpr std::size_t kFirstSlots = 1024;
     static constexpr std::size_t kMaxBuffer = std::numeric_limits<std::uint32_t>::max();
 
-    // FNV-1a, then a multiply-xorshift so that the low bits (the slot) depend on every byte.
-    static std::uint64_t hash(std::string_view word) {
-        std::uint64_t h = fnv1a(word);
-        h ^= h >> 32;
-        h *= 0xd6e8feb86659fd93ULL;
-        return h ^ (h >> 32);
-    }
+    static std::uint64_t hash(std::string_view word) { return word_hash(word); }
 
     [[nodiscard]] std::string_view key(const Slot& s) const {
         return std::string_view(words_).substr(s.offset, s.length);

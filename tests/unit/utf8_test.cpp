@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,7 +91,7 @@ TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
     std::uint32_t seed = 7;
     for (int round = 0; round < 3000; ++round) {
         std::string text;
-        const std::size_t length = round % 40;
+        const std::size_t length = round % 80;  // past the 32-byte steps of skip_ascii
         for (std::size_t i = 0; i < length; ++i) {
             seed = seed * 1103515245U + 12345U;
             const char c = alphabet[(seed >> 16) % alphabet.size()];
@@ -113,6 +114,9 @@ TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
                    static_cast<unsigned char>(text[printable]) < 0x7F)
                 ++printable;
             CHECK(utf8::skip_printable_ascii(text, from) == printable);
+            std::size_t ascii = from;
+            while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
+            CHECK(utf8::skip_ascii(text, from) == ascii);
         }
     }
     constexpr utf8::ByteSet kParentheses("()");
@@ -143,6 +147,49 @@ TEST_CASE("a word filter never turns away a word it holds, and turns away most o
     for (int i = 0; i < 10000; ++i) passed += filter.may_contain("other" + std::to_string(i));
     // 2,000 words set at most 2,000 of 65,536 bits: about 3% of other words get through.
     CHECK(passed < 600);
+    // Short words alike in their first bytes and length ("w10000" and "w12000") must still
+    // fall in different slots.
+    copydesk::WordFilter short_words;
+    for (int i = 10000; i < 12000; ++i) short_words.add("w" + std::to_string(i));
+    int short_passed = 0;
+    for (int i = 12000; i < 20000; ++i)
+        short_passed += short_words.may_contain("w" + std::to_string(i));
+    CHECK(short_passed < 600);
+}
+
+TEST_CASE("a word hashed as lower case is the hash of its lower-cased copy", "[core]") {
+    // Every length up to three loads, and bytes around the capitals' edges ('@', '[', '`',
+    // '{') and above ASCII, which must not change.
+    const std::string alphabet = "AZaz@[`{Mm09 '.\xC3\x89\xC0\xDA\xFF";
+    std::uint32_t seed = 11;
+    for (int round = 0; round < 5000; ++round) {
+        std::string word;
+        const std::size_t length = round % 30;
+        for (std::size_t i = 0; i < length; ++i) {
+            seed = seed * 1103515245U + 12345U;
+            word += alphabet[(seed >> 16) % alphabet.size()];
+        }
+        std::string lower = word;
+        for (char& c : lower) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        CHECK(copydesk::word_hash_ascii_lower(word) == copydesk::word_hash(lower));
+    }
+    // Different words of every short length hash apart (the tail loads overlap).
+    std::set<std::uint64_t> hashes;
+    std::set<std::string> words;
+    for (int i = 0; i < 20000; ++i) {
+        seed = seed * 1103515245U + 12345U;
+        std::string w(1 + (seed >> 8) % 12, 'a');
+        for (char& c : w) {
+            seed = seed * 1103515245U + 12345U;
+            c = static_cast<char>('a' + (seed >> 16) % 26);
+        }
+        if (words.insert(w).second) hashes.insert(copydesk::word_hash(w));
+    }
+    CHECK(hashes.size() == words.size());
+    CHECK(copydesk::word_hash("") != copydesk::word_hash(std::string(1, '\0')));
+    CHECK(copydesk::word_hash("ab") != copydesk::word_hash("ba"));
 }
 
 TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {
