@@ -294,6 +294,164 @@ bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
     return true;
 }
 
+// The tokens of `text` read without ICU, or false (with `tokens` as they were) for text
+// outside the simple set: what ICU's breaks and append_tokens make of text without URLs,
+// emails, handles or hashtags, in one pass. The Word_Break rules of the simple set come down
+// to: letters and digits join; a full stop, apostrophe or single quote joins two letters, and
+// it or a comma or semicolon joins two digits (WB6, WB7, WB11, WB12); spaces join spaces, CR
+// joins LF; every other character stands alone.
+bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
+    static constexpr auto kAscii = [] {
+        std::array<WordClass, 0x80> table{};
+        for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
+        return table;
+    }();
+    const std::size_t size = text.size();
+    const std::size_t old_size = tokens.size();
+    // The class of the character at `at`, and where the next one starts.
+    auto class_at = [&](std::size_t at, std::size_t& next) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        if (byte < 0x80) {
+            next = at + 1;
+            return kAscii[byte];
+        }
+        next = at;
+        return simple_class(utf8::decode(text, next)).value_or(WordClass::Outside);
+    };
+    auto fail = [&] {
+        tokens.resize(old_size);
+        return false;
+    };
+    std::size_t pos = 0;
+    while (pos < size) {
+        std::size_t next = 0;
+        const WordClass c = class_at(pos, next);
+        const auto begin = static_cast<std::uint32_t>(pos);
+        if (letter_or_digit(c)) {
+            bool digit = false;
+            bool full_stop = false;
+            WordClass last = c;
+            pos = next;
+            while (true) {
+                digit = digit || last == WordClass::Numeric;
+                // The rest of an ASCII run of letters and digits.
+                while (pos < size) {
+                    const auto byte = static_cast<unsigned char>(text[pos]);
+                    if (byte >= 0x80) break;
+                    const WordClass k = kAscii[byte];
+                    if (!letter_or_digit(k)) break;
+                    digit = digit || k == WordClass::Numeric;
+                    last = k;
+                    ++pos;
+                }
+                if (pos == size) break;
+                std::size_t after_mid = 0;
+                const WordClass m = class_at(pos, after_mid);
+                if (m == WordClass::Letter || m == WordClass::Numeric) {  // a Latin letter
+                    last = m;
+                    pos = after_mid;
+                    continue;
+                }
+                const bool mid = m == WordClass::MidNumLet ||
+                                 (m == WordClass::MidNum && last == WordClass::Numeric);
+                if (!mid || after_mid == size) break;
+                std::size_t after_next = 0;
+                const WordClass n = class_at(after_mid, after_next);
+                if (n != last || (n != WordClass::Letter && n != WordClass::Numeric)) break;
+                full_stop = full_stop || text[pos] == '.';
+                last = n;
+                pos = after_next;
+            }
+            const Span span{begin, static_cast<std::uint32_t>(pos)};
+            if (digit) {
+                tokens.push_back({span, TokenKind::Number});
+            } else if (!full_stop) {
+                tokens.push_back({span, TokenKind::Word});
+            } else {
+                push_word(text, span, tokens);  // "war.The": split at the full stop
+            }
+            continue;
+        }
+        switch (c) {
+            case WordClass::Outside:
+                return fail();
+            case WordClass::Space:
+                pos = next;
+                while (pos < size && text[pos] == ' ') ++pos;
+                break;
+            case WordClass::CR:
+                pos = next < size && text[next] == '\n' ? next + 1 : next;
+                break;
+            default:
+                pos = next;
+                break;
+        }
+        TokenKind kind = TokenKind::Space;
+        if (c != WordClass::Space && c != WordClass::CR && c != WordClass::LF &&
+            text[begin] != '\t') {
+            std::size_t at = begin;
+            const char32_t cp = utf8::decode(text, at);
+            kind = cp == 0xA0 ? TokenKind::Space
+                              : (is_punct_char(cp) ? TokenKind::Punct : TokenKind::Symbol);
+        }
+        tokens.push_back({{begin, static_cast<std::uint32_t>(pos)}, kind});
+    }
+    return true;
+}
+
+// Appends the tokens of `text` from its word breaks, with the URLs, emails, handles and
+// hashtags of `specials` (sorted) replacing every break segment they overlap.
+void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& breaks,
+                   const std::vector<SpecialSpan>& specials, std::vector<Token>& tokens) {
+    std::size_t next_special = 0;
+    std::uint32_t covered = 0;  // text up to here already has tokens
+    std::uint32_t begin = 0;
+    for (const detail::WordBreak& brk : breaks) {
+        const std::uint32_t end = brk.end;
+        const Span span{begin, end};
+        begin = end;
+        // A URL, email, handle or hashtag replaces every ICU token it overlaps; the parts of
+        // an ICU token outside them ("#newshttps://..." holds two) keep tokens of their own.
+        while (next_special < specials.size() && specials[next_special].span.end <= span.begin) {
+            ++next_special;
+        }
+        if (next_special < specials.size() && specials[next_special].span.overlaps(span)) {
+            std::uint32_t at = std::max(span.begin, covered);
+            for (std::size_t k = next_special;
+                 k < specials.size() && specials[k].span.begin < span.end; ++k) {
+                const SpecialSpan& sp = specials[k];
+                if (at < sp.span.begin) push_piece(text, {at, sp.span.begin}, tokens);
+                if (sp.span.end > covered) tokens.push_back({sp.span, sp.kind});
+                covered = std::max(covered, sp.span.end);
+                at = std::max(at, sp.span.end);
+            }
+            if (at < span.end) {
+                push_piece(text, {at, span.end}, tokens);
+                covered = span.end;
+            }
+            continue;
+        }
+        if (span.end <= covered) continue;
+        const std::string_view piece = text.substr(span.begin, span.size());
+        if (brk.word) {
+            if (brk.number) {
+                tokens.push_back({span, TokenKind::Number});
+            } else {
+                push_word(text, span, tokens);
+            }
+            continue;
+        }
+        TokenKind kind;
+        if (is_space_token(piece)) {
+            kind = TokenKind::Space;
+        } else {
+            std::size_t pos = 0;
+            kind = is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
+        }
+        tokens.push_back({span, kind});
+    }
+}
+
 }  // namespace
 
 namespace detail {
@@ -304,12 +462,11 @@ std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text) 
     return out;
 }
 
-std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view text) {
+// UAX #29 always breaks before and after a line break (WB3a, WB3b), so each line is
+// segmented on its own: a colon-free, ASCII line need not wait for ICU because another line
+// holds a Greek word.
+std::vector<WordBreak> word_breaks_by_line(icu::BreakIterator& icu, std::string_view text) {
     std::vector<WordBreak> out;
-    if (append_simple_word_breaks(text, 0, out)) return out;
-    // UAX #29 always breaks before and after a line break (WB3a, WB3b), so each line is
-    // segmented on its own: a colon-free, ASCII line need not wait for ICU because another
-    // line holds a Greek word.
     std::size_t at = 0;
     while (at < text.size()) {
         const std::size_t end = utf8::find_line_break(text, at);
@@ -330,12 +487,30 @@ std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view tex
     return out;
 }
 
+std::vector<WordBreak> word_breaks(icu::BreakIterator& icu, std::string_view text) {
+    std::vector<WordBreak> out;
+    if (append_simple_word_breaks(text, 0, out)) return out;
+    return word_breaks_by_line(icu, text);
+}
+
 std::vector<WordBreak> word_breaks(std::string_view text) {
     return word_breaks(*make_word_iterator(), text);
 }
 
 std::vector<WordBreak> icu_word_breaks(std::string_view text) {
     return break_words(*make_word_iterator(), text);
+}
+
+std::optional<std::vector<Token>> simple_tokens(std::string_view text) {
+    std::vector<Token> out;
+    if (!append_simple_tokens(text, out)) return std::nullopt;
+    return out;
+}
+
+std::vector<Token> tokens_from_breaks(std::string_view text, const std::vector<WordBreak>& breaks) {
+    std::vector<Token> out;
+    append_tokens(text, breaks, {}, out);
+    return out;
 }
 
 }  // namespace detail
@@ -360,56 +535,13 @@ Analysis Segmenter::analyze(std::string_view text) {
 
     const std::vector<SpecialSpan> specials = find_special_spans(text);
     out.web_free = specials.empty();  // only these become URL, email, handle or hashtag tokens
-    std::size_t next_special = 0;
-    std::uint32_t covered = 0;  // text up to here already has tokens
-
-    // ICU's word iterator is the costliest step of linting; most prose does not need it.
-    const std::vector<detail::WordBreak> breaks = detail::word_breaks(*impl_->words, text);
-    out.tokens.reserve(breaks.size());
-    std::uint32_t begin = 0;
-    for (const detail::WordBreak& brk : breaks) {
-        const std::uint32_t end = brk.end;
-        const Span span{begin, end};
-        begin = end;
-        // A URL, email, handle or hashtag replaces every ICU token it overlaps; the parts of
-        // an ICU token outside them ("#newshttps://..." holds two) keep tokens of their own.
-        while (next_special < specials.size() && specials[next_special].span.end <= span.begin) {
-            ++next_special;
-        }
-        if (next_special < specials.size() && specials[next_special].span.overlaps(span)) {
-            std::uint32_t at = std::max(span.begin, covered);
-            for (std::size_t k = next_special;
-                 k < specials.size() && specials[k].span.begin < span.end; ++k) {
-                const SpecialSpan& sp = specials[k];
-                if (at < sp.span.begin) push_piece(text, {at, sp.span.begin}, out.tokens);
-                if (sp.span.end > covered) out.tokens.push_back({sp.span, sp.kind});
-                covered = std::max(covered, sp.span.end);
-                at = std::max(at, sp.span.end);
-            }
-            if (at < span.end) {
-                push_piece(text, {at, span.end}, out.tokens);
-                covered = span.end;
-            }
-            continue;
-        }
-        if (span.end <= covered) continue;
-        const std::string_view piece = text.substr(span.begin, span.size());
-        if (brk.word) {
-            if (brk.number) {
-                out.tokens.push_back({span, TokenKind::Number});
-            } else {
-                push_word(text, span, out.tokens);
-            }
-            continue;
-        }
-        TokenKind kind;
-        if (is_space_token(piece)) {
-            kind = TokenKind::Space;
-        } else {
-            std::size_t pos = 0;
-            kind = is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
-        }
-        out.tokens.push_back({span, kind});
+    // ICU's word iterator is the costliest step of linting; most prose does not need it, and
+    // most paragraphs hold no URL, email, handle or hashtag: those are read in one pass.
+    out.tokens.reserve(text.size() / 2 + 1);
+    if (!specials.empty()) {
+        append_tokens(text, detail::word_breaks(*impl_->words, text), specials, out.tokens);
+    } else if (!append_simple_tokens(text, out.tokens)) {
+        append_tokens(text, detail::word_breaks_by_line(*impl_->words, text), specials, out.tokens);
     }
 
     // Sentence membership and the first word or number of each sentence.

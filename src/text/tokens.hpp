@@ -73,6 +73,12 @@ std::optional<std::vector<WordBreak>> simple_word_breaks(std::string_view text);
 std::vector<WordBreak> word_breaks(std::string_view text);
 // The same from ICU alone (for tests).
 std::vector<WordBreak> icu_word_breaks(std::string_view text);
+// The tokens of text without URLs, emails, handles or hashtags, read in one pass without ICU
+// (what Segmenter::analyze does with such text), or nullopt for text outside the simple set.
+std::optional<std::vector<Token>> simple_tokens(std::string_view text);
+// The tokens Segmenter::analyze makes of `breaks` in text without URLs, emails, handles or
+// hashtags (for tests).
+std::vector<Token> tokens_from_breaks(std::string_view text, const std::vector<WordBreak>& breaks);
 
 // The end of each sentence ICU's en_US@ss=standard sentence iterator finds in `text` read
 // with its line breaks as spaces (a hard-wrapped paragraph is one run of prose), computed

@@ -145,12 +145,29 @@ std::vector<std::string> random_texts(const std::vector<std::string>& alphabet,
     return out;
 }
 
-// What the segmenter uses (each line without ICU when it can) against ICU alone.
+std::string describe_tokens(std::string_view text,
+                            const std::vector<copydesk::text::Token>& tokens) {
+    std::string out;
+    for (const auto& t : tokens) {
+        out += "[" + std::string(text.substr(t.span.begin, t.span.size())) + "|" +
+               std::string(copydesk::text::to_string(t.kind)) + "]";
+    }
+    return out;
+}
+
+// What the segmenter uses (each line without ICU when it can) against ICU alone; and the
+// one-pass tokens of simple text against the tokens made from ICU's breaks.
 void check_same_as_icu(std::string_view text, bool all_simple) {
     INFO("text: " << text);
     CHECK(copydesk::text::detail::simple_word_breaks(text).has_value() == all_simple);
-    CHECK(describe(text, copydesk::text::detail::word_breaks(text)) ==
-          describe(text, copydesk::text::detail::icu_word_breaks(text)));
+    const auto icu = copydesk::text::detail::icu_word_breaks(text);
+    CHECK(describe(text, copydesk::text::detail::word_breaks(text)) == describe(text, icu));
+    const auto tokens = copydesk::text::detail::simple_tokens(text);
+    CHECK(tokens.has_value() == all_simple);
+    if (tokens) {
+        CHECK(describe_tokens(text, *tokens) ==
+              describe_tokens(text, copydesk::text::detail::tokens_from_breaks(text, icu)));
+    }
 }
 
 }  // namespace
