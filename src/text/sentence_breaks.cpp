@@ -46,6 +46,10 @@ constexpr char32_t kPunctuationEnd = 0x2070;
 struct SentenceClassTable {
     std::array<SentenceClass, kLatinEnd> latin{};
     std::array<SentenceClass, kPunctuationEnd - kPunctuationBegin> punctuation{};
+    // Bytes the main loop must stop at: terminators, unsupported ASCII and every non-ASCII
+    // byte. The others (letters, digits, spaces, most punctuation) only matter as the
+    // character before a terminator.
+    std::array<bool, 256> stop{};
 };
 
 SentenceClass class_from_icu(char32_t cp) {
@@ -86,6 +90,10 @@ const SentenceClassTable& sentence_classes() {
         for (char32_t cp = kPunctuationBegin; cp < kPunctuationEnd; ++cp) {
             t.punctuation[cp - kPunctuationBegin] = class_from_icu(cp);
         }
+        for (std::size_t b = 0; b < t.stop.size(); ++b) {
+            t.stop[b] =
+                b >= 0x80 || is_terminator(t.latin[b]) || t.latin[b] == SentenceClass::Unsupported;
+        }
         return t;
     }();
     return table;
@@ -97,6 +105,16 @@ class SentenceText {
     explicit SentenceText(std::string_view text) : text_(text), table_(sentence_classes()) {}
 
     [[nodiscard]] std::size_t size() const { return text_.size(); }
+
+    // The first byte at or after `pos` where SentenceClassTable::stop is set, or size().
+    [[nodiscard]] std::size_t skip_plain_ascii(std::size_t pos) const {
+        while (pos < text_.size() && !table_.stop[static_cast<unsigned char>(text_[pos])]) ++pos;
+        return pos;
+    }
+    // The class of the ASCII character at `pos`.
+    [[nodiscard]] SentenceClass ascii_class(std::size_t pos) const {
+        return table_.latin[static_cast<unsigned char>(text_[pos])];
+    }
 
     // The class of the character at `pos`; moves `pos` past it.
     SentenceClass next_class(std::size_t& pos) const {
@@ -363,6 +381,12 @@ std::optional<std::vector<std::uint32_t>> breaks_without_icu(std::string_view te
     bool after_letter = false;  // the previous character is Upper or Lower (SB7)
     std::size_t pos = 0;
     while (pos < n) {
+        if (const std::size_t run = chars.skip_plain_ascii(pos); run > pos) {
+            const C last = chars.ascii_class(run - 1);
+            after_letter = last == C::Upper || last == C::Lower;
+            pos = run;
+            if (pos == n) break;
+        }
         const C c = chars.next_class(pos);
         if (c == C::Unsupported) return std::nullopt;
         if (!is_terminator(c)) {
