@@ -101,8 +101,7 @@ bool SpellChecker::lookup(const std::string& word) {
     return false;
 }
 
-bool SpellChecker::known(std::string_view raw) {
-    if (const bool* cached = known_cache_.find(raw)) return *cached;
+bool SpellChecker::learn_known(std::string_view raw) {
     const std::string word = normalize_apostrophes(raw);
     bool ok = lookup(word);
     if (!ok) {
@@ -236,9 +235,8 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     return true;
 }
 
-std::optional<DialectSpelling> SpellChecker::dialect_spelling(std::string_view word) {
+std::optional<DialectSpelling> SpellChecker::learn_dialect_spelling(std::string_view word) {
     if (!data_.lexicon) return std::nullopt;
-    if (const auto* cached = dialect_cache_.find(word)) return *cached;
     std::optional<DialectSpelling> found;
     const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word));
     if (e != nullptr && e->dialect != Dialect::Any && e->other_length != 0) {

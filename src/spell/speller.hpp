@@ -128,7 +128,10 @@ class SpellChecker {
     // `word` as it appears in the text (curly or straight apostrophes, possessive 's). A word
     // spelled for the other dialect ("colour" under en_US) is known: dialect-mix reports
     // documents that mix the two.
-    [[nodiscard]] bool known(std::string_view word);
+    [[nodiscard]] bool known(std::string_view word) {
+        if (const bool* cached = known_cache_.find(word)) return *cached;
+        return learn_known(word);
+    }
     // Up to five corrections, best first: the known-misspellings table's (safe), then the
     // lexicon's ranked candidates, or the engine's suggestions without a lexicon.
     [[nodiscard]] const Corrections& corrections(std::string_view word);
@@ -149,10 +152,17 @@ class SpellChecker {
     [[nodiscard]] bool misspells_common_word(std::string_view word, NameEvidence evidence);
 
     // Set when `word` is one dialect's spelling of a word the other spells differently.
-    [[nodiscard]] std::optional<DialectSpelling> dialect_spelling(std::string_view word);
+    [[nodiscard]] std::optional<DialectSpelling> dialect_spelling(std::string_view word) {
+        if (const auto* cached = dialect_cache_.find(word)) return *cached;
+        return learn_dialect_spelling(word);
+    }
     [[nodiscard]] Dialect dialect() const { return dialect_; }
 
   private:
+    // Every word of every document is asked about: the cached answer is read inline, and
+    // these work out and cache the answer for a word not yet seen.
+    bool learn_known(std::string_view word);
+    std::optional<DialectSpelling> learn_dialect_spelling(std::string_view word);
     [[nodiscard]] bool lookup(const std::string& word);
     [[nodiscard]] std::optional<std::string> table_correction(std::string_view word);
 
