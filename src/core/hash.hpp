@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -81,6 +82,24 @@ template <class Bytes>
 }
 
 }  // namespace detail
+
+// Whether the `n` bytes at `a` and at `b` are the same: what a word table does after the hashes
+// match, inline, since the words are short and a call to memcmp costs more than comparing.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+    using detail::load32;
+    using detail::load64;
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            if (load64(a + i) != load64(b + i)) return false;
+        }
+        return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+inline bool same_word(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+}
 
 // The hash of words in the tables of one run (caches, counts, filters): fast, with every bit
 // depending on every byte. Not stable between versions: never stored or printed.

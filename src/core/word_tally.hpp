@@ -50,7 +50,7 @@ class WordTally {
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& s = slots_[i];
             if (s.count == 0) return i;
-            if (s.hash == h && std::string_view(s.data, s.size) == word) return i;
+            if (s.hash == h && same_word(std::string_view(s.data, s.size), word)) return i;
         }
     }
     void grow() {

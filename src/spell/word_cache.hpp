@@ -26,7 +26,7 @@ class WordCache {
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (!s.used) return nullptr;
-            if (s.hash == h && key(s) == word) return &s.value;
+            if (s.hash == h && same_word(key(s), word)) return &s.value;
         }
     }
 

@@ -192,6 +192,21 @@ TEST_CASE("a word hashed as lower case is the hash of its lower-cased copy", "[c
     CHECK(copydesk::word_hash("ab") != copydesk::word_hash("ba"));
 }
 
+TEST_CASE("words compare equal inline exactly when their bytes are equal", "[core]") {
+    // Every length up to three 8-byte loads, with one byte changed at every place.
+    for (std::size_t length = 0; length <= 24; ++length) {
+        std::string word;
+        for (std::size_t i = 0; i < length; ++i) word += static_cast<char>('a' + i);
+        CHECK(copydesk::same_word(word, std::string(word)));
+        CHECK_FALSE(copydesk::same_word(word, word + "x"));
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string other = word;
+            other[at] = 'Z';
+            CHECK_FALSE(copydesk::same_word(word, other));
+        }
+    }
+}
+
 TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {
     std::vector<std::string> words;
     for (int i = 0; i < 3000; ++i) words.push_back("word" + std::to_string(i));
