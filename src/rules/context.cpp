@@ -8,6 +8,7 @@ namespace copydesk::rules {
 namespace {
 // "Cornyn's" counts as "Cornyn".
 std::string_view strip_possessive(std::string_view w) {
+    if (w.empty() || w.back() != 's') return w;
     for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
         if (w.size() > suffix.size() + 1 && w.ends_with(suffix)) {
             return w.substr(0, w.size() - suffix.size());
@@ -111,6 +112,9 @@ bool is_capitalized(std::string_view w) {
 }
 
 bool is_all_caps(std::string_view w) {
+    // The ending left aside below is at least two letters from the start: a word starting
+    // lower case (most words) is not all capitals.
+    if (!w.empty() && is_lower(w.front())) return false;
     std::string_view core = w;
     for (std::string_view suffix : {"'s", "\xE2\x80\x99s", "s"}) {
         if (core.size() > suffix.size() + 1 && core.ends_with(suffix)) {

@@ -1,3 +1,5 @@
+#include <cstring>
+
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -7,6 +9,25 @@ namespace {
 
 bool run_char(char32_t cp) {
     return cp == ' ' || cp == 0xA0 || cp == 0x202F;
+}
+
+// The first position at or after `pos` where a run of two spaces could begin, moving seven
+// bytes at a time: a run needs two adjacent ASCII spaces or a non-ASCII byte (the no-break
+// spaces), and eight bytes with neither hold no run that starts in their first seven.
+std::size_t skip_to_possible_run(std::string_view text, std::size_t pos, std::size_t end) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = kOnes * 0x80;
+    constexpr std::uint64_t kLow7 = kOnes * 0x7F;
+    while (pos + 8 <= end) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + pos, sizeof w);
+        const std::uint64_t x = w ^ (kOnes * ' ');
+        const std::uint64_t space = ~(((x & kLow7) + kLow7) | x) & kHigh;  // exactly the spaces
+        // Neighbouring bytes are neighbours in the word whatever the byte order.
+        if ((w & kHigh) != 0 || (space & (space >> 8)) != 0) break;
+        pos += 7;
+    }
+    return pos;
 }
 
 class DoubleSpace final : public Rule {
@@ -20,6 +41,8 @@ class DoubleSpace final : public Rule {
                 const Span body = trim(text, line);  // indentation and trailing blanks aside
                 std::size_t pos = body.begin;
                 while (pos < body.end) {
+                    pos = skip_to_possible_run(text, pos, body.end);
+                    if (pos >= body.end) break;
                     if (const auto b = static_cast<unsigned char>(text[pos]);
                         b < 0x80 && b != ' ') {
                         ++pos;  // ASCII other than a space: no run starts here

@@ -38,6 +38,7 @@ struct Inconsistency {
 
 // The word without a possessive ending ("Zelenskyy’s" -> "Zelenskyy").
 std::string_view without_possessive(std::string_view w) {
+    if (w.empty() || w.back() != 's') return w;  // most words: no possessive to look for
     for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xCA\xBCs"}) {
         if (w.size() > suffix.size() + 1 && w.ends_with(suffix)) {
             return w.substr(0, w.size() - suffix.size());
@@ -180,6 +181,9 @@ class NameConsistency final : public Rule {
             for (std::size_t i = 0; i < tokens.size(); ++i) {
                 const text::Token& t = tokens[i];
                 if (covered[i] || t.kind != text::TokenKind::Word) continue;
+                // The possessive ending leaves the first letter: a word starting lower case is
+                // no name, with or without it.
+                if (!text::starts_upper(where.slice(t.span))) continue;
                 const std::string_view word = without_possessive(where.slice(t.span));
                 if (!text::is_capitalized(word) || !text::is_latin(word) ||
                     utf8::count_code_points(word) < 4) {
