@@ -179,17 +179,18 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
     // The longest dictionary words have about 45 letters; a longer run of letters is a blob
     // (base64, a pasted hash, a key held down), not a word to spell or to quote in a message.
     constexpr std::size_t kLongestWord = 64;
-    if (word.size() < 2 || word.size() > kLongestWord || !has_latin_letter(word) ||
-        !text::is_latin(word))
-        return WordVerdict::Skip;
+    if (word.size() < 2 || word.size() > kLongestWord) return WordVerdict::Skip;
+    // Most words are known, and the tests below would only turn a known word into a skipped
+    // one, which no rule tells apart: the cached lookup goes first.
+    spell::SpellChecker& speller = *ctx.speller();
+    if (speller.known(word)) return WordVerdict::Known;
+    if (!has_latin_letter(word) || !text::is_latin(word)) return WordVerdict::Skip;
     if (is_all_caps(word) || is_initialism(word)) return WordVerdict::Skip;
     if (followed_by_sic(where, token)) return WordVerdict::Skip;
     if (file_extension(where, token)) return WordVerdict::Skip;
     if (word == "sic" && token.span.begin > 0 && where.text()[token.span.begin - 1] == '[') {
         return WordVerdict::Skip;
     }
-    spell::SpellChecker& speller = *ctx.speller();
-    if (speller.known(word)) return WordVerdict::Known;
     using Evidence = spell::SpellChecker::NameEvidence;
     const bool capitalized = text::is_capitalized(word);
     if (const auto compound = hyphenated_compound(where, token); !compound.empty()) {

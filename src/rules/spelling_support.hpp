@@ -8,7 +8,7 @@ namespace copydesk::rules {
 
 enum class WordVerdict {
     Skip,          // not something to spell-check (acronym, foreign script, [sic], ...)
-    Known,         // in the dictionary or the house lists
+    Known,         // in the dictionary or the house lists (whether or not also a Skip)
     ProbableName,  // unknown, but capitalized like a name
     Unknown,       // unknown word: a spelling finding
 };
