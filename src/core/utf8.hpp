@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace copydesk::utf8 {
 
@@ -78,6 +83,19 @@ class ByteSet {
         const auto b = static_cast<unsigned char>(c);
         return (members_[b / 64] >> (b % 64) & 1U) != 0;
     }
+#if defined(__SSE2__)
+    // A bit for each of the 16 bytes at `p` in the set, exactly (bit k for byte k).
+    [[nodiscard]] unsigned match_mask16(const char* p) const {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        __m128i hits = _mm_setzero_si128();
+        for (const std::uint64_t fill : fills_) {  // eight, always: unrolled
+            const auto byte = static_cast<char>(fill & 0xFF);
+            hits = _mm_or_si128(hits, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(byte)));
+        }
+        if (high_ != 0) hits = _mm_or_si128(hits, chunk);  // the high bit marks non-ASCII
+        return static_cast<unsigned>(_mm_movemask_epi8(hits));
+    }
+#endif
     // A high bit for each byte of `word` in the set (and perhaps for bytes after one).
     [[nodiscard]] constexpr std::uint64_t match_bits(std::uint64_t word) const {
         std::uint64_t bits = word & high_;
@@ -100,6 +118,15 @@ class ByteSet {
 // "]", "{" and "}" are rare in prose, and a rule looking for them (or for quotation marks,
 // dashes, ...) skips the rest eight bytes at a time.
 inline std::size_t find_byte_of(std::string_view s, std::size_t pos, const ByteSet& set) {
+#if defined(__SSE2__)
+    // Sixteen bytes a step where the machine compares them at once (every x86-64).
+    while (pos + 16 <= s.size()) {
+        if (const unsigned mask = set.match_mask16(s.data() + pos); mask != 0) {
+            return pos + static_cast<std::size_t>(std::countr_zero(mask));
+        }
+        pos += 16;
+    }
+#endif
     while (pos + 8 <= s.size()) {
         std::uint64_t word;
         std::memcpy(&word, s.data() + pos, sizeof word);
