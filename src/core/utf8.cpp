@@ -20,12 +20,21 @@ constexpr bool has_zero_byte(std::uint64_t v) {
 std::size_t skip_ascii(std::string_view s, std::size_t pos) {
     // Most text is ASCII for hundreds of bytes at a time: test 32 bytes a step, then find the
     // first byte with its high bit set in the word that has one (little-endian order).
+#if defined(__SSE2__)
+    while (pos + 32 <= s.size()) {
+        const auto* p = reinterpret_cast<const __m128i*>(s.data() + pos);
+        const __m128i both = _mm_or_si128(_mm_loadu_si128(p), _mm_loadu_si128(p + 1));
+        if (_mm_movemask_epi8(both) != 0) break;
+        pos += 32;
+    }
+#else
     while (pos + 32 <= s.size()) {
         std::uint64_t words[4];
         std::memcpy(words, s.data() + pos, sizeof words);
         if (((words[0] | words[1] | words[2] | words[3]) & kHighBits) != 0) break;
         pos += 32;
     }
+#endif
     while (pos + 8 <= s.size()) {
         std::uint64_t word;
         std::memcpy(&word, s.data() + pos, sizeof word);

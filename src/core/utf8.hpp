@@ -28,20 +28,33 @@ constexpr bool is_continuation(unsigned char b) {
     return (b & 0xC0) == 0x80;
 }
 
-// Number of code points in a valid UTF-8 string: its bytes less the continuation bytes,
-// counted eight at a time (columns of long lines are asked for each finding on them).
+namespace detail {
+// The continuation bytes (10xxxxxx) among the eight at `p`: their top bit set, the next one
+// clear. The flags, one per byte, are summed by a multiplication into the top byte
+// (std::popcount is a library call without the POPCNT instruction).
+inline std::size_t continuations_in8(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    const std::uint64_t flags = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+    return static_cast<std::size_t>((flags * 0x0101010101010101ULL) >> 56);
+}
+}  // namespace detail
+
+// Number of code points in a valid UTF-8 string: its bytes less the continuation bytes
+// (columns of long lines are asked for each finding on them).
 inline std::size_t count_code_points(std::string_view s) {
     std::size_t continuations = 0;
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + i, sizeof word);
-        // A continuation byte is 10xxxxxx: its top bit set, the next one clear. The flags,
-        // one per byte, are summed by a multiplication into the top byte (std::popcount
-        // is a library call without the POPCNT instruction).
-        const std::uint64_t flags = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
-        continuations += static_cast<std::size_t>((flags * 0x0101010101010101ULL) >> 56);
+#if defined(__SSE2__)
+    // Sixteen bytes a step, and one test for the ASCII ones, which hold no continuation.
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        if (_mm_movemask_epi8(chunk) == 0) continue;
+        continuations +=
+            detail::continuations_in8(s.data() + i) + detail::continuations_in8(s.data() + i + 8);
     }
+#endif
+    for (; i + 8 <= s.size(); i += 8) continuations += detail::continuations_in8(s.data() + i);
     for (; i < s.size(); ++i) continuations += is_continuation(static_cast<unsigned char>(s[i]));
     return s.size() - continuations;
 }

@@ -41,20 +41,25 @@ TEST_CASE("decode and append round-trip", "[utf8]") {
     CHECK(utf8::count_code_points(s) == 4);
 }
 
-TEST_CASE("code points are counted eight bytes at a time and at the ragged end", "[utf8]") {
-    // Every offset and length across a text of one-, two-, three- and four-byte characters,
-    // so that characters straddle the eight-byte words.
-    const std::string text = "Zürich – Київ, 🇺🇦 and São Paulo’s “news”… ok";
-    for (std::size_t begin = 0; begin < text.size(); ++begin) {
-        if (utf8::is_continuation(static_cast<unsigned char>(text[begin]))) continue;
-        std::size_t expected = 0;
-        for (std::size_t end = begin; end <= text.size(); ++end) {
-            if (end == text.size() ||
-                !utf8::is_continuation(static_cast<unsigned char>(text[end]))) {
-                INFO("begin " << begin << ", end " << end);
-                CHECK(utf8::count_code_points(std::string_view(text).substr(begin, end - begin)) ==
-                      expected);
-                ++expected;
+TEST_CASE("code points are counted in blocks of bytes and at the ragged end", "[utf8]") {
+    // Every offset and length across texts of one-, two-, three- and four-byte characters,
+    // so that characters straddle the eight- and sixteen-byte blocks, and plain ASCII runs
+    // fill whole blocks.
+    for (const std::string& text :
+         {std::string("Zürich – Київ, 🇺🇦 and São Paulo’s “news”… ok"),
+          std::string("A long plain opening for the paragraph, then Zürich, then plain again for "
+                      "a good while – and the end.")}) {
+        for (std::size_t begin = 0; begin < text.size(); ++begin) {
+            if (utf8::is_continuation(static_cast<unsigned char>(text[begin]))) continue;
+            std::size_t expected = 0;
+            for (std::size_t end = begin; end <= text.size(); ++end) {
+                if (end == text.size() ||
+                    !utf8::is_continuation(static_cast<unsigned char>(text[end]))) {
+                    INFO("begin " << begin << ", end " << end);
+                    CHECK(utf8::count_code_points(
+                              std::string_view(text).substr(begin, end - begin)) == expected);
+                    ++expected;
+                }
             }
         }
     }
