@@ -108,7 +108,7 @@ std::optional<InvalidSequence> find_invalid(std::string_view s) {
     while (i < n) {
         const unsigned char b = p[i];
         if (b < 0x80) {
-            ++i;
+            i = skip_ascii(s, i + 1);  // ASCII is valid: on to the next multi-byte character
             continue;
         }
         int len = 0;

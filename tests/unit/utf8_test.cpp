@@ -27,6 +27,11 @@ TEST_CASE("invalid sequences are found at their first byte", "[utf8]") {
     CHECK(at("x\xED\xA0\x80") == 1);      // a UTF-16 surrogate encoded in UTF-8
     CHECK(at("x\xF4\x90\x80\x80") == 1);  // above U+10FFFF
     CHECK(at("ok\x80") == 2);             // stray continuation byte
+    // After plain runs longer than the blocks that skip them, and between valid characters.
+    const std::string plain(45, 'a');
+    CHECK(at(plain + "\xFF") == 45);
+    CHECK(at(plain + "\xC3\xA9" + plain + "\xC3(" + plain) == 45 + 2 + 45);
+    CHECK_FALSE(utf8::find_invalid(plain + "\xC3\xA9" + plain + "\xE2\x80\x94" + plain));
 }
 
 TEST_CASE("decode and append round-trip", "[utf8]") {
