@@ -55,8 +55,15 @@ class RepeatedWord final : public Rule {
     void check_region(const RegionText& where, Reporter& out) const {
         // Words with only white space (line breaks included) between them, in runs.
         std::vector<const text::Token*> words;
+        const std::string_view text = where.text();
         auto flush = [&] {
-            for (std::size_t i = 1; i < words.size(); ++i) check_pair(where, words, i, out);
+            for (std::size_t i = 1; i < words.size(); ++i) {
+                // Most neighbours differ in their first letter: settled here, without a call.
+                const auto a = static_cast<unsigned char>(text[words[i - 1]->span.begin]);
+                const auto b = static_cast<unsigned char>(text[words[i]->span.begin]);
+                if ((a | b) < 0x80 && (a | 0x20) != (b | 0x20)) continue;
+                check_pair(where, words, i, out);
+            }
             words.clear();
         };
         for (const text::Token& t : where.analysis.tokens) {
@@ -77,10 +84,7 @@ class RepeatedWord final : public Rule {
         const text::Token& second = *words[i];
         const std::string_view a = where.slice(first.span);
         const std::string_view b = where.slice(second.span);
-        // Most neighbours differ in their first letter; the rest are settled without a copy.
-        if (static_cast<unsigned char>(a[0] | b[0]) < 0x80 && (a[0] | 0x20) != (b[0] | 0x20))
-            return;
-        if (!text::same_lower(a, b)) return;
+        if (!text::same_lower(a, b)) return;  // settled without a copy
         const std::string lower = text::to_lower(a);
         if (listed(kGrammaticalDoubles, lower) || listed(kEmphaticDoubles, lower)) return;
         auto same = [&](std::size_t k) {
