@@ -48,6 +48,7 @@ class GluedWebToken final : public Rule {
     }
 
     void check_region(const RegionText& where, Reporter& out) const {
+        if (where.analysis.web_free) return;  // no URL, handle or hashtag to be glued
         const auto& tokens = where.analysis.tokens;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             if (!is_web(tokens[i].kind) || !glued(where, i)) continue;
