@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -547,9 +548,15 @@ Analysis Segmenter::analyze(std::string_view text) {
     // Sentence membership and the first word or number of each sentence.
     std::size_t s = 0;
     bool seen_word = false;
+    // Where sentence s ends; the last sentence takes every token left.
+    auto end_of = [&](std::size_t k) {
+        return k + 1 < out.sentences.size() ? out.sentences[k].end
+                                            : std::numeric_limits<std::uint32_t>::max();
+    };
+    std::uint32_t sentence_end = end_of(0);
     for (Token& t : out.tokens) {
-        while (s + 1 < out.sentences.size() && t.span.begin >= out.sentences[s].end) {
-            ++s;
+        while (t.span.begin >= sentence_end) {
+            sentence_end = end_of(++s);
             seen_word = false;
         }
         t.sentence = static_cast<std::uint32_t>(s);
