@@ -217,98 +217,28 @@ bool letter_or_digit(WordClass c) {
     return c == WordClass::Letter || c == WordClass::Numeric;
 }
 
-// Whether UAX #29 keeps `a` and `b` together, given the characters around them (rules WB3-WB12
-// restricted to these classes; WB999 breaks everything else). Other stands for "none".
-bool words_joined(WordClass before, WordClass a, WordClass b, WordClass after) {
-    auto mid = [](WordClass c, bool numeric) {
-        return c == WordClass::MidNumLet || (numeric && c == WordClass::MidNum);
-    };
-    if (a == WordClass::CR && b == WordClass::LF) return true;        // WB3
-    if (a == WordClass::Space && b == WordClass::Space) return true;  // WB3d
-    if (letter_or_digit(a) && letter_or_digit(b)) return true;        // WB5, 8-10
-    if (a == WordClass::Letter && mid(b, false) && after == WordClass::Letter) return true;   // WB6
-    if (before == WordClass::Letter && mid(a, false) && b == WordClass::Letter) return true;  // WB7
-    if (a == WordClass::Numeric && mid(b, true) && after == WordClass::Numeric) {
-        return true;  // WB12
-    }
-    return before == WordClass::Numeric && mid(a, true) && b == WordClass::Numeric;  // WB11
-}
+// One segment of ICU's word iterator over simple text, with what the scan saw of it.
+struct SimpleSegment {
+    Span span;
+    WordClass first;  // the class of its first character
+    bool digit;       // a letter-or-digit segment holding an ASCII digit
+    bool full_stop;   // a letter-or-digit segment holding a '.'
+};
 
-// Appends the segments of `text` (offsets shifted by `offset`) as simple_word_breaks finds
-// them; false, with `out` as it was, for text outside the simple set. The classes are read on
-// the fly, with one character of look-ahead and two of look-behind.
-bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
-                               std::vector<detail::WordBreak>& out) {
-    static constexpr auto kAscii = [] {
-        std::array<WordClass, 0x80> table{};
-        for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
-        return table;
-    }();
-    if (text.empty()) return true;
-    const std::size_t size = text.size();
-    const std::size_t old_size = out.size();
-    std::size_t pos = 0;
-    auto read = [&] {
-        if (pos == size) return WordClass::Other;  // past the end: no join
-        const auto byte = static_cast<unsigned char>(text[pos]);
-        if (byte < 0x80) {
-            ++pos;
-            return kAscii[byte];
-        }
-        return simple_class(utf8::decode(text, pos)).value_or(WordClass::Outside);
-    };
-    WordClass before = WordClass::Other;
-    WordClass a = read();
-    auto b_begin = static_cast<std::uint32_t>(pos);
-    WordClass b = read();
-    if (a == WordClass::Outside || b == WordClass::Outside) return false;
-    bool word = letter_or_digit(a);
-    while (b_begin < size) {
-        if (letter_or_digit(a) && letter_or_digit(b)) {
-            // Letters and digits join (WB5, WB8-WB10): step through the rest of an ASCII run.
-            while (pos < size) {
-                const auto byte = static_cast<unsigned char>(text[pos]);
-                if (byte >= 0x80 || !letter_or_digit(kAscii[byte])) break;
-                before = a;
-                a = b;
-                b = kAscii[byte];
-                b_begin = static_cast<std::uint32_t>(pos++);
-            }
-        }
-        const auto after_begin = static_cast<std::uint32_t>(pos);
-        const WordClass after = read();
-        if (after == WordClass::Outside) {
-            out.resize(old_size);
-            return false;
-        }
-        if (!words_joined(before, a, b, after)) {
-            out.push_back({offset + b_begin, word});
-            word = false;
-        }
-        word = word || letter_or_digit(b);
-        before = a;
-        a = b;
-        b = after;
-        b_begin = after_begin;
-    }
-    out.push_back({offset + static_cast<std::uint32_t>(size), word});
-    return true;
-}
-
-// The tokens of `text` read without ICU, or false (with `tokens` as they were) for text
-// outside the simple set: what ICU's breaks and append_tokens make of text without URLs,
-// emails, handles or hashtags, in one pass. The Word_Break rules of the simple set come down
-// to: letters and digits join; a full stop, apostrophe or single quote joins two letters, and
-// it or a comma or semicolon joins two digits (WB6, WB7, WB11, WB12); spaces join spaces, CR
-// joins LF; every other character stands alone.
-bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
+// Calls `emit(segment)` for each segment ICU's word iterator finds in `text`, or returns false
+// (having emitted some) at the first character outside the simple set. For these characters
+// the Word_Break rules come down to: letters and digits join (WB5, WB8-WB10); a full stop,
+// apostrophe or single quote joins two letters, and it or a comma or semicolon joins two
+// digits (WB6, WB7, WB11, WB12); spaces join spaces (WB3d), CR joins LF (WB3); every other
+// character stands alone (WB999).
+template <class Emit>
+bool simple_segments(std::string_view text, Emit&& emit) {
     static constexpr auto kAscii = [] {
         std::array<WordClass, 0x80> table{};
         for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
         return table;
     }();
     const std::size_t size = text.size();
-    const std::size_t old_size = tokens.size();
     // The class of the character at `at`, and where the next one starts.
     auto class_at = [&](std::size_t at, std::size_t& next) {
         const auto byte = static_cast<unsigned char>(text[at]);
@@ -318,10 +248,6 @@ bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
         }
         next = at;
         return simple_class(utf8::decode(text, next)).value_or(WordClass::Outside);
-    };
-    auto fail = [&] {
-        tokens.resize(old_size);
-        return false;
     };
     std::size_t pos = 0;
     while (pos < size) {
@@ -363,19 +289,12 @@ bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
                 last = n;
                 pos = after_next;
             }
-            const Span span{begin, static_cast<std::uint32_t>(pos)};
-            if (digit) {
-                tokens.push_back({span, TokenKind::Number});
-            } else if (!full_stop) {
-                tokens.push_back({span, TokenKind::Word});
-            } else {
-                push_word(text, span, tokens);  // "war.The": split at the full stop
-            }
+            emit(SimpleSegment{{begin, static_cast<std::uint32_t>(pos)}, c, digit, full_stop});
             continue;
         }
         switch (c) {
             case WordClass::Outside:
-                return fail();
+                return false;
             case WordClass::Space:
                 pos = next;
                 while (pos < size && text[pos] == ' ') ++pos;
@@ -387,17 +306,53 @@ bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
                 pos = next;
                 break;
         }
+        emit(SimpleSegment{{begin, static_cast<std::uint32_t>(pos)}, c, false, false});
+    }
+    return true;
+}
+
+// Appends the segments of `text` (offsets shifted by `offset`) as simple_word_breaks finds
+// them; false, with `out` as it was, for text outside the simple set.
+bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
+                               std::vector<detail::WordBreak>& out) {
+    const std::size_t old_size = out.size();
+    const bool simple = simple_segments(text, [&](const SimpleSegment& seg) {
+        out.push_back({offset + seg.span.end, letter_or_digit(seg.first)});
+    });
+    if (!simple) out.resize(old_size);
+    return simple;
+}
+
+// The tokens of `text` read without ICU, or false (with `tokens` as they were) for text
+// outside the simple set: what ICU's breaks and append_tokens make of text without URLs,
+// emails, handles or hashtags, in one pass.
+bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
+    const std::size_t old_size = tokens.size();
+    const bool simple = simple_segments(text, [&](const SimpleSegment& seg) {
+        if (letter_or_digit(seg.first)) {
+            if (seg.digit) {
+                tokens.push_back({seg.span, TokenKind::Number});
+            } else if (!seg.full_stop) {
+                tokens.push_back({seg.span, TokenKind::Word});
+            } else {
+                push_word(text, seg.span, tokens);  // "war.The": split at the full stop
+            }
+            return;
+        }
+        // Spaces, and line breaks, tabs and no-break spaces (each alone) are space tokens;
+        // any other character stands alone as punctuation or a symbol.
         TokenKind kind = TokenKind::Space;
-        if (c != WordClass::Space && c != WordClass::CR && c != WordClass::LF &&
-            text[begin] != '\t') {
-            std::size_t at = begin;
+        if (seg.first != WordClass::Space && seg.first != WordClass::CR &&
+            seg.first != WordClass::LF && text[seg.span.begin] != '\t') {
+            std::size_t at = seg.span.begin;
             const char32_t cp = utf8::decode(text, at);
             kind = cp == 0xA0 ? TokenKind::Space
                               : (is_punct_char(cp) ? TokenKind::Punct : TokenKind::Symbol);
         }
-        tokens.push_back({{begin, static_cast<std::uint32_t>(pos)}, kind});
-    }
-    return true;
+        tokens.push_back({seg.span, kind});
+    });
+    if (!simple) tokens.resize(old_size);
+    return simple;
 }
 
 // Appends the tokens of `text` from its word breaks, with the URLs, emails, handles and
