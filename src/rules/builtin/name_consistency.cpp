@@ -159,11 +159,11 @@ class NameConsistency final : public Rule {
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& tokens = where.analysis.tokens;
-            std::vector<bool> covered(tokens.size(), false);
+            std::vector<std::uint8_t> covered(tokens.size(), 0);  // bytes: read once a word
             if (db != nullptr) {
                 for (const names::Mention& m : name_mentions(ctx, r)) {
                     ++mention;
-                    for (auto t = m.first_token; t <= m.last_token; ++t) covered[t] = true;
+                    for (auto t = m.first_token; t <= m.last_token; ++t) covered[t] = 1;
                     if (m.exception || left_as_written(where, m.span)) continue;
                     for (const names::Mention::Use& use : m.uses) {
                         // A spelling that name-variant reports is its finding, not ours; a
@@ -180,7 +180,7 @@ class NameConsistency final : public Rule {
             }
             for (std::size_t i = 0; i < tokens.size(); ++i) {
                 const text::Token& t = tokens[i];
-                if (covered[i] || t.kind != text::TokenKind::Word) continue;
+                if (t.kind != text::TokenKind::Word || covered[i] != 0) continue;
                 // The possessive ending leaves the first letter: a word starting lower case is
                 // no name, with or without it.
                 if (!text::starts_upper(where.slice(t.span))) continue;
