@@ -1,21 +1,12 @@
 // The index of dictionaries/spelling/words.tsv (spell::Lexicon::index), made at build time by
 // tools/lexicon_index and assembled into the program: when the data folder's words.tsv is the
 // text in the index, start-up parses nothing (a lexicon that differs is parsed as before).
-#include <cstddef>
 #include <span>
 
+#include "cli/embedded_file.hpp"
 #include "spell/lexicon.hpp"
 
-asm(".section .rodata.copydesk_lexicon_index,\"a\"\n"
-    ".balign 16\n"
-    "copydesk_lexicon_index_begin:\n"
-    ".incbin \"" COPYDESK_LEXICON_INDEX
-    "\"\n"
-    "copydesk_lexicon_index_end:\n"
-    ".previous\n");
-
-extern "C" const std::byte copydesk_lexicon_index_begin[];
-extern "C" const std::byte copydesk_lexicon_index_end[];
+COPYDESK_EMBED_FILE(copydesk_lexicon_index, COPYDESK_LEXICON_INDEX);
 
 namespace copydesk::spell {
 

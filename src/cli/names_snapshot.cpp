@@ -1,21 +1,12 @@
 // The snapshot of dictionaries/names (config/names_snapshot.hpp), made at build time by
 // tools/names_snapshot and assembled into the program: when the data folder's names files are
 // the ones in the snapshot, start-up parses no YAML (files that differ are parsed as before).
-#include <cstddef>
 #include <span>
 
+#include "cli/embedded_file.hpp"
 #include "config/names_snapshot.hpp"
 
-asm(".section .rodata.copydesk_names_snapshot,\"a\"\n"
-    ".balign 16\n"
-    "copydesk_names_snapshot_begin:\n"
-    ".incbin \"" COPYDESK_NAMES_SNAPSHOT
-    "\"\n"
-    "copydesk_names_snapshot_end:\n"
-    ".previous\n");
-
-extern "C" const std::byte copydesk_names_snapshot_begin[];
-extern "C" const std::byte copydesk_names_snapshot_end[];
+COPYDESK_EMBED_FILE(copydesk_names_snapshot, COPYDESK_NAMES_SNAPSHOT);
 
 namespace copydesk::config {
 
