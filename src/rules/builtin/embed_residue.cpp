@@ -29,16 +29,7 @@ class EmbedResidue final : public Rule {
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
-            // Without URLs (web_free) the tokens need no look.
-            for (const text::Token& t : where.analysis.web_free
-                                            ? std::span<const text::Token>()
-                                            : std::span<const text::Token>(where.analysis.tokens)) {
-                if (t.kind != text::TokenKind::Url) continue;
-                const std::string_view url = token_text(where, t);
-                if (url.find("pic.twitter.com/") == std::string_view::npos) continue;
-                out.report(where, t.span,
-                           "Delete the leftover embedded-post link '" + std::string(url) + "'.");
-            }
+            check_links(where, out);
             for (const Span line : line_spans(text)) {
                 const Span s = trim(text, line);
                 if (s.empty()) continue;
@@ -59,6 +50,17 @@ class EmbedResidue final : public Rule {
     }
 
   private:
+    static void check_links(const RegionText& where, Reporter& out) {
+        if (where.analysis.web_free) return;  // no URL among the tokens
+        for (const text::Token& t : where.analysis.tokens) {
+            if (t.kind != text::TokenKind::Url) continue;
+            const std::string_view url = token_text(where, t);
+            if (url.find("pic.twitter.com/") == std::string_view::npos) continue;
+            out.report(where, t.span,
+                       "Delete the leftover embedded-post link '" + std::string(url) + "'.");
+        }
+    }
+
     LazyRegex attribution_;
     LazyRegex instagram_;
 
