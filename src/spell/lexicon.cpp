@@ -6,6 +6,10 @@
 #include <cstring>
 #include <fstream>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -383,15 +387,159 @@ const Lexicon::Entry* Lexicon::find(std::string_view word, Dialect dialect) cons
     return nullptr;
 }
 
+namespace {
+
+// The rows of the edit-distance table of a search, one per depth of the walk down the
+// lexicon: row d holds the distance from each prefix of the query to the candidate's first d
+// letters. Only whether a cell is within the bound matters, and which bound-keeping distance
+// a whole candidate has; cells past the bound may hold any value past it.
+
+// A cell at a time, within the band of cells that can be within the bound.
+class ScalarRows {
+  public:
+    ScalarRows(std::string_view query, int max_edits)
+        : query_(query),
+          max_edits_(max_edits),
+          width_(query.size() + 1),
+          depth_(query.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1),
+          rows_(depth_ * width_, std::max(max_edits, 0) + 1) {
+        for (std::size_t k = 0; k < width_; ++k) rows_[k] = static_cast<int>(k);
+    }
+    [[nodiscard]] std::size_t depth() const { return depth_; }
+    [[nodiscard]] int last(std::size_t d) const { return rows_[d * width_ + width_ - 1]; }
+
+    // Fills row d + 1 for the letter `c` after those of row d, the last of which was `before`
+    // (if d > 0). True if a cell is within the bound.
+    bool advance(std::size_t d, unsigned char c, unsigned char before) {
+        const int* row = &rows_[d * width_];
+        int* out = &rows_[(d + 1) * width_];
+        out[0] = static_cast<int>(d + 1);
+        int best = out[0];
+        // The cells outside the band keep the value past the bound they were filled with.
+        const auto band = static_cast<std::size_t>(std::max(max_edits_, 0));
+        const std::size_t first = d + 1 > band + 1 ? d + 1 - band : 1;
+        const std::size_t last = std::min(width_ - 1, d + 1 + band);
+        for (std::size_t k = first; k <= last; ++k) {
+            const auto q = static_cast<unsigned char>(query_[k - 1]);
+            int v = std::min(row[k] + 1, out[k - 1] + 1);
+            v = std::min(v, row[k - 1] + (q == c ? 0 : 1));
+            if (d >= 1 && k >= 2 && q == before && static_cast<unsigned char>(query_[k - 2]) == c) {
+                v = std::min(v, rows_[(d - 1) * width_ + k - 2] + 1);
+            }
+            out[k] = v;
+            best = std::min(best, v);
+        }
+        return best <= max_edits_;
+    }
+
+  private:
+    std::string_view query_;
+    int max_edits_;
+    std::size_t width_;
+    std::size_t depth_;
+    std::vector<int> rows_;  // row d at rows_[d * width_]
+};
+
+#if defined(__SSE2__)
+// A whole row in one 16-byte register, for a query of up to 15 letters (most of them): cell k
+// in byte k. A cell's neighbours to the left are bytes shifted in from below, and the chain of
+// insertions along the row (each cell at most one more than the one before it) is a prefix
+// minimum taken in four shifts. Cells are capped at one past the bound, so that bytes never
+// overflow.
+class PackedRows {
+  public:
+    static constexpr std::size_t kMaxQuery = 15;
+
+    PackedRows(std::string_view query, int max_edits)
+        : depth_(query.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1),
+          valid_((1U << (query.size() + 1)) - 1),
+          rows_(depth_) {
+        const int bound = std::max(max_edits, 0);
+        alignas(16) std::array<unsigned char, 16> q{};  // byte 0 matches no letter
+        alignas(16) std::array<unsigned char, 16> row{};
+        for (std::size_t k = 0; k < q.size(); ++k) {
+            if (k >= 1 && k <= query.size()) q[k] = static_cast<unsigned char>(query[k - 1]);
+            row[k] = static_cast<unsigned char>(std::min<std::size_t>(k, bound + 1U));
+        }
+        query_ = _mm_load_si128(reinterpret_cast<const __m128i*>(q.data()));
+        rows_[0].cells = _mm_load_si128(reinterpret_cast<const __m128i*>(row.data()));
+        bound_ = _mm_set1_epi8(static_cast<char>(bound));
+        cap_ = _mm_set1_epi8(static_cast<char>(bound + 1));
+        last_ = query.size();
+    }
+    [[nodiscard]] std::size_t depth() const { return depth_; }
+    [[nodiscard]] int last(std::size_t d) const {
+        alignas(16) std::array<unsigned char, 16> row{};
+        _mm_store_si128(reinterpret_cast<__m128i*>(row.data()), rows_[d].cells);
+        return row[last_];
+    }
+
+    bool advance(std::size_t d, unsigned char c, unsigned char before) {
+        const __m128i one = _mm_set1_epi8(1);
+        const __m128i row = rows_[d].cells;
+        const __m128i same = _mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(c)));
+        // From above (a letter of the query left out) and from the diagonal (kept or replaced).
+        __m128i v =
+            _mm_min_epu8(_mm_adds_epu8(row, one),
+                         _mm_adds_epu8(_mm_slli_si128(row, 1), _mm_andnot_si128(same, one)));
+        if (d >= 1) {
+            // Two letters swapped: query[k-1] is the candidate's letter before c, and
+            // query[k-2] is c.
+            const __m128i swapped =
+                _mm_and_si128(_mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(before))),
+                              _mm_slli_si128(same, 1));
+            const __m128i from = _mm_adds_epu8(_mm_slli_si128(rows_[d - 1].cells, 2), one);
+            v = _mm_min_epu8(v, _mm_or_si128(_mm_and_si128(swapped, from),
+                                             _mm_andnot_si128(swapped, _mm_set1_epi8(-1))));
+        }
+        // Cell 0: the candidate's d + 1 letters against none of the query's.
+        const __m128i first =
+            _mm_cvtsi32_si128(static_cast<int>(std::min<std::size_t>(d + 1, 255)));
+        v = _mm_or_si128(_mm_and_si128(v, _mm_slli_si128(_mm_set1_epi8(-1), 1)), first);
+        // From the left (a letter added): each cell at most one more than the one before.
+        // The bytes shifted in below cell 0 are 255, so that they lower nothing.
+        const __m128i all = _mm_set1_epi8(-1);
+        v = _mm_min_epu8(
+            v, _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 1), _mm_srli_si128(all, 15)), one));
+        v = _mm_min_epu8(v,
+                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 2), _mm_srli_si128(all, 14)),
+                                       _mm_set1_epi8(2)));
+        v = _mm_min_epu8(v,
+                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 4), _mm_srli_si128(all, 12)),
+                                       _mm_set1_epi8(4)));
+        v = _mm_min_epu8(v,
+                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 8), _mm_srli_si128(all, 8)),
+                                       _mm_set1_epi8(8)));
+        v = _mm_min_epu8(v, cap_);
+        rows_[d + 1].cells = v;
+        const __m128i within = _mm_cmpeq_epi8(_mm_min_epu8(v, bound_), v);
+        return (static_cast<unsigned>(_mm_movemask_epi8(within)) & valid_) != 0;
+    }
+
+  private:
+    std::size_t depth_;
+    unsigned valid_;  // a bit per byte that is a cell
+    std::size_t last_ = 0;
+    __m128i query_{};
+    __m128i bound_{};
+    __m128i cap_{};
+    struct Row {
+        __m128i cells;
+    };
+    std::vector<Row> rows_;
+};
+#endif
+
+}  // namespace
+
+template <class Rows>
 struct Lexicon::Search {
     const Lexicon& lex;
-    std::string_view query;
     std::size_t base;
     int max_edits;
     const std::function<void(const Entry&, int)>& found;
-    std::size_t width;      // query.size() + 1
-    std::vector<int> rows;  // row d of the edit-distance table at rows[d * width]
-    std::string path;       // folded letters of the candidate after the prefix
+    Rows rows;
+    std::string path;  // folded letters of the candidate after the prefix
 
     // Letter `d` after the prefix of entry `k` (which is longer than that).
     [[nodiscard]] char letter(std::size_t k, std::size_t d) const {
@@ -403,14 +551,14 @@ struct Lexicon::Search {
     }
 
     void visit(std::size_t d, std::size_t lo, std::size_t hi) {
-        const int* row = &rows[d * width];
         const auto& entries = lex.entries_;
         std::size_t i = lo;
         while (i < hi && entries[i].length == base + d) {
-            if (row[width - 1] <= max_edits) found(entries[i], row[width - 1]);
+            if (const int edits = rows.last(d); edits <= max_edits) found(entries[i], edits);
             ++i;
         }
-        if ((d + 1) * width >= rows.size()) return;
+        if (d + 1 >= rows.depth()) return;
+        const auto before = static_cast<unsigned char>(d >= 1 ? path[d - 1] : '\0');
         while (i < hi) {
             const auto c = static_cast<unsigned char>(letter(i, d));
             // The child's entries end where the letter at depth d changes: gallop, then
@@ -434,26 +582,7 @@ struct Lexicon::Search {
                 }
             }
             const std::size_t j = first_out;
-            int* out = &rows[(d + 1) * width];
-            out[0] = static_cast<int>(d + 1);
-            int best = out[0];
-            // Only cells within max_edits of the diagonal can be within the bound; the others
-            // keep the value past it that search() filled the table with.
-            const auto band = static_cast<std::size_t>(std::max(max_edits, 0));
-            const std::size_t first = d + 1 > band + 1 ? d + 1 - band : 1;
-            const std::size_t last = std::min(width - 1, d + 1 + band);
-            for (std::size_t k = first; k <= last; ++k) {
-                const auto q = static_cast<unsigned char>(query[k - 1]);
-                int v = std::min(row[k] + 1, out[k - 1] + 1);
-                v = std::min(v, row[k - 1] + (q == c ? 0 : 1));
-                if (d >= 1 && k >= 2 && q == static_cast<unsigned char>(path[d - 1]) &&
-                    static_cast<unsigned char>(query[k - 2]) == c) {
-                    v = std::min(v, rows[(d - 1) * width + k - 2] + 1);
-                }
-                out[k] = v;
-                best = std::min(best, v);
-            }
-            if (best <= max_edits) {
+            if (rows.advance(d, c, before)) {
                 path.push_back(static_cast<char>(c));
                 visit(d + 1, i, j);
                 path.pop_back();
@@ -464,7 +593,7 @@ struct Lexicon::Search {
 };
 
 void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
-                     const std::function<void(const Entry&, int)>& found) const {
+                     const std::function<void(const Entry&, int)>& found, SearchRows how) const {
     const std::string key = ascii_fold(prefix);
     const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
         return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
@@ -483,12 +612,18 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
         prefixes_ready_.store(true, std::memory_order_release);
     });
     const std::string q = ascii_fold(query);
-    Search s{*this, q, key.size(), max_edits, found, q.size() + 1, {}, {}};
-    const std::size_t depth = q.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1;
-    s.rows.assign(depth * s.width, std::max(max_edits, 0) + 1);
-    for (std::size_t k = 0; k < s.width; ++k) s.rows[k] = static_cast<int>(k);
-    s.visit(0, static_cast<std::size_t>(lo - entries_.begin()),
-            static_cast<std::size_t>(hi - entries_.begin()));
+    const auto first = static_cast<std::size_t>(lo - entries_.begin());
+    const auto last = static_cast<std::size_t>(hi - entries_.begin());
+#if defined(__SSE2__)
+    if (how == SearchRows::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
+        max_edits < 100) {
+        Search<PackedRows> s{*this, key.size(), max_edits, found, PackedRows(q, max_edits), {}};
+        s.visit(0, first, last);
+        return;
+    }
+#endif
+    Search<ScalarRows> s{*this, key.size(), max_edits, found, ScalarRows(q, max_edits), {}};
+    s.visit(0, first, last);
 }
 
 void Lexicon::sounding_like(std::string_view key,

@@ -96,8 +96,13 @@ class Lexicon {
     // folded form starts with `prefix` are visited, and the edits are counted on what follows
     // it against `query` (pass the query's own first letter as `prefix` and the rest as
     // `query` to keep the first letter fixed).
+    // `how` picks the way the edit-distance rows are worked out: Fastest packs a row of a
+    // short query into one vector register where the machine has them; Scalar, a cell at a
+    // time, is the reference the tests hold it to. Both find the same entries.
+    enum class SearchRows : std::uint8_t { Fastest, Scalar };
     void search(std::string_view prefix, std::string_view query, int max_edits,
-                const std::function<void(const Entry&, int)>& found) const;
+                const std::function<void(const Entry&, int)>& found,
+                SearchRows how = SearchRows::Fastest) const;
 
     // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
     // The index is built a part at a time, as lookups need it, since only suggestions do.
@@ -105,6 +110,7 @@ class Lexicon {
 
   private:
     Lexicon() = default;
+    template <class Rows>
     struct Search;
     struct Sound {
         std::uint64_t key = 0;  // hash of the entry's sound key

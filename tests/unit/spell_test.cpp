@@ -318,6 +318,65 @@ TEST_CASE("lexicon search finds words within the edit bound", "[spell]") {
     CHECK(found == std::vector<std::pair<std::string, int>>{{"government", 1}, {"governments", 2}});
 }
 
+TEST_CASE("the packed search rows find what the reference rows find", "[spell]") {
+    // The shipped lexicon, and queries made from its words by up to four random slips: of
+    // every length either side of the packed rows' limit, with and without a fixed first
+    // letter, and with every edit bound the suggester asks for.
+    auto loaded = Lexicon::load(COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv", {});
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+    const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
+    const auto entries = lex->entries();
+    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+    auto next = [&](std::uint64_t n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (state >> 33) % n;
+    };
+    using Found = std::vector<std::pair<const Lexicon::Entry*, int>>;
+    auto run = [&](std::string_view prefix, std::string_view query, int edits,
+                   Lexicon::SearchRows how) {
+        Found found;
+        lex->search(
+            prefix, query, edits,
+            [&](const Lexicon::Entry& e, int n) { found.emplace_back(&e, n); }, how);
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    std::size_t compared = 0;
+    std::size_t hits = 0;
+    for (int round = 0; round < 1500; ++round) {
+        std::string q(lex->folded(entries[next(entries.size())]));
+        for (auto slips = next(5); slips > 0; --slips) {
+            const auto at = q.empty() ? 0 : next(q.size());
+            const auto letter = static_cast<char>('a' + next(26));
+            switch (next(4)) {
+                case 0:
+                    q.insert(q.begin() + static_cast<std::ptrdiff_t>(at), letter);
+                    break;
+                case 1:
+                    if (!q.empty()) q.erase(at, 1);
+                    break;
+                case 2:
+                    if (!q.empty()) q[at] = letter;
+                    break;
+                default:
+                    if (at + 1 < q.size()) std::swap(q[at], q[at + 1]);
+            }
+        }
+        if (q.empty()) continue;
+        const std::size_t fixed = std::min<std::size_t>(next(3), q.size() - 1);
+        const int edits = static_cast<int>(next(4));
+        INFO(q << " fixed " << fixed << " edits " << edits);
+        const Found packed =
+            run(q.substr(0, fixed), q.substr(fixed), edits, Lexicon::SearchRows::Fastest);
+        CHECK(packed ==
+              run(q.substr(0, fixed), q.substr(fixed), edits, Lexicon::SearchRows::Scalar));
+        ++compared;
+        hits += packed.size();
+    }
+    CHECK(compared > 1400);
+    CHECK(hits > 1500);  // the searches found words, not only nothing
+}
+
 TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
     CHECK(keys_adjacent('a', 's'));
     CHECK(keys_adjacent('r', 'd'));
