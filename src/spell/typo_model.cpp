@@ -61,24 +61,49 @@ constexpr std::array<std::uint32_t, 26> kNeighbours = [] {
     return out;
 }();
 
-bool is_vowel(char c) {
+constexpr bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-bool sound_alike(char a, char b) {
-    static constexpr std::array<std::string_view, 10> kPairs{"ck", "cs", "sz", "gj", "fv",
-                                                             "dt", "mn", "bp", "kq", "xz"};
-    for (std::string_view p : kPairs) {
+constexpr std::array<std::string_view, 10> kSoundAlikePairs{"ck", "cs", "sz", "gj", "fv",
+                                                            "dt", "mn", "bp", "kq", "xz"};
+
+constexpr bool sound_alike(char a, char b) {
+    for (std::string_view p : kSoundAlikePairs) {
         if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)) return true;
     }
     return false;
 }
 
+constexpr std::size_t letter_index(char c) {
+    return static_cast<std::size_t>(c - 'a');
+}
+
+// The price of each letter typed for each letter intended, worked out at compile time: the
+// typo table asks for one in every cell.
+constexpr std::array<std::array<double, 26>, 26> kSubstitutions = [] {
+    std::array<std::array<double, 26>, 26> out{};
+    for (char typed = 'a'; typed <= 'z'; ++typed) {
+        for (char intended = 'a'; intended <= 'z'; ++intended) {
+            double cost = kOtherLetter;
+            const auto neighbours = kNeighbours[letter_index(typed)];
+            if (is_vowel(typed) && is_vowel(intended)) {
+                cost = kVowel;
+            } else if (((neighbours >> letter_index(intended)) & 1U) != 0) {
+                cost = kNeighbour;
+            } else if (sound_alike(typed, intended)) {
+                cost = kSoundAlike;
+            }
+            out[letter_index(typed)][letter_index(intended)] = cost;
+        }
+    }
+    return out;
+}();
+
+// Only letters are vowels, neighbouring keys or sounds alike.
 double substitute(char typed, char intended) {
-    if (is_vowel(typed) && is_vowel(intended)) return kVowel;
-    if (keys_adjacent(typed, intended)) return kNeighbour;
-    if (sound_alike(typed, intended)) return kSoundAlike;
-    return kOtherLetter;
+    if (!is_letter(typed) || !is_letter(intended)) return kOtherLetter;
+    return kSubstitutions[letter_index(typed)][letter_index(intended)];
 }
 
 // The typist left out intended[j].
@@ -118,19 +143,41 @@ double typo_cost(std::string_view t, std::string_view w) {
     const std::size_t n = t.size();
     const std::size_t m = w.size();
     const std::size_t width = m + 1;
-    std::vector<double> d((n + 1) * width, 0.0);
+    // Suggestions price hundreds of candidates a word: the table of a word of ordinary
+    // length, and the price of leaving out or adding each letter, are worked out on the stack.
+    constexpr std::size_t kOnStack = 48;
+    std::array<double, (kOnStack + 1) * (kOnStack + 1)> table_on_stack;
+    std::array<double, kOnStack> omits_on_stack;
+    std::array<double, kOnStack> extras_on_stack;
+    std::vector<double> table_on_heap;
+    std::vector<double> omits_on_heap;
+    std::vector<double> extras_on_heap;
+    double* d = table_on_stack.data();
+    double* omits = omits_on_stack.data();
+    double* extras = extras_on_stack.data();
+    if (n > kOnStack || m > kOnStack) {
+        table_on_heap.resize((n + 1) * width);
+        omits_on_heap.resize(m);
+        extras_on_heap.resize(n);
+        d = table_on_heap.data();
+        omits = omits_on_heap.data();
+        extras = extras_on_heap.data();
+    }
+    for (std::size_t j = 0; j < m; ++j) omits[j] = omit(w, j);
+    for (std::size_t i = 0; i < n; ++i) extras[i] = extra(t, i);
     auto at = [&](std::size_t i, std::size_t j) -> double& { return d[i * width + j]; };
     auto first = [](std::size_t i, std::size_t j) { return i == 0 || j == 0 ? kFirstLetter : 0.0; };
-    for (std::size_t j = 1; j <= m; ++j) at(0, j) = at(0, j - 1) + omit(w, j - 1) + kFirstLetter;
+    at(0, 0) = 0.0;
+    for (std::size_t j = 1; j <= m; ++j) at(0, j) = at(0, j - 1) + omits[j - 1] + kFirstLetter;
     for (std::size_t i = 1; i <= n; ++i) {
-        at(i, 0) = at(i - 1, 0) + extra(t, i - 1) + kFirstLetter;
+        at(i, 0) = at(i - 1, 0) + extras[i - 1] + kFirstLetter;
         for (std::size_t j = 1; j <= m; ++j) {
             const char a = t[i - 1];
             const char b = w[j - 1];
             const double slip = first(i - 1, j - 1);
             double v = at(i - 1, j - 1) + (a == b ? 0.0 : substitute(a, b) + slip);
-            v = std::min(v, at(i, j - 1) + omit(w, j - 1) + first(i, j - 1));
-            v = std::min(v, at(i - 1, j) + extra(t, i - 1) + first(i - 1, j));
+            v = std::min(v, at(i, j - 1) + omits[j - 1] + first(i, j - 1));
+            v = std::min(v, at(i - 1, j) + extras[i - 1] + first(i - 1, j));
             if (i >= 2 && j >= 2 && a == w[j - 2] && t[i - 2] == b && a != b) {
                 v = std::min(v, at(i - 2, j - 2) + kTranspose + first(i - 2, j - 2));
             }
