@@ -1,6 +1,7 @@
 #include "spell/lexicon.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -538,6 +539,7 @@ struct Lexicon::Search {
     std::size_t base;
     int max_edits;
     const std::function<void(const Entry&, int)>& found;
+    bool scan_shared;  // find where children end from shared_, 16 entries at a time
     Rows rows;
     std::string path;  // folded letters of the candidate after the prefix
 
@@ -548,6 +550,47 @@ struct Lexicon::Search {
             return static_cast<char>((lex.prefixes_[k] >> (8 * (kPrefixLetters - 1 - at))) & 0xFF);
         }
         return lex.folded_[lex.entries_[k].offset + at];
+    }
+
+    // Where the entries that follow entry i in its letter at depth d end, before `hi`.
+    [[nodiscard]] std::size_t end_of_child(std::size_t i, std::size_t d, std::size_t hi) const {
+        const std::size_t letters = base + d + 1;  // those the child's entries share
+        std::size_t known_in = i;                  // last index known to be in the child
+#if defined(__SSE2__)
+        // A shared count below `letters`, found among the next 16 entries, ends the child: the
+        // count before `hi` is below the parent's letters, and past the last entry is zero.
+        if (scan_shared && letters <= 255) {
+            const __m128i below = _mm_set1_epi8(static_cast<char>(letters - 1));
+            for (int block = 0; block < 4; ++block) {
+                const __m128i shared = _mm_loadu_si128(
+                    reinterpret_cast<const __m128i*>(lex.shared_.data() + known_in + 1));
+                const auto ends = static_cast<unsigned>(
+                    _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(shared, below), shared)));
+                if (ends != 0)
+                    return known_in + 1 + static_cast<std::size_t>(std::countr_zero(ends));
+                known_in += 16;
+            }
+            if (known_in >= hi) return hi;  // not reached: the count at hi ends the child
+        }
+#endif
+        // A large child: gallop, then bisect on the letter at depth d.
+        const auto c = static_cast<unsigned char>(letter(i, d));
+        auto beyond = [&](std::size_t k) { return static_cast<unsigned char>(letter(k, d)) > c; };
+        std::size_t step = 1;
+        while (known_in + step < hi && !beyond(known_in + step)) {
+            known_in += step;
+            step *= 2;
+        }
+        std::size_t first_out = std::min(known_in + step, hi);
+        while (first_out - known_in > 1) {
+            const std::size_t mid = known_in + (first_out - known_in) / 2;
+            if (beyond(mid)) {
+                first_out = mid;
+            } else {
+                known_in = mid;
+            }
+        }
+        return first_out;
     }
 
     void visit(std::size_t d, std::size_t lo, std::size_t hi) {
@@ -561,27 +604,7 @@ struct Lexicon::Search {
         const auto before = static_cast<unsigned char>(d >= 1 ? path[d - 1] : '\0');
         while (i < hi) {
             const auto c = static_cast<unsigned char>(letter(i, d));
-            // The child's entries end where the letter at depth d changes: gallop, then
-            // bisect, so that small children (most of them) cost a few nearby probes.
-            auto beyond = [&](std::size_t k) {
-                return static_cast<unsigned char>(letter(k, d)) > c;
-            };
-            std::size_t step = 1;
-            std::size_t known_in = i;  // last index known to hold letter c
-            while (known_in + step < hi && !beyond(known_in + step)) {
-                known_in += step;
-                step *= 2;
-            }
-            std::size_t first_out = std::min(known_in + step, hi);
-            while (first_out - known_in > 1) {
-                const std::size_t mid = known_in + (first_out - known_in) / 2;
-                if (beyond(mid)) {
-                    first_out = mid;
-                } else {
-                    known_in = mid;
-                }
-            }
-            const std::size_t j = first_out;
+            const std::size_t j = end_of_child(i, d, hi);
             if (rows.advance(d, c, before)) {
                 path.push_back(static_cast<char>(c));
                 visit(d + 1, i, j);
@@ -593,7 +616,7 @@ struct Lexicon::Search {
 };
 
 void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
-                     const std::function<void(const Entry&, int)>& found, SearchRows how) const {
+                     const std::function<void(const Entry&, int)>& found, SearchMethod how) const {
     const std::string key = ascii_fold(prefix);
     const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
         return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
@@ -609,20 +632,39 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
                                ? packed_prefix_at(folded_.data() + e.offset, e.length)
                                : packed_prefix(folded(e));
         }
+        shared_.assign(entries_.size() + kSharedPadding, 0);
+        for (std::size_t i = 1; i < entries_.size(); ++i) {
+            const std::uint64_t differ = prefixes_[i - 1] ^ prefixes_[i];
+            std::size_t same = 0;
+            if (differ != 0) {
+                same = static_cast<std::size_t>(std::countl_zero(differ)) / 8;
+            } else {
+                const std::string_view a = folded(entries_[i - 1]);
+                const std::string_view b = folded(entries_[i]);
+                same = kPrefixLetters;
+                while (same < a.size() && same < b.size() && a[same] == b[same]) ++same;
+                // Zeros past a word's end: two words of under eight letters are equal here.
+                same = std::min({same, a.size(), b.size()});
+            }
+            shared_[i] = static_cast<std::uint8_t>(std::min<std::size_t>(same, 255));
+        }
         prefixes_ready_.store(true, std::memory_order_release);
     });
     const std::string q = ascii_fold(query);
     const auto first = static_cast<std::size_t>(lo - entries_.begin());
     const auto last = static_cast<std::size_t>(hi - entries_.begin());
 #if defined(__SSE2__)
-    if (how == SearchRows::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
+    if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
         max_edits < 100) {
-        Search<PackedRows> s{*this, key.size(), max_edits, found, PackedRows(q, max_edits), {}};
+        Search<PackedRows> s{*this, key.size(), max_edits, found, true, PackedRows(q, max_edits),
+                             {}};
         s.visit(0, first, last);
         return;
     }
 #endif
-    Search<ScalarRows> s{*this, key.size(), max_edits, found, ScalarRows(q, max_edits), {}};
+    Search<ScalarRows> s{
+        *this, key.size(), max_edits, found, how == SearchMethod::Fastest, ScalarRows(q, max_edits),
+        {}};
     s.visit(0, first, last);
 }
 

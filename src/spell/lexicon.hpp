@@ -96,13 +96,14 @@ class Lexicon {
     // folded form starts with `prefix` are visited, and the edits are counted on what follows
     // it against `query` (pass the query's own first letter as `prefix` and the rest as
     // `query` to keep the first letter fixed).
-    // `how` picks the way the edit-distance rows are worked out: Fastest packs a row of a
-    // short query into one vector register where the machine has them; Scalar, a cell at a
-    // time, is the reference the tests hold it to. Both find the same entries.
-    enum class SearchRows : std::uint8_t { Fastest, Scalar };
+    // `how` picks how the walk is made: Fastest packs a row of the edit-distance table of a
+    // short query into one vector register and finds where trie children end by comparing 16
+    // entries at once, where the machine has vector registers; Reference works a cell at a
+    // time and bisects, and is what the tests hold Fastest to. Both find the same entries.
+    enum class SearchMethod : std::uint8_t { Fastest, Reference };
     void search(std::string_view prefix, std::string_view query, int max_edits,
                 const std::function<void(const Entry&, int)>& found,
-                SearchRows how = SearchRows::Fastest) const;
+                SearchMethod how = SearchMethod::Fastest) const;
 
     // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
     // The index is built a part at a time, as lookups need it, since only suggestions do.
@@ -148,6 +149,12 @@ class Lexicon {
     mutable std::once_flag prefixes_built_;
     mutable std::vector<std::uint64_t> prefixes_;      // big-endian: compared as numbers
     mutable std::atomic<bool> prefixes_ready_{false};  // then same_letters() uses them too
+    // For each entry, how many folded letters it shares with the one before (255 at most),
+    // then kSharedPadding zeros. A trie child's entries end at the first that shares fewer
+    // letters than the child's depth: most children are a few entries, found in one 16-byte
+    // compare. Made with the prefixes.
+    static constexpr std::size_t kSharedPadding = 16;
+    mutable std::vector<std::uint8_t> shared_;
 };
 
 // The index of dictionaries/spelling/words.tsv compiled into the copydesk program (see

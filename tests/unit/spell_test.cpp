@@ -318,7 +318,7 @@ TEST_CASE("lexicon search finds words within the edit bound", "[spell]") {
     CHECK(found == std::vector<std::pair<std::string, int>>{{"government", 1}, {"governments", 2}});
 }
 
-TEST_CASE("the packed search rows find what the reference rows find", "[spell]") {
+TEST_CASE("the fastest lexicon search finds what the reference search finds", "[spell]") {
     // The shipped lexicon, and queries made from its words by up to four random slips: of
     // every length either side of the packed rows' limit, with and without a fixed first
     // letter, and with every edit bound the suggester asks for.
@@ -333,7 +333,7 @@ TEST_CASE("the packed search rows find what the reference rows find", "[spell]")
     };
     using Found = std::vector<std::pair<const Lexicon::Entry*, int>>;
     auto run = [&](std::string_view prefix, std::string_view query, int edits,
-                   Lexicon::SearchRows how) {
+                   Lexicon::SearchMethod how) {
         Found found;
         lex->search(
             prefix, query, edits,
@@ -367,9 +367,9 @@ TEST_CASE("the packed search rows find what the reference rows find", "[spell]")
         const int edits = static_cast<int>(next(4));
         INFO(q << " fixed " << fixed << " edits " << edits);
         const Found packed =
-            run(q.substr(0, fixed), q.substr(fixed), edits, Lexicon::SearchRows::Fastest);
+            run(q.substr(0, fixed), q.substr(fixed), edits, Lexicon::SearchMethod::Fastest);
         CHECK(packed ==
-              run(q.substr(0, fixed), q.substr(fixed), edits, Lexicon::SearchRows::Scalar));
+              run(q.substr(0, fixed), q.substr(fixed), edits, Lexicon::SearchMethod::Reference));
         ++compared;
         hits += packed.size();
     }
