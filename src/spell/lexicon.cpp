@@ -467,6 +467,7 @@ class PackedRows {
         bound_ = _mm_set1_epi8(static_cast<char>(bound));
         cap_ = _mm_set1_epi8(static_cast<char>(bound + 1));
         last_ = query.size();
+        far_left_ = bound > 3;
     }
     [[nodiscard]] std::size_t depth() const { return depth_; }
     [[nodiscard]] int last(std::size_t d) const {
@@ -505,12 +506,17 @@ class PackedRows {
         v = _mm_min_epu8(v,
                          _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 2), _mm_srli_si128(all, 14)),
                                        _mm_set1_epi8(2)));
-        v = _mm_min_epu8(v,
-                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 4), _mm_srli_si128(all, 12)),
-                                       _mm_set1_epi8(4)));
-        v = _mm_min_epu8(v,
-                         _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 8), _mm_srli_si128(all, 8)),
-                                       _mm_set1_epi8(8)));
+        // A cell further left than the bound adds more than the bound, and any value past it
+        // is capped to one past it below: with the bounds suggestions ask for (up to 3) the two
+        // shifts above reach every cell that matters.
+        if (far_left_) {
+            v = _mm_min_epu8(
+                v, _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 4), _mm_srli_si128(all, 12)),
+                                 _mm_set1_epi8(4)));
+            v = _mm_min_epu8(
+                v, _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 8), _mm_srli_si128(all, 8)),
+                                 _mm_set1_epi8(8)));
+        }
         v = _mm_min_epu8(v, cap_);
         rows_[d + 1].cells = v;
         const __m128i within = _mm_cmpeq_epi8(_mm_min_epu8(v, bound_), v);
@@ -521,6 +527,7 @@ class PackedRows {
     std::size_t depth_;
     unsigned valid_;  // a bit per byte that is a cell
     std::size_t last_ = 0;
+    bool far_left_ = false;  // a bound past 3: cells more than 3 to the left can lower a cell
     __m128i query_{};
     __m128i bound_{};
     __m128i cap_{};
