@@ -143,41 +143,80 @@ __attribute__((weak)) std::span<const std::byte> embedded_lexicon_index() {
 namespace {
 
 // The head of an index, followed by the lexicon's text, its folded copy and (from the next
-// multiple of 16 bytes) its entries.
+// multiple of 16 bytes) its entries, then the suggestion search's tables: the entries'
+// prefixes, the sound table's keys and entries, and the shared letter counts.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 2;
+    std::uint32_t version = 3;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
+    std::uint64_t sounds = 0;  // entries in the sound table
 };
 
 std::size_t entries_at(std::uint64_t text_size) {
     return (sizeof(IndexHeader) + 2 * text_size + 15) / 16 * 16;
 }
 
-// The parts of an index, if `index` is one.
-struct IndexView {
+// The size of the tables after the text for `count` entries and `sounds` sounds.
+std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds) {
+    return count * (sizeof(Lexicon::Entry) + sizeof(std::uint64_t) + 1) +
+           sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t)) + Lexicon::kSharedPadding;
+}
+
+}  // namespace
+
+// The parts of an index.
+struct LexiconIndexView {
     std::string_view text;
     std::string_view folded;
     std::span<const std::byte> entries;
+    std::span<const std::byte> prefixes;
+    std::span<const std::byte> sound_keys;
+    std::span<const std::byte> sound_entries;
+    std::span<const std::byte> shared;
 };
-std::optional<IndexView> read_index(std::span<const std::byte> index) {
+
+namespace {
+
+// The parts of `index`, if it is an index.
+std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     const IndexHeader want;
     IndexHeader head;
     if (index.size() < sizeof head) return std::nullopt;
     std::memcpy(&head, index.data(), sizeof head);
+    constexpr std::uint64_t kMaxCount = UINT32_MAX;
     if (head.magic != want.magic || head.version != want.version ||
         head.entry_size != want.entry_size || head.text_size > UINT32_MAX ||
+        head.count > kMaxCount || head.sounds > head.count ||
         entries_at(head.text_size) > index.size() ||
-        (index.size() - entries_at(head.text_size)) / sizeof(Lexicon::Entry) != head.count ||
-        (index.size() - entries_at(head.text_size)) % sizeof(Lexicon::Entry) != 0) {
+        index.size() - entries_at(head.text_size) != tables_size(head.count, head.sounds)) {
         return std::nullopt;
     }
     const auto* chars = reinterpret_cast<const char*>(index.data()) + sizeof head;
-    return IndexView{{chars, head.text_size},
-                     {chars + head.text_size, head.text_size},
-                     index.subspan(entries_at(head.text_size))};
+    LexiconIndexView view;
+    view.text = {chars, head.text_size};
+    view.folded = {chars + head.text_size, head.text_size};
+    std::span<const std::byte> rest = index.subspan(entries_at(head.text_size));
+    auto take = [&](std::uint64_t bytes) {
+        const auto part = rest.first(bytes);
+        rest = rest.subspan(bytes);
+        return part;
+    };
+    view.entries = take(head.count * sizeof(Lexicon::Entry));
+    view.prefixes = take(head.count * sizeof(std::uint64_t));
+    view.sound_keys = take(head.sounds * sizeof(std::uint64_t));
+    view.sound_entries = take(head.sounds * sizeof(std::uint32_t));
+    view.shared = take(head.count + Lexicon::kSharedPadding);
+    return view;
+}
+
+// `bytes` as an array of T, if they lie where a T may (else the tables are made as if there
+// were no index).
+template <class T>
+std::span<const T> as_array(std::span<const std::byte> bytes) {
+    if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(T) != 0) return {};
+    return {reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)};
 }
 
 // True if the file at `path` holds exactly `text`; read a piece at a time, so that checking
@@ -201,18 +240,45 @@ bool file_holds(const std::string& path, std::string_view text) {
 }  // namespace
 
 std::string Lexicon::index() const {
+    make_search_tables();
+    // The sound table: every entry whose key starts with a code that sounding_like files.
+    std::vector<Sound> sounds;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const auto code = static_cast<unsigned char>(sound_key_first(word(entries_[i])));
+        if (code == 0 || code >= kSoundFiles) continue;
+        std::size_t length = 0;
+        sounds.push_back(
+            {sound_key_hash(word(entries_[i]), length), static_cast<std::uint32_t>(i)});
+    }
+    std::sort(sounds.begin(), sounds.end(), [](const Sound& a, const Sound& b) {
+        return a.key != b.key ? a.key < b.key : a.entry < b.entry;
+    });
     IndexHeader head;
     head.text_size = text_.size();
     head.count = entries_.size();
+    head.sounds = sounds.size();
     std::string out(reinterpret_cast<const char*>(&head), sizeof head);
     out.append(text_);
     out.append(folded_);
     out.resize(entries_at(text_.size()), '\0');
-    out.append(reinterpret_cast<const char*>(entries_.data()), entries_.size_bytes());
+    auto append = [&out](const auto& array) {
+        out.append(reinterpret_cast<const char*>(array.data()), array.size_bytes());
+    };
+    append(entries_);
+    append(prefixes_);
+    for (const Sound& sound : sounds) {
+        out.append(reinterpret_cast<const char*>(&sound.key), sizeof sound.key);
+    }
+    for (const Sound& sound : sounds) {
+        out.append(reinterpret_cast<const char*>(&sound.entry), sizeof sound.entry);
+    }
+    append(shared_);
     return out;
 }
 
-void Lexicon::use_index_entries(std::span<const std::byte> entries) {
+void Lexicon::use_index(const LexiconIndexView& view) {
+    folded_ = view.folded;
+    const std::span<const std::byte> entries = view.entries;
     const std::size_t count = entries.size() / sizeof(Entry);
     if (reinterpret_cast<std::uintptr_t>(entries.data()) % alignof(Entry) == 0) {
         entries_ = {reinterpret_cast<const Entry*>(entries.data()), count};
@@ -220,6 +286,17 @@ void Lexicon::use_index_entries(std::span<const std::byte> entries) {
         own_entries_.resize(count);
         std::memcpy(own_entries_.data(), entries.data(), entries.size());
         entries_ = own_entries_;
+    }
+    const auto prefixes = as_array<std::uint64_t>(view.prefixes);
+    const auto keys = as_array<std::uint64_t>(view.sound_keys);
+    const auto filed = as_array<std::uint32_t>(view.sound_entries);
+    if (prefixes.size() == count && keys.size() == filed.size() &&
+        keys.size() * sizeof(std::uint64_t) == view.sound_keys.size()) {
+        prefixes_ = prefixes;
+        shared_ = as_array<std::uint8_t>(view.shared);
+        sound_keys_ = keys;
+        sound_entries_ = filed;
+        prefixes_ready_.store(true, std::memory_order_release);
     }
 }
 
@@ -234,8 +311,7 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(
     if (const auto view = read_index(index); view && file_holds(path, view->text)) {
         std::shared_ptr<Lexicon> lex(new Lexicon());
         lex->text_ = view->text;
-        lex->folded_ = view->folded;
-        lex->use_index_entries(view->entries);
+        lex->use_index(*view);
         return std::shared_ptr<const Lexicon>(std::move(lex));
     }
     auto text = read_whole_file(path);
@@ -249,8 +325,7 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
     lex->own_text_ = std::move(text);
     lex->text_ = lex->own_text_;
     if (const auto view = read_index(index); view && view->text == lex->text_) {
-        lex->folded_ = view->folded;
-        lex->use_index_entries(view->entries);
+        lex->use_index(*view);
         return std::shared_ptr<const Lexicon>(std::move(lex));
     }
     lex->own_folded_.reserve(lex->text_.size());
@@ -622,26 +697,19 @@ struct Lexicon::Search {
     }
 };
 
-void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
-                     const std::function<void(const Entry&, int)>& found, SearchMethod how) const {
-    const std::string key = ascii_fold(prefix);
-    const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
-        return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
-    });
-    const auto hi = std::partition_point(
-        lo, entries_.end(), [&](const Entry& e) { return folded(e).substr(0, key.size()) == key; });
-    if (lo == hi) return;
+void Lexicon::make_search_tables() const {
     std::call_once(prefixes_built_, [this] {
-        prefixes_.resize(entries_.size());
+        if (prefixes_ready_.load(std::memory_order_acquire)) return;  // from an index
+        own_prefixes_.resize(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             const Entry& e = entries_[i];
-            prefixes_[i] = e.offset + kPrefixLetters <= folded_.size()
-                               ? packed_prefix_at(folded_.data() + e.offset, e.length)
-                               : packed_prefix(folded(e));
+            own_prefixes_[i] = e.offset + kPrefixLetters <= folded_.size()
+                                   ? packed_prefix_at(folded_.data() + e.offset, e.length)
+                                   : packed_prefix(folded(e));
         }
-        shared_.assign(entries_.size() + kSharedPadding, 0);
+        own_shared_.assign(entries_.size() + kSharedPadding, 0);
         for (std::size_t i = 1; i < entries_.size(); ++i) {
-            const std::uint64_t differ = prefixes_[i - 1] ^ prefixes_[i];
+            const std::uint64_t differ = own_prefixes_[i - 1] ^ own_prefixes_[i];
             std::size_t same = 0;
             if (differ != 0) {
                 same = static_cast<std::size_t>(std::countl_zero(differ)) / 8;
@@ -653,10 +721,24 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
                 // Zeros past a word's end: two words of under eight letters are equal here.
                 same = std::min({same, a.size(), b.size()});
             }
-            shared_[i] = static_cast<std::uint8_t>(std::min<std::size_t>(same, 255));
+            own_shared_[i] = static_cast<std::uint8_t>(std::min<std::size_t>(same, 255));
         }
+        prefixes_ = own_prefixes_;
+        shared_ = own_shared_;
         prefixes_ready_.store(true, std::memory_order_release);
     });
+}
+
+void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
+                     const std::function<void(const Entry&, int)>& found, SearchMethod how) const {
+    const std::string key = ascii_fold(prefix);
+    const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
+        return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
+    });
+    const auto hi = std::partition_point(
+        lo, entries_.end(), [&](const Entry& e) { return folded(e).substr(0, key.size()) == key; });
+    if (lo == hi) return;
+    make_search_tables();
     const std::string q = ascii_fold(query);
     const auto first = static_cast<std::size_t>(lo - entries_.begin());
     const auto last = static_cast<std::size_t>(hi - entries_.begin());
@@ -679,6 +761,17 @@ void Lexicon::sounding_like(std::string_view key,
                             const std::function<void(const Entry&)>& found) const {
     const auto first = static_cast<unsigned char>(key.empty() ? '\0' : key.front());
     if (first == 0 || first >= kSoundFiles) return;
+    if (!sound_keys_.empty()) {
+        // The index's table holds every file at once, in the files' order within a key.
+        const std::uint64_t h = sound_hash(key);
+        auto it = std::lower_bound(sound_keys_.begin(), sound_keys_.end(), h);
+        for (; it != sound_keys_.end() && *it == h; ++it) {
+            const Entry& e =
+                entries_[sound_entries_[static_cast<std::size_t>(it - sound_keys_.begin())]];
+            if (static_cast<unsigned char>(sound_key_first(word(e))) == first) found(e);
+        }
+        return;
+    }
     std::call_once(sound_files_built_, [this] {
         std::vector<std::uint8_t> file_of(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) {

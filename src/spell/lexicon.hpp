@@ -24,6 +24,8 @@ std::string_view to_string(Dialect dialect);
 // ASCII letters lower-cased, every other byte kept (so byte offsets do not move).
 std::string ascii_fold(std::string_view word);
 
+struct LexiconIndexView;  // the parts of an index (lexicon.cpp)
+
 // The bytes of a file, or nullopt if it cannot be read.
 std::optional<std::string> read_whole_file(const std::string& path);
 
@@ -118,7 +120,9 @@ class Lexicon {
         std::uint32_t entry = 0;
     };
 
-    void use_index_entries(std::span<const std::byte> entries);
+    void use_index(const LexiconIndexView& view);
+    // Makes prefixes_ and shared_, unless an index brought them.
+    void make_search_tables() const;
 
     // Each view is of the own_ member beside it, or of an index (see load).
     std::string own_text_;
@@ -143,18 +147,27 @@ class Lexicon {
     // The first eight folded letters of every entry, in entry order (zeros past the word's
     // end). The suggestion search finds where each trie child's entries end by probing letters;
     // probed here, neighbouring entries are neighbouring words in memory, where in the text
-    // each probe is a cache miss. Made by the first search: a run without misspellings never
-    // pays for it.
+    // each probe is a cache miss. From the index, or made by the first search: then a run
+    // without misspellings never pays for it.
     static constexpr std::size_t kPrefixLetters = 8;
     mutable std::once_flag prefixes_built_;
-    mutable std::vector<std::uint64_t> prefixes_;      // big-endian: compared as numbers
+    mutable std::vector<std::uint64_t> own_prefixes_;
+    mutable std::span<const std::uint64_t> prefixes_;  // big-endian: compared as numbers
     mutable std::atomic<bool> prefixes_ready_{false};  // then same_letters() uses them too
     // For each entry, how many folded letters it shares with the one before (255 at most),
     // then kSharedPadding zeros. A trie child's entries end at the first that shares fewer
     // letters than the child's depth: most children are a few entries, found in one 16-byte
     // compare. Made with the prefixes.
+    mutable std::vector<std::uint8_t> own_shared_;
+    mutable std::span<const std::uint8_t> shared_;
+    // The index's sound table, if it has one: the sound_key_hash of every entry whose key
+    // starts with an ASCII code, sorted, and beside each its entry. Working the table out
+    // takes longer than linting an article, so the build does it.
+    std::span<const std::uint64_t> sound_keys_;
+    std::span<const std::uint32_t> sound_entries_;
+
+  public:
     static constexpr std::size_t kSharedPadding = 16;
-    mutable std::vector<std::uint8_t> shared_;
 };
 
 // The index of dictionaries/spelling/words.tsv compiled into the copydesk program (see

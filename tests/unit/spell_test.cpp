@@ -214,7 +214,9 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     // The entries come from the index: one altered there shows through.
     std::string altered = index;
     Lexicon::Entry first;
-    const std::size_t at = index.size() - plain->entries().size_bytes();
+    const std::size_t at = index.find(std::string_view(
+        reinterpret_cast<const char*>(plain->entries().data()), sizeof(Lexicon::Entry)));
+    REQUIRE(at != std::string::npos);
     std::memcpy(&first, altered.data() + at, sizeof first);
     first.level = 77;
     std::memcpy(altered.data() + at, &first, sizeof first);
@@ -285,6 +287,41 @@ TEST_CASE("the program's built-in index is the shipped lexicon's", "[spell]") {
     CHECK(entries < index.data() + index.size());
     CHECK(same_entries(fast, slow));
     CHECK(fast.find("government") != nullptr);
+
+    // The index's sound table and search tables answer as those made from the text: the
+    // sound-alikes of every 50th word's key, and searches around every 500th word.
+    auto sounds = [](const Lexicon& lex, const std::string& key) {
+        std::vector<const Lexicon::Entry*> found;
+        lex.sounding_like(key, [&](const Lexicon::Entry& e) { found.push_back(&e); });
+        return found;
+    };
+    auto near = [](const Lexicon& lex, std::string_view word) {
+        std::vector<std::pair<std::size_t, int>> found;
+        lex.search(word.substr(0, 1), word.substr(1), 2, [&](const Lexicon::Entry& e, int n) {
+            found.emplace_back(static_cast<std::size_t>(&e - lex.entries().data()), n);
+        });
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    std::size_t sound_alikes = 0;
+    for (std::size_t i = 0; i < slow.entries().size(); i += 50) {
+        const std::string key = sound_key(slow.word(slow.entries()[i]));
+        const auto in_index = sounds(fast, key);
+        const auto made = sounds(slow, key);
+        INFO(slow.word(slow.entries()[i]) << " sounds " << key);
+        REQUIRE(in_index.size() == made.size());
+        for (std::size_t k = 0; k < made.size(); ++k) {
+            CHECK(in_index[k] - fast.entries().data() == made[k] - slow.entries().data());
+        }
+        sound_alikes += made.size();
+    }
+    CHECK(sound_alikes > 3000);
+    for (std::size_t i = 0; i < slow.entries().size(); i += 500) {
+        const std::string word(slow.folded(slow.entries()[i]));
+        if (word.size() < 2) continue;
+        INFO(word);
+        CHECK(near(fast, word) == near(slow, word));
+    }
 }
 
 TEST_CASE("lexicon lookups follow Hunspell's case rules", "[spell]") {
