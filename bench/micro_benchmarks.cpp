@@ -1,10 +1,11 @@
 // Micro-benchmarks of the hot paths: reading plain text, Markdown and HTML, segmentation, the
-// spell cache, the whole linter, and the names database (loaded once per run, so its load time
-// is start-up time).
+// spell cache, the lexicon search behind suggestions, the whole linter, and the names database
+// (loaded once per run, so its load time is start-up time).
 // Run: cmake --preset release -DCOPYDESK_BUILD_BENCH=ON && cmake --build --preset release
 //      ./build/release/bench/copydesk_micro_benchmarks
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,6 +15,7 @@
 #include "config/names_loader.hpp"
 #include "config/session.hpp"
 #include "markup/reader.hpp"
+#include "spell/lexicon.hpp"
 #include "text/tokens.hpp"
 
 namespace {
@@ -90,6 +92,30 @@ void BM_SpellCacheWarm(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * words.size()));
 }
 BENCHMARK(BM_SpellCacheWarm);
+
+// The lexicon walk of the suggester's main search, for misspellings as people make them: the
+// first letter kept, two slips allowed, three in a word of eight letters or more. The
+// reference walk is what the fastest one is tested against.
+void BM_LexiconSearch(benchmark::State& state, copydesk::spell::Lexicon::SearchMethod how) {
+    using copydesk::spell::Lexicon;
+    auto loaded =
+        Lexicon::load(std::string(COPYDESK_SOURCE_DIR) + "/dictionaries/spelling/words.tsv");
+    const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
+    const std::array<std::string_view, 12> typed{
+        "goverment", "recieve",    "teh",     "accomodate", "wierd",  "definately",
+        "seperate",  "occurrance", "beleive", "tommorow",   "untill", "independant"};
+    std::size_t found = 0;
+    auto count = [&](const Lexicon::Entry&, int) { ++found; };
+    for (auto _ : state) {
+        for (std::string_view word : typed) {
+            lex->search(word.substr(0, 1), word.substr(1), word.size() >= 8 ? 3 : 2, count, how);
+        }
+    }
+    benchmark::DoNotOptimize(found);
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * typed.size()));
+}
+BENCHMARK_CAPTURE(BM_LexiconSearch, fastest, copydesk::spell::Lexicon::SearchMethod::Fastest);
+BENCHMARK_CAPTURE(BM_LexiconSearch, reference, copydesk::spell::Lexicon::SearchMethod::Reference);
 
 void BM_LintWarm(benchmark::State& state) {
     const auto session = make_session();

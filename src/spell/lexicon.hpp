@@ -108,7 +108,8 @@ class Lexicon {
                 SearchMethod how = SearchMethod::Fastest) const;
 
     // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
-    // The index is built a part at a time, as lookups need it, since only suggestions do.
+    // A lexicon from an index looks the key up in the index's sound table; one parsed from its
+    // file builds its own a part at a time, as lookups need it, since only suggestions do.
     void sounding_like(std::string_view key, const std::function<void(const Entry&)>& found) const;
 
   private:
@@ -131,10 +132,11 @@ class Lexicon {
     std::string_view text_;
     std::string_view folded_;
     std::span<const Entry> entries_;
-    // The sound index. Working out every entry's key costs about as much as loading the
-    // lexicon, and a run with one misspelling needs a handful of keys: so the entries are filed
-    // by the first code of their key (which takes a letter or two to find), and the keys of a
-    // file's entries are worked out the first time a key starting with its code is looked up.
+    // The sound index of a lexicon without an index's sound table. Working out every entry's
+    // key costs about as much as loading the lexicon, and a run with one misspelling needs a
+    // handful of keys: so the entries are filed by the first code of their key (which takes a
+    // letter or two to find), and the keys of a file's entries are worked out the first time a key
+    // starting with its code is looked up.
     static constexpr std::size_t kSoundFiles = 128;  // one per code: codes are ASCII
     struct SoundFile {
         std::once_flag built;
