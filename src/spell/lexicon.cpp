@@ -27,9 +27,6 @@ bool is_lower(char c) {
     return c >= 'a' && c <= 'z';
 }
 
-// Byte order, as the generator sorts (Python compares UTF-8 bytes as unsigned).
-// The first eight bytes of `s` as a big-endian number, zeros past its end: numbers compare
-// as the bytes do.
 // `b` as a big-endian number. Written out, so that compilers make it a byte swap.
 std::uint64_t big_endian(const std::array<unsigned char, 8>& b) {
     return std::uint64_t{b[0]} << 56 | std::uint64_t{b[1]} << 48 | std::uint64_t{b[2]} << 40 |
@@ -37,22 +34,15 @@ std::uint64_t big_endian(const std::array<unsigned char, 8>& b) {
            std::uint64_t{b[6]} << 8 | std::uint64_t{b[7]};
 }
 
+// The first eight bytes of `s` as a big-endian number, zeros past its end: numbers compare
+// as the bytes do.
 std::uint64_t packed_prefix(std::string_view s) {
     std::array<unsigned char, 8> b{};
     std::memcpy(b.data(), s.data(), std::min(s.size(), b.size()));
     return big_endian(b);
 }
 
-// packed_prefix() of the `length` bytes at `p`, where eight bytes can be read: one fixed-size
-// load, as every entry of the lexicon is packed so.
-std::uint64_t packed_prefix_at(const char* p, std::size_t length) {
-    std::array<unsigned char, 8> b;
-    std::memcpy(b.data(), p, b.size());
-    const std::uint64_t v = big_endian(b);
-    if (length >= b.size()) return v;
-    return length == 0 ? 0 : v & ~(~std::uint64_t{0} >> (8 * length));  // the word's bytes
-}
-
+// Byte order, as the generator sorts (Python compares UTF-8 bytes as unsigned).
 int compare_bytes(std::string_view a, std::string_view b) {
     const std::size_t n = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < n; ++i) {
@@ -143,8 +133,8 @@ __attribute__((weak)) std::span<const std::byte> embedded_lexicon_index() {
 namespace {
 
 // The head of an index, followed by the lexicon's text, its folded copy and (from the next
-// multiple of 16 bytes) its entries, then the suggestion search's tables: the entries'
-// prefixes, the sound table's keys and entries, and the shared letter counts.
+// multiple of 16 bytes) its entries, then the suggestion search's tables for both walk orders
+// (prefixes, the reversed order's entries, shared letter counts) and the sound table.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
     std::uint32_t version = 3;
@@ -160,8 +150,10 @@ std::size_t entries_at(std::uint64_t text_size) {
 
 // The size of the tables after the text for `count` entries and `sounds` sounds.
 std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds) {
-    return count * (sizeof(Lexicon::Entry) + sizeof(std::uint64_t) + 1) +
-           sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t)) + Lexicon::kSharedPadding;
+    // Entries, both orders' prefixes, the reversed order, both orders' shared counts; sounds.
+    return count *
+               (sizeof(Lexicon::Entry) + 2 * sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2) +
+           2 * Lexicon::kSharedPadding + sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t));
 }
 
 }  // namespace
@@ -175,6 +167,9 @@ struct LexiconIndexView {
     std::span<const std::byte> sound_keys;
     std::span<const std::byte> sound_entries;
     std::span<const std::byte> shared;
+    std::span<const std::byte> reversed_entries;
+    std::span<const std::byte> reversed_prefixes;
+    std::span<const std::byte> reversed_shared;
 };
 
 namespace {
@@ -203,11 +198,15 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
         rest = rest.subspan(bytes);
         return part;
     };
+    // Each part starts where its type may: the wider types first.
     view.entries = take(head.count * sizeof(Lexicon::Entry));
     view.prefixes = take(head.count * sizeof(std::uint64_t));
+    view.reversed_prefixes = take(head.count * sizeof(std::uint64_t));
     view.sound_keys = take(head.sounds * sizeof(std::uint64_t));
+    view.reversed_entries = take(head.count * sizeof(std::uint32_t));
     view.sound_entries = take(head.sounds * sizeof(std::uint32_t));
     view.shared = take(head.count + Lexicon::kSharedPadding);
+    view.reversed_shared = take(head.count + Lexicon::kSharedPadding);
     return view;
 }
 
@@ -266,13 +265,16 @@ std::string Lexicon::index() const {
     };
     append(entries_);
     append(prefixes_);
+    append(reversed_prefixes_);
     for (const Sound& sound : sounds) {
         out.append(reinterpret_cast<const char*>(&sound.key), sizeof sound.key);
     }
+    append(reversed_entries_);
     for (const Sound& sound : sounds) {
         out.append(reinterpret_cast<const char*>(&sound.entry), sizeof sound.entry);
     }
     append(shared_);
+    append(reversed_shared_);
     return out;
 }
 
@@ -288,12 +290,21 @@ void Lexicon::use_index(const LexiconIndexView& view) {
         entries_ = own_entries_;
     }
     const auto prefixes = as_array<std::uint64_t>(view.prefixes);
+    const auto reversed_prefixes = as_array<std::uint64_t>(view.reversed_prefixes);
+    const auto reversed_entries = as_array<std::uint32_t>(view.reversed_entries);
     const auto keys = as_array<std::uint64_t>(view.sound_keys);
     const auto filed = as_array<std::uint32_t>(view.sound_entries);
-    if (prefixes.size() == count && keys.size() == filed.size() &&
-        keys.size() * sizeof(std::uint64_t) == view.sound_keys.size()) {
+    const bool in_place = prefixes.size() == count && reversed_prefixes.size() == count &&
+                          reversed_entries.size() == count &&
+                          keys.size() * sizeof(std::uint64_t) == view.sound_keys.size() &&
+                          filed.size() == keys.size();
+    if (in_place && std::all_of(reversed_entries.begin(), reversed_entries.end(),
+                                [count](std::uint32_t e) { return e < count; })) {
         prefixes_ = prefixes;
         shared_ = as_array<std::uint8_t>(view.shared);
+        reversed_prefixes_ = reversed_prefixes;
+        reversed_entries_ = reversed_entries;
+        reversed_shared_ = as_array<std::uint8_t>(view.reversed_shared);
         sound_keys_ = keys;
         sound_entries_ = filed;
         prefixes_ready_.store(true, std::memory_order_release);
@@ -486,7 +497,7 @@ class ScalarRows {
 
     // Fills row d + 1 for the letter `c` after those of row d, the last of which was `before`
     // (if d > 0). True if a cell is within the bound.
-    bool advance(std::size_t d, unsigned char c, unsigned char before) {
+    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, unsigned char before) {
         const int* row = &rows_[d * width_];
         int* out = &rows_[(d + 1) * width_];
         out[0] = static_cast<int>(d + 1);
@@ -526,19 +537,27 @@ class PackedRows {
   public:
     static constexpr std::size_t kMaxQuery = 15;
 
-    PackedRows(std::string_view query, int max_edits)
+    // With `split` > 0, the rows are those of alignments that spend at most `early` edits on
+    // the query's first `split` letters: a cell of those columns past `early` is taken as past
+    // the bound (see Lexicon::search, which walks both ends of a word so).
+    PackedRows(std::string_view query, int max_edits, std::size_t split = 0, int early = 0)
         : depth_(query.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1),
           valid_((1U << (query.size() + 1)) - 1),
           rows_(depth_) {
         const int bound = std::max(max_edits, 0);
         alignas(16) std::array<unsigned char, 16> q{};  // byte 0 matches no letter
         alignas(16) std::array<unsigned char, 16> row{};
+        alignas(16) std::array<unsigned char, 16> limit{};
         for (std::size_t k = 0; k < q.size(); ++k) {
             if (k >= 1 && k <= query.size()) q[k] = static_cast<unsigned char>(query[k - 1]);
-            row[k] = static_cast<unsigned char>(std::min<std::size_t>(k, bound + 1U));
+            limit[k] = static_cast<unsigned char>(k < split ? early : 255);
+            row[k] = static_cast<unsigned char>(
+                k > limit[k] ? bound + 1U : std::min<std::size_t>(k, bound + 1U));
         }
         query_ = _mm_load_si128(reinterpret_cast<const __m128i*>(q.data()));
         rows_[0].cells = _mm_load_si128(reinterpret_cast<const __m128i*>(row.data()));
+        limit_ = _mm_load_si128(reinterpret_cast<const __m128i*>(limit.data()));
+        limited_ = split > 0;
         bound_ = _mm_set1_epi8(static_cast<char>(bound));
         cap_ = _mm_set1_epi8(static_cast<char>(bound + 1));
         last_ = query.size();
@@ -551,7 +570,7 @@ class PackedRows {
         return row[last_];
     }
 
-    bool advance(std::size_t d, unsigned char c, unsigned char before) {
+    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, unsigned char before) {
         const __m128i one = _mm_set1_epi8(1);
         const __m128i row = rows_[d].cells;
         const __m128i same = _mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(c)));
@@ -593,6 +612,10 @@ class PackedRows {
                                  _mm_set1_epi8(8)));
         }
         v = _mm_min_epu8(v, cap_);
+        if (limited_) {
+            const __m128i within = _mm_cmpeq_epi8(_mm_min_epu8(v, limit_), v);
+            v = _mm_max_epu8(v, _mm_andnot_si128(within, cap_));
+        }
         rows_[d + 1].cells = v;
         const __m128i within = _mm_cmpeq_epi8(_mm_min_epu8(v, bound_), v);
         return (static_cast<unsigned>(_mm_movemask_epi8(within)) & valid_) != 0;
@@ -603,6 +626,8 @@ class PackedRows {
     unsigned valid_;  // a bit per byte that is a cell
     std::size_t last_ = 0;
     bool far_left_ = false;  // a bound past 3: cells more than 3 to the left can lower a cell
+    bool limited_ = false;   // some columns have a limit of their own
+    __m128i limit_{};        // each column's limit
     __m128i query_{};
     __m128i bound_{};
     __m128i cap_{};
@@ -618,24 +643,32 @@ class PackedRows {
 template <class Rows>
 struct Lexicon::Search {
     const Lexicon& lex;
+    const WalkOrder& order;
     std::size_t base;
     int max_edits;
     const std::function<void(const Entry&, int)>& found;
     bool scan_shared;  // find where children end from shared_, 16 entries at a time
     Rows rows;
-    std::string path;  // folded letters of the candidate after the prefix
+    // Folded letters of the candidate after the prefix: a word has at most 255.
+    std::array<unsigned char, 256> path;
 
-    // Letter `d` after the prefix of entry `k` (which is longer than that).
-    [[nodiscard]] char letter(std::size_t k, std::size_t d) const {
+    [[nodiscard, gnu::always_inline]] const Entry& entry(std::size_t k) const {
+        return order.entries.empty() ? lex.entries_[k] : lex.entries_[order.entries[k]];
+    }
+
+    // Letter `d` after the prefix of the key of the entry at place `k` (which is longer).
+    [[nodiscard, gnu::always_inline]] char letter(std::size_t k, std::size_t d) const {
         const std::size_t at = base + d;
         if (at < kPrefixLetters) {
-            return static_cast<char>((lex.prefixes_[k] >> (8 * (kPrefixLetters - 1 - at))) & 0xFF);
+            return static_cast<char>((order.prefixes[k] >> (8 * (kPrefixLetters - 1 - at))) & 0xFF);
         }
-        return lex.folded_[lex.entries_[k].offset + at];
+        const Entry& e = entry(k);
+        return lex.folded_[e.offset + (order.reversed ? e.length - at : at)];
     }
 
     // Where the entries that follow entry i in its letter at depth d end, before `hi`.
-    [[nodiscard]] std::size_t end_of_child(std::size_t i, std::size_t d, std::size_t hi) const {
+    [[nodiscard, gnu::always_inline]] std::size_t end_of_child(std::size_t i, std::size_t d,
+                                                               std::size_t hi) const {
         const std::size_t letters = base + d + 1;  // those the child's entries share
         std::size_t known_in = i;                  // last index known to be in the child
 #if defined(__SSE2__)
@@ -645,7 +678,7 @@ struct Lexicon::Search {
             const __m128i below = _mm_set1_epi8(static_cast<char>(letters - 1));
             for (int block = 0; block < 4; ++block) {
                 const __m128i shared = _mm_loadu_si128(
-                    reinterpret_cast<const __m128i*>(lex.shared_.data() + known_in + 1));
+                    reinterpret_cast<const __m128i*>(order.shared.data() + known_in + 1));
                 const auto ends = static_cast<unsigned>(
                     _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(shared, below), shared)));
                 if (ends != 0)
@@ -676,55 +709,76 @@ struct Lexicon::Search {
     }
 
     void visit(std::size_t d, std::size_t lo, std::size_t hi) {
-        const auto& entries = lex.entries_;
         std::size_t i = lo;
-        while (i < hi && entries[i].length == base + d) {
-            if (const int edits = rows.last(d); edits <= max_edits) found(entries[i], edits);
+        while (i < hi && entry(i).length == base + d) {
+            if (const int edits = rows.last(d); edits <= max_edits) found(entry(i), edits);
             ++i;
         }
         if (d + 1 >= rows.depth()) return;
-        const auto before = static_cast<unsigned char>(d >= 1 ? path[d - 1] : '\0');
+        const unsigned char before = d >= 1 ? path[d - 1] : 0;
         while (i < hi) {
             const auto c = static_cast<unsigned char>(letter(i, d));
             const std::size_t j = end_of_child(i, d, hi);
             if (rows.advance(d, c, before)) {
-                path.push_back(static_cast<char>(c));
+                path[d] = c;
                 visit(d + 1, i, j);
-                path.pop_back();
             }
             i = j;
         }
     }
 };
 
+namespace {
+
+// The first eight letters of each of `keys` as a number, and how many letters each shares
+// with the one before (then kSharedPadding zeros).
+void fill_trie_tables(const std::vector<std::string_view>& keys,
+                      std::vector<std::uint64_t>& prefixes, std::vector<std::uint8_t>& shared) {
+    prefixes.resize(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) prefixes[i] = packed_prefix(keys[i]);
+    shared.assign(keys.size() + Lexicon::kSharedPadding, 0);
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        const std::string_view a = keys[i - 1];
+        const std::string_view b = keys[i];
+        std::size_t same = 0;
+        while (same < a.size() && same < b.size() && a[same] == b[same]) ++same;
+        shared[i] = static_cast<std::uint8_t>(std::min<std::size_t>(same, 255));
+    }
+}
+
+}  // namespace
+
 void Lexicon::make_search_tables() const {
     std::call_once(prefixes_built_, [this] {
         if (prefixes_ready_.load(std::memory_order_acquire)) return;  // from an index
-        own_prefixes_.resize(entries_.size());
+        std::vector<std::string_view> keys(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) keys[i] = folded(entries_[i]);
+        fill_trie_tables(keys, own_prefixes_, own_shared_);
+        // Keys of the reversed order: the first letter, then the rest from the word's end.
+        std::string reversed(folded_.size(), '\0');
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             const Entry& e = entries_[i];
-            own_prefixes_[i] = e.offset + kPrefixLetters <= folded_.size()
-                                   ? packed_prefix_at(folded_.data() + e.offset, e.length)
-                                   : packed_prefix(folded(e));
+            const std::string_view word = folded(e);
+            char* key = reversed.data() + e.offset;
+            if (!word.empty()) key[0] = word[0];
+            for (std::size_t p = 1; p < word.size(); ++p) key[p] = word[word.size() - p];
+            keys[i] = std::string_view(key, word.size());
         }
-        own_shared_.assign(entries_.size() + kSharedPadding, 0);
-        for (std::size_t i = 1; i < entries_.size(); ++i) {
-            const std::uint64_t differ = own_prefixes_[i - 1] ^ own_prefixes_[i];
-            std::size_t same = 0;
-            if (differ != 0) {
-                same = static_cast<std::size_t>(std::countl_zero(differ)) / 8;
-            } else {
-                const std::string_view a = folded(entries_[i - 1]);
-                const std::string_view b = folded(entries_[i]);
-                same = kPrefixLetters;
-                while (same < a.size() && same < b.size() && a[same] == b[same]) ++same;
-                // Zeros past a word's end: two words of under eight letters are equal here.
-                same = std::min({same, a.size(), b.size()});
-            }
-            own_shared_[i] = static_cast<std::uint8_t>(std::min<std::size_t>(same, 255));
+        own_reversed_entries_.resize(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            own_reversed_entries_[i] = static_cast<std::uint32_t>(i);
         }
+        std::stable_sort(
+            own_reversed_entries_.begin(), own_reversed_entries_.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return compare_bytes(keys[a], keys[b]) < 0; });
+        std::vector<std::string_view> sorted(entries_.size());
+        for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = keys[own_reversed_entries_[k]];
+        fill_trie_tables(sorted, own_reversed_prefixes_, own_reversed_shared_);
         prefixes_ = own_prefixes_;
         shared_ = own_shared_;
+        reversed_entries_ = own_reversed_entries_;
+        reversed_prefixes_ = own_reversed_prefixes_;
+        reversed_shared_ = own_reversed_shared_;
         prefixes_ready_.store(true, std::memory_order_release);
     });
 }
@@ -742,20 +796,81 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const std::string q = ascii_fold(query);
     const auto first = static_cast<std::size_t>(lo - entries_.begin());
     const auto last = static_cast<std::size_t>(hi - entries_.begin());
+    const WalkOrder forward{{}, prefixes_, shared_, false};
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
         max_edits < 100) {
-        Search<PackedRows> s{*this, key.size(), max_edits, found, true, PackedRows(q, max_edits),
-                             {}};
+        if (key.size() == 1 && max_edits >= kSplitFrom && q.size() >= 2) {
+            search_both_ends(key[0], q, max_edits, first, last, found);
+            return;
+        }
+        Search<PackedRows> s{
+            *this, forward, key.size(), max_edits, found, true, PackedRows(q, max_edits), {}};
         s.visit(0, first, last);
         return;
     }
 #endif
-    Search<ScalarRows> s{
-        *this, key.size(), max_edits, found, how == SearchMethod::Fastest, ScalarRows(q, max_edits),
-        {}};
+    Search<ScalarRows> s{*this,
+                         forward,
+                         key.size(),
+                         max_edits,
+                         found,
+                         how == SearchMethod::Fastest,
+                         ScalarRows(q, max_edits),
+                         {}};
     s.visit(0, first, last);
 }
+
+#if defined(__SSE2__)
+// An alignment of the query with a word within `max_edits` costs at most early =
+// max_edits / 2 edits up to any point within the first half of the query's letters, or from
+// any point within the second half on: else it costs at least 2 * (early + 1) > max_edits. So two
+// walks, each cut back hard near its root where the trie branches most, find every such word: one
+// over the words from their start that keeps the first half within `early`, and one over the words
+// from their end that keeps the second half so. A word found by both is reported once, with its
+// distance.
+void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits, std::size_t first,
+                               std::size_t last,
+                               const std::function<void(const Entry&, int)>& found) const {
+    const std::size_t half = q.size() / 2;
+    const int early = max_edits / 2;
+    std::vector<std::pair<std::uint32_t, int>> hits;
+    const std::function<void(const Entry&, int)> keep = [&](const Entry& e, int edits) {
+        hits.emplace_back(static_cast<std::uint32_t>(&e - entries_.data()), edits);
+    };
+    const WalkOrder forward{{}, prefixes_, shared_, false};
+    Search<PackedRows> ahead{
+        *this, forward, 1, max_edits, keep, true, PackedRows(q, max_edits, half, early), {}};
+    ahead.visit(0, first, last);
+    // The reversed order's places whose key starts with `letter`.
+    const auto target = static_cast<unsigned char>(letter);
+    auto place = [&](auto before) {
+        return static_cast<std::size_t>(
+            std::partition_point(reversed_prefixes_.begin(), reversed_prefixes_.end(), before) -
+            reversed_prefixes_.begin());
+    };
+    const std::size_t lo =
+        place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) < target; });
+    const std::size_t hi =
+        place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) <= target; });
+    const std::string back(q.rbegin(), q.rend());
+    const WalkOrder reversed{reversed_entries_, reversed_prefixes_, reversed_shared_, true};
+    Search<PackedRows> behind{*this,
+                              reversed,
+                              1,
+                              max_edits,
+                              keep,
+                              true,
+                              PackedRows(back, max_edits, q.size() - half, early),
+                              {}};
+    behind.visit(0, lo, hi);
+    std::sort(hits.begin(), hits.end());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (i > 0 && hits[i].first == hits[i - 1].first) continue;  // the least edits first
+        found(entries_[hits[i].first], hits[i].second);
+    }
+}
+#endif
 
 void Lexicon::sounding_like(std::string_view key,
                             const std::function<void(const Entry&)>& found) const {

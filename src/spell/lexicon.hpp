@@ -116,6 +116,20 @@ class Lexicon {
     Lexicon() = default;
     template <class Rows>
     struct Search;
+    // An order of the entries that the suggestion search walks as a trie: the lexicon's own, or
+    // by each word's first letter and then the rest of it from its end.
+    struct WalkOrder {
+        std::span<const std::uint32_t> entries;   // the entry at each place; empty: the same
+        std::span<const std::uint64_t> prefixes;  // the first eight letters of each place's key
+        std::span<const std::uint8_t> shared;     // see shared_
+        bool reversed = false;
+    };
+    // From this bound up, a search with a one-letter prefix walks the lexicon from both ends
+    // of its words, each walk cut back near its root (see search_both_ends in lexicon.cpp).
+    static constexpr int kSplitFrom = 3;
+    void search_both_ends(char letter, const std::string& query, int max_edits, std::size_t first,
+                          std::size_t last,
+                          const std::function<void(const Entry&, int)>& found) const;
     struct Sound {
         std::uint64_t key = 0;  // hash of the entry's sound key
         std::uint32_t entry = 0;
@@ -162,6 +176,13 @@ class Lexicon {
     // compare. Made with the prefixes.
     mutable std::vector<std::uint8_t> own_shared_;
     mutable std::span<const std::uint8_t> shared_;
+    // The same for the reversed walk order (see WalkOrder), with the entry at each place.
+    mutable std::vector<std::uint32_t> own_reversed_entries_;
+    mutable std::vector<std::uint64_t> own_reversed_prefixes_;
+    mutable std::vector<std::uint8_t> own_reversed_shared_;
+    mutable std::span<const std::uint32_t> reversed_entries_;
+    mutable std::span<const std::uint64_t> reversed_prefixes_;
+    mutable std::span<const std::uint8_t> reversed_shared_;
     // The index's sound table, if it has one: the sound_key_hash of every entry whose key
     // starts with an ASCII code, sorted, and beside each its entry. Working the table out
     // takes longer than linting an article, so the build does it.

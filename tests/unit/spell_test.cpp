@@ -297,7 +297,7 @@ TEST_CASE("the program's built-in index is the shipped lexicon's", "[spell]") {
     };
     auto near = [](const Lexicon& lex, std::string_view word) {
         std::vector<std::pair<std::size_t, int>> found;
-        lex.search(word.substr(0, 1), word.substr(1), 2, [&](const Lexicon::Entry& e, int n) {
+        lex.search(word.substr(0, 1), word.substr(1), 3, [&](const Lexicon::Entry& e, int n) {
             found.emplace_back(static_cast<std::size_t>(&e - lex.entries().data()), n);
         });
         std::sort(found.begin(), found.end());
