@@ -241,17 +241,12 @@ bool file_holds(const std::string& path, std::string_view text) {
 std::string Lexicon::index() const {
     make_search_tables();
     // The sound table: every entry whose key starts with a code that sounding_like files.
-    std::vector<Sound> sounds;
+    std::vector<std::uint32_t> filed;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const auto code = static_cast<unsigned char>(sound_key_first(word(entries_[i])));
-        if (code == 0 || code >= kSoundFiles) continue;
-        std::size_t length = 0;
-        sounds.push_back(
-            {sound_key_hash(word(entries_[i]), length), static_cast<std::uint32_t>(i)});
+        if (code != 0 && code < kSoundFiles) filed.push_back(static_cast<std::uint32_t>(i));
     }
-    std::sort(sounds.begin(), sounds.end(), [](const Sound& a, const Sound& b) {
-        return a.key != b.key ? a.key < b.key : a.entry < b.entry;
-    });
+    const std::vector<Sound> sounds = sounds_of(filed);
     IndexHeader head;
     head.text_size = text_.size();
     head.count = entries_.size();
@@ -531,7 +526,7 @@ class ScalarRows {
 // A whole row in one 16-byte register, for a query of up to 15 letters (most of them): cell k
 // in byte k. A cell's neighbours to the left are bytes shifted in from below, and the chain of
 // insertions along the row (each cell at most one more than the one before it) is a prefix
-// minimum taken in four shifts. Cells are capped at one past the bound, so that bytes never
+// minimum taken in up to four shifts. Cells are capped at one past the bound, so that bytes never
 // overflow.
 class PackedRows {
   public:
@@ -539,7 +534,7 @@ class PackedRows {
 
     // With `split` > 0, the rows are those of alignments that spend at most `early` edits on
     // the query's first `split` letters: a cell of those columns past `early` is taken as past
-    // the bound (see Lexicon::search, which walks both ends of a word so).
+    // the bound (see Lexicon::search_both_ends).
     PackedRows(std::string_view query, int max_edits, std::size_t split = 0, int early = 0)
         : depth_(query.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1),
           valid_((1U << (query.size() + 1)) - 1),
@@ -872,6 +867,19 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
 }
 #endif
 
+std::vector<Lexicon::Sound> Lexicon::sounds_of(std::span<const std::uint32_t> entries) const {
+    std::vector<Sound> sounds;
+    sounds.reserve(entries.size());
+    for (const std::uint32_t i : entries) {
+        std::size_t length = 0;
+        sounds.push_back({sound_key_hash(word(entries_[i]), length), i});
+    }
+    std::sort(sounds.begin(), sounds.end(), [](const Sound& a, const Sound& b) {
+        return a.key != b.key ? a.key < b.key : a.entry < b.entry;
+    });
+    return sounds;
+}
+
 void Lexicon::sounding_like(std::string_view key,
                             const std::function<void(const Entry&)>& found) const {
     const auto first = static_cast<unsigned char>(key.empty() ? '\0' : key.front());
@@ -905,15 +913,9 @@ void Lexicon::sounding_like(std::string_view key,
     });
     SoundFile& file = sound_files_[first];
     std::call_once(file.built, [&] {
-        file.sounds.reserve(file_starts_[first + 1] - file_starts_[first]);
-        for (std::uint32_t k = file_starts_[first]; k < file_starts_[first + 1]; ++k) {
-            std::size_t length = 0;
-            const std::uint32_t i = filed_entries_[k];
-            file.sounds.push_back({sound_key_hash(word(entries_[i]), length), i});
-        }
-        std::sort(file.sounds.begin(), file.sounds.end(), [](const Sound& a, const Sound& b) {
-            return a.key != b.key ? a.key < b.key : a.entry < b.entry;
-        });
+        file.sounds = sounds_of(
+            std::span<const std::uint32_t>(filed_entries_)
+                .subspan(file_starts_[first], file_starts_[first + 1] - file_starts_[first]));
     });
     const std::uint64_t h = sound_hash(key);
     auto it = std::partition_point(file.sounds.begin(), file.sounds.end(),

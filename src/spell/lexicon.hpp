@@ -134,6 +134,8 @@ class Lexicon {
         std::uint64_t key = 0;  // hash of the entry's sound key
         std::uint32_t entry = 0;
     };
+    // The sounds of `entries` (indices), sorted by key and then entry.
+    [[nodiscard]] std::vector<Sound> sounds_of(std::span<const std::uint32_t> entries) const;
 
     void use_index(const LexiconIndexView& view);
     // Makes prefixes_ and shared_, unless an index brought them.
