@@ -289,12 +289,12 @@ void Lexicon::use_index(const LexiconIndexView& view) {
     const auto reversed_entries = as_array<std::uint32_t>(view.reversed_entries);
     const auto keys = as_array<std::uint64_t>(view.sound_keys);
     const auto filed = as_array<std::uint32_t>(view.sound_entries);
-    const bool in_place = prefixes.size() == count && reversed_prefixes.size() == count &&
-                          reversed_entries.size() == count &&
-                          keys.size() * sizeof(std::uint64_t) == view.sound_keys.size() &&
-                          filed.size() == keys.size();
-    if (in_place && std::all_of(reversed_entries.begin(), reversed_entries.end(),
-                                [count](std::uint32_t e) { return e < count; })) {
+    // Checked by the first search (see make_search_tables): a run without misspellings does
+    // not read them.
+    if (prefixes.size() == count && reversed_prefixes.size() == count &&
+        reversed_entries.size() == count &&
+        keys.size() * sizeof(std::uint64_t) == view.sound_keys.size() &&
+        filed.size() == keys.size()) {
         prefixes_ = prefixes;
         shared_ = as_array<std::uint8_t>(view.shared);
         reversed_prefixes_ = reversed_prefixes;
@@ -302,8 +302,19 @@ void Lexicon::use_index(const LexiconIndexView& view) {
         reversed_shared_ = as_array<std::uint8_t>(view.reversed_shared);
         sound_keys_ = keys;
         sound_entries_ = filed;
-        prefixes_ready_.store(true, std::memory_order_release);
     }
+}
+
+bool Lexicon::index_tables_hold() const {
+    const std::size_t count = entries_.size();
+    auto an_entry = [count](std::uint32_t e) { return e < count; };
+    auto padded = [](std::span<const std::uint8_t> shared) {
+        return std::all_of(shared.end() - kSharedPadding, shared.end(),
+                           [](std::uint8_t b) { return b == 0; });
+    };
+    return std::all_of(reversed_entries_.begin(), reversed_entries_.end(), an_entry) &&
+           std::all_of(sound_entries_.begin(), sound_entries_.end(), an_entry) && padded(shared_) &&
+           padded(reversed_shared_);
 }
 
 std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::load(const std::string& path) {
@@ -642,7 +653,9 @@ struct Lexicon::Search {
     std::size_t base;
     int max_edits;
     const std::function<void(const Entry&, int)>& found;
-    bool scan_shared;  // find where children end from shared_, 16 entries at a time
+    // Find where children end from the order's shared counts, 16 entries a compare; else
+    // gallop on letters (the reference walk).
+    bool scan_shared;
     Rows rows;
     // Folded letters of the candidate after the prefix: a word has at most 255.
     std::array<unsigned char, 256> path;
@@ -745,7 +758,14 @@ void fill_trie_tables(const std::vector<std::string_view>& keys,
 
 void Lexicon::make_search_tables() const {
     std::call_once(prefixes_built_, [this] {
-        if (prefixes_ready_.load(std::memory_order_acquire)) return;  // from an index
+        if (!prefixes_.empty()) {  // from an index
+            if (index_tables_hold()) {
+                prefixes_ready_.store(true, std::memory_order_release);
+                return;
+            }
+            sound_keys_ = {};  // an index that points outside itself: made here instead
+            sound_entries_ = {};
+        }
         std::vector<std::string_view> keys(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) keys[i] = folded(entries_[i]);
         fill_trie_tables(keys, own_prefixes_, own_shared_);
@@ -884,6 +904,7 @@ void Lexicon::sounding_like(std::string_view key,
                             const std::function<void(const Entry&)>& found) const {
     const auto first = static_cast<unsigned char>(key.empty() ? '\0' : key.front());
     if (first == 0 || first >= kSoundFiles) return;
+    make_search_tables();  // checks the index's sound table
     if (!sound_keys_.empty()) {
         // The index's table holds every file at once, in the files' order within a key.
         const std::uint64_t h = sound_hash(key);

@@ -138,8 +138,11 @@ class Lexicon {
     [[nodiscard]] std::vector<Sound> sounds_of(std::span<const std::uint32_t> entries) const;
 
     void use_index(const LexiconIndexView& view);
-    // Makes prefixes_ and shared_, unless an index brought them.
+    // Makes the search tables (prefixes_, shared_ and the reversed order's), unless an index
+    // brought them and index_tables_hold(); then the sound table is the index's too.
     void make_search_tables() const;
+    // The index's tables point only at entries, and end in their padding.
+    [[nodiscard]] bool index_tables_hold() const;
 
     // Each view is of the own_ member beside it, or of an index (see load).
     std::string own_text_;
@@ -188,8 +191,8 @@ class Lexicon {
     // The index's sound table, if it has one: the sound_key_hash of every entry whose key
     // starts with an ASCII code, sorted, and beside each its entry. Working the table out
     // takes longer than linting an article, so the build does it.
-    std::span<const std::uint64_t> sound_keys_;
-    std::span<const std::uint32_t> sound_entries_;
+    mutable std::span<const std::uint64_t> sound_keys_;
+    mutable std::span<const std::uint32_t> sound_entries_;
 
   public:
     static constexpr std::size_t kSharedPadding = 16;

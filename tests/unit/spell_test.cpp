@@ -235,6 +235,36 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     // An index at an odd address is copied rather than used in place.
     const std::string shifted = " " + index;
     CHECK(same_entries(*parsed(text, bytes_of(shifted).subspan(1)), *plain));
+
+    // Search tables that point past the entries, or that lose their padding, are not trusted:
+    // the searches and sound-alikes are those of the text. The reversed order's entries
+    // follow the entries, both orders' prefixes and the sound keys (the header's last field
+    // counts them).
+    auto finds = [](const Lexicon& lex) {
+        std::vector<std::string> out;
+        auto keep = [&](const Lexicon::Entry& e, int n) {
+            out.push_back(std::string(lex.word(e)) + std::to_string(n));
+        };
+        lex.search("g", "overnmnet", 3, keep);
+        lex.search("y", "uong", 3, keep);  // the last words in either order
+        lex.search("a", "bout", 1, keep);
+        lex.sounding_like(sound_key("guvernment"),
+                          [&](const Lexicon::Entry& e) { out.emplace_back(lex.word(e)); });
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    REQUIRE_FALSE(finds(*plain).empty());
+    CHECK(finds(*parsed(text, bytes_of(index))) == finds(*plain));
+    std::uint64_t sounds = 0;
+    std::memcpy(&sounds, index.data() + 32, sizeof sounds);
+    const std::size_t count = plain->entries().size();
+    std::string pointing_out = index;
+    const std::size_t reversed_at = at + count * (sizeof(Lexicon::Entry) + 16) + sounds * 8;
+    std::memset(pointing_out.data() + reversed_at, 0xFF, 4 * count);
+    CHECK(finds(*parsed(text, bytes_of(pointing_out))) == finds(*plain));
+    std::string unpadded = index;
+    std::memset(unpadded.data() + unpadded.size() - 16, 'x', 16);
+    CHECK(finds(*parsed(text, bytes_of(unpadded))) == finds(*plain));
 }
 
 TEST_CASE("a lexicon file is loaded from its index only if the file holds its very text",
