@@ -15,19 +15,24 @@ class JsonFormatter final : public Formatter {
     void begin() override { out_ << "{\"version\": 1,\n \"files\": ["; }
 
     void file(const FileReport& report) override {
-        Json f;
-        f["path"] = report.path;
-        if (report.error) {
-            f["error"] = *report.error;
-        } else {
-            Json diags = Json::array();
-            for (const Diagnostic& d : report.diagnostics) {
-                diags.push_back(diagnostic_fields(*report.document, d));
-            }
-            f["diagnostics"] = std::move(diags);
-        }
-        out_ << (first_ ? "\n  " : ",\n  ") << dump(f);
+        line_ = first_ ? "\n  {" : ",\n  {";
         first_ = false;
+        line_ += "\"path\":";
+        append_json_string(line_, report.path);
+        if (report.error) {
+            line_ += ",\"error\":";
+            append_json_string(line_, *report.error);
+        } else {
+            line_ += ",\"diagnostics\":[";
+            for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+                line_ += i > 0 ? ",{" : "{";
+                append_diagnostic_fields(line_, *report.document, report.diagnostics[i]);
+                line_ += '}';
+            }
+            line_ += ']';
+        }
+        line_ += '}';
+        out_ << line_;
     }
 
     void end(const Summary& s) override {
@@ -42,6 +47,7 @@ class JsonFormatter final : public Formatter {
   private:
     std::ostream& out_;
     bool first_ = true;
+    std::string line_;  // reused: one file's object
 };
 
 }  // namespace

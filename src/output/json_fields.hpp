@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostic.hpp"
@@ -9,8 +12,16 @@ namespace copydesk::output {
 
 using Json = nlohmann::ordered_json;
 
-// The fields of one diagnostic in the JSON contract (version 1), shared by json and jsonl.
-Json diagnostic_fields(const Document& doc, const Diagnostic& d);
+// Appends `text` as a JSON string, byte for byte as dump() writes it. Most strings are
+// written straight; one with bytes that are not UTF-8 or with control characters goes
+// through nlohmann, whose replacement of bad bytes is the contract.
+void append_json_string(std::string& out, std::string_view text);
+
+// Appends the fields of one diagnostic in the JSON contract (version 1), shared by json and
+// jsonl: `"rule":...,"fix":...` without the braces. Written directly rather than built as a
+// Json value: with a finding every few hundred bytes of news copy, building and dumping a
+// tree for each cost as much as some rules.
+void append_diagnostic_fields(std::string& out, const Document& doc, const Diagnostic& d);
 
 // Serializes without throwing on bytes that are not UTF-8.
 std::string dump(const Json& j);

@@ -19,10 +19,16 @@ class JsonlFormatter final : public Formatter {
             out_ << dump(Json{{"type", "error"}, {"path", report.path}, {"error", *report.error}})
                  << '\n';
         } else {
+            // The path is escaped once, for every line of the file.
+            std::string path;
+            append_json_string(path, report.path);
             for (const Diagnostic& d : report.diagnostics) {
-                Json line{{"type", "diagnostic"}, {"path", report.path}};
-                line.update(diagnostic_fields(*report.document, d));
-                out_ << dump(line) << '\n';
+                line_ = "{\"type\":\"diagnostic\",\"path\":";
+                line_ += path;
+                line_ += ',';
+                append_diagnostic_fields(line_, *report.document, d);
+                line_ += "}\n";
+                out_ << line_;
             }
         }
         out_.flush();
@@ -40,6 +46,7 @@ class JsonlFormatter final : public Formatter {
 
   private:
     std::ostream& out_;
+    std::string line_;  // reused: one finding's line
 };
 
 }  // namespace

@@ -2,10 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <sstream>
 
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
+#include "output/json_fields.hpp"
 
 using namespace copydesk;
 
@@ -85,6 +87,44 @@ TEST_CASE("json carries fixes as byte edits", "[output]") {
     CHECK(fix["safe"] == true);
     CHECK(fix["edits"][0] ==
           nlohmann::json::parse(R"({"offset":8,"length":3,"replacement":"to"})"));
+}
+
+TEST_CASE("json strings are written byte for byte as nlohmann dumps them", "[output]") {
+    // Pieces a string is made of: plain text, what must be escaped, control characters,
+    // UTF-8 of every length, and bytes that are not UTF-8 (cut sequences, stray
+    // continuations, an overlong form).
+    const std::vector<std::string> pieces = {
+        "a",        "Kyiv", " ",        "\"",   "\\",     "/",       "\n",         "\r",
+        "\t",       "\x01", "\x1f",     "\x7f", "\u00e9", "\u2019",  "\U0001F600", "\xc3",
+        "\xe2\x80", "\x80", "\xc0\xaf", "\xff", "\x00",   "\\u0041", "\u200b"};
+    std::mt19937 rng(20261130);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(0, 12);
+    for (int n = 0; n < 5000; ++n) {
+        std::string s;
+        for (int k = length(rng); k > 0; --k) s += pieces[piece(rng)];
+        std::string written;
+        output::append_json_string(written, s);
+        INFO(n);
+        REQUIRE(written == output::dump(output::Json(s)));
+    }
+}
+
+TEST_CASE("jsonl and json quote the path, message and suggestions", "[output]") {
+    const Document doc = doc_of("He said toi them.");
+    auto r = report_for(doc);
+    r.path = "drafts/\"quoted\" \\ name.txt";
+    r.diagnostics[0].message = "Say \"to\"\tnot 'toi'";
+    r.diagnostics[0].suggestions = {"to\\", "\xff"};
+    for (const std::string_view format : {"json", "jsonl"}) {
+        const std::string text = render(format, {r});
+        const auto line = text.substr(0, format == "jsonl" ? text.find('\n') : text.size());
+        const auto j = nlohmann::json::parse(line);
+        const auto& d = format == "jsonl" ? j : j["files"][0]["diagnostics"][0];
+        CHECK((format == "jsonl" ? j["path"] : j["files"][0]["path"]) == r.path);
+        CHECK(d["message"] == r.diagnostics[0].message);
+        CHECK(d["suggestions"] == nlohmann::json::array({"to\\", "\ufffd"}));
+    }
 }
 
 TEST_CASE("line output is path:line:col: severity: message [rule]", "[output]") {
