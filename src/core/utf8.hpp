@@ -153,9 +153,29 @@ inline std::size_t find_byte_of(std::string_view s, std::size_t pos, const ByteS
 // character, DEL or a byte of a multi-byte character), or s.size().
 std::size_t skip_printable_ascii(std::string_view s, std::size_t pos);
 
-// True when every byte is ASCII.
+// True when every byte is ASCII. Rules ask it of most words of text that has a curly quote
+// or a dash somewhere: a word of up to 16 bytes is tested inline, in two loads.
 inline bool is_ascii(std::string_view s) {
-    return skip_ascii(s, 0) == s.size();
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    if (n > 16) return skip_ascii(s, 0) == n;
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    if (n >= 8) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::uint32_t x;
+        std::uint32_t y;
+        std::memcpy(&x, p, 4);
+        std::memcpy(&y, p + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n > 0) {
+        a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) |
+            static_cast<unsigned char>(p[n - 1]);
+    }
+    return ((a | b) & 0x8080808080808080ULL) == 0;
 }
 
 // Appends the UTF-8 encoding of `cp`.

@@ -138,6 +138,27 @@ TEST_CASE("byte scans stop where a byte-by-byte loop stops", "[utf8]") {
     CHECK(utf8::skip_printable_ascii("caf\xC3\xA9", 0) == 3);
 }
 
+TEST_CASE("a string is ASCII exactly when no byte has its high bit set", "[utf8]") {
+    // Every length around the inline tests (up to 16 bytes) and the scan, with one byte of
+    // a multi-byte character at every place, and none.
+    for (std::size_t length = 0; length <= 40; ++length) {
+        const std::string plain(length, 'a');
+        CHECK(utf8::is_ascii(plain));
+        CHECK(utf8::is_ascii(std::string_view(plain).substr(0, length / 2)));
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const char high : {'\x80', '\xC3', '\xFF'}) {
+                std::string text = plain;
+                text[at] = high;
+                INFO(length << " " << at);
+                CHECK_FALSE(utf8::is_ascii(text));
+                // A view that ends before the byte, or starts after it, is ASCII.
+                CHECK(utf8::is_ascii(std::string_view(text).substr(0, at)));
+                CHECK(utf8::is_ascii(std::string_view(text).substr(at + 1)));
+            }
+        }
+    }
+}
+
 TEST_CASE("a word filter never turns away a word it holds, and turns away most others", "[utf8]") {
     copydesk::WordFilter filter;
     std::vector<std::string> held;
