@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -11,35 +12,49 @@
 
 namespace copydesk {
 
-// How often each word occurs, as views into text that outlives the tally. One open-addressed
-// table of slots: a document has a few thousand distinct words, and a node per word (as
-// std::unordered_map makes) cost more than the counting.
+// How often each word occurs, as views into text that outlives the tally, with each distinct
+// word numbered in order of first use. One open-addressed table of slots: a document has a few
+// thousand distinct words, and a node per word (as std::unordered_map makes) cost more than the
+// counting.
 class WordTally {
   public:
+    static constexpr std::uint32_t kNoWord = std::numeric_limits<std::uint32_t>::max();
+
     // Room for about `words` distinct words before the table grows.
     explicit WordTally(std::size_t words = 0) { slots_.resize(capacity_for(words)); }
 
-    void add(std::string_view word) {
-        if (2 * (used_ + 1) > slots_.size()) grow();
+    // Counts `word` once more; returns its number. Inline: a document's every word is added.
+    [[gnu::always_inline]] std::uint32_t add(std::string_view word) {
+        if (2 * (words_.size() + 1) > slots_.size()) grow();
         const std::uint64_t h = word_hash(word);
         Slot& s = slots_[find(word, h)];
-        if (s.count == 0) {
-            s = Slot{word.data(), static_cast<std::uint32_t>(word.size()), 0, h};
-            ++used_;
+        if (s.id == kNoWord) {
+            s = Slot{word.data(), static_cast<std::uint32_t>(word.size()),
+                     static_cast<std::uint32_t>(words_.size()), h};
+            words_.push_back({word, 0});
         }
-        ++s.count;
+        ++words_[s.id].count;
+        return s.id;
     }
     [[nodiscard]] int count(std::string_view word) const {
-        return slots_[find(word, word_hash(word))].count;
+        const std::uint32_t id = slots_[find(word, word_hash(word))].id;
+        return id == kNoWord ? 0 : words_[id].count;
     }
-    [[nodiscard]] std::size_t distinct() const { return used_; }
+    [[nodiscard]] std::size_t distinct() const { return words_.size(); }
+    // The word numbered `id`, and how often it occurs.
+    [[nodiscard]] std::string_view word(std::uint32_t id) const { return words_[id].text; }
+    [[nodiscard]] int count_of(std::uint32_t id) const { return words_[id].count; }
 
   private:
     struct Slot {
         const char* data = nullptr;
         std::uint32_t size = 0;
-        int count = 0;  // 0: empty
+        std::uint32_t id = kNoWord;  // kNoWord: empty
         std::uint64_t hash = 0;
+    };
+    struct Word {
+        std::string_view text;
+        int count;
     };
     static std::size_t capacity_for(std::size_t words) {
         return std::bit_ceil(std::max<std::size_t>(16, 2 * words));
@@ -49,7 +64,7 @@ class WordTally {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& s = slots_[i];
-            if (s.count == 0) return i;
+            if (s.id == kNoWord) return i;
             if (s.hash == h && same_word(std::string_view(s.data, s.size), word)) return i;
         }
     }
@@ -58,15 +73,15 @@ class WordTally {
         old.swap(slots_);
         const std::size_t mask = slots_.size() - 1;
         for (const Slot& s : old) {
-            if (s.count == 0) continue;
+            if (s.id == kNoWord) continue;
             std::size_t i = s.hash & mask;
-            while (slots_[i].count != 0) i = (i + 1) & mask;
+            while (slots_[i].id != kNoWord) i = (i + 1) & mask;
             slots_[i] = s;
         }
     }
 
     std::vector<Slot> slots_;
-    std::size_t used_ = 0;
+    std::vector<Word> words_;
 };
 
 }  // namespace copydesk

@@ -31,33 +31,37 @@ Context::Context(const Document& doc, std::vector<RegionText> regions, spell::Sp
     }
 }
 
-const Context::WordCounts& Context::word_counts() const {
+const Context::Words& Context::words() const {
     static constexpr char kKey = 0;
-    return shared<WordCounts>(&kKey, [this] {
+    return shared<Words>(&kKey, [this] {
         // Views into the document's regions, which outlive the context.
         std::size_t tokens = 0;
         for (const RegionText& r : regions_) tokens += r.analysis.tokens.size();
         // About one token in two is a word, and a document repeats most of its words.
-        WordCounts counts{WordTally(tokens / 4), WordTally(tokens / 32)};
+        Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}};
+        words.ids.reserve(regions_.size());
         for (const RegionText& r : regions_) {
-            for (const text::Token& t : r.analysis.tokens) {
+            std::vector<std::uint32_t>& ids =
+                words.ids.emplace_back(r.analysis.tokens.size(), WordTally::kNoWord);
+            for (std::size_t i = 0; i < r.analysis.tokens.size(); ++i) {
+                const text::Token& t = r.analysis.tokens[i];
                 if (t.kind != text::TokenKind::Word) continue;
                 const std::string_view w = r.slice(t.span);
-                counts.all.add(w);
+                ids[i] = words.all.add(w);
                 if (!t.sentence_start && is_capitalized(w))
-                    counts.mid_sentence_capitalized.add(strip_possessive(w));
+                    words.mid_sentence_capitalized.add(strip_possessive(w));
             }
         }
-        return counts;
+        return words;
     });
 }
 
 int Context::capitalized_mid_sentence_count(std::string_view word) const {
-    return word_counts().mid_sentence_capitalized.count(strip_possessive(word));
+    return words().mid_sentence_capitalized.count(strip_possessive(word));
 }
 
 int Context::word_count(std::string_view word) const {
-    return word_counts().all.count(word);
+    return words().all.count(word);
 }
 
 Diagnostic& Reporter::report(const RegionText& where, Span text_span, std::string message) {

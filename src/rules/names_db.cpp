@@ -259,7 +259,7 @@ class PieceReader {
 
 // Whether the word `s` (a token's text; `ascii` if it is plain ASCII) may start a name in
 // `starts`, by the key the matcher would make for it, or by that key less a possessive 's.
-bool may_start_name(const WordFilter& starts, std::string_view s, bool ascii) {
+bool may_start_in(const WordFilter& starts, std::string_view s, bool ascii) {
     if (ascii) {
         if (starts.may_contain_ascii_lower(s)) return true;
         return s.size() > 3 && s[s.size() - 2] == '\'' && (s.back() == 's' || s.back() == 'S') &&
@@ -719,16 +719,28 @@ std::optional<Database::KeyMatch> Database::by_romanization(std::string_view wor
     return it->second;
 }
 
+bool Database::may_start_name(std::string_view word) const {
+    return may_start_in(starts_, word, utf8::is_ascii(word));
+}
+
 std::vector<Mention> Database::find(std::string_view text,
                                     std::span<const text::Token> tokens) const {
-    std::vector<Mention> out;
     const bool ascii_text = utf8::is_ascii(text);  // then every word is: no test per word
-    PieceReader reader(text, tokens, ascii_text);
+    std::vector<std::uint8_t> starts(tokens.size(), 0);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != text::TokenKind::Word) continue;
+        const std::string_view word = text.substr(tokens[i].span.begin, tokens[i].span.size());
+        starts[i] = may_start_in(starts_, word, ascii_text || utf8::is_ascii(word)) ? 1 : 0;
+    }
+    return find(text, tokens, starts);
+}
+
+std::vector<Mention> Database::find(std::string_view text, std::span<const text::Token> tokens,
+                                    std::span<const std::uint8_t> starts) const {
+    std::vector<Mention> out;
+    PieceReader reader(text, tokens, utf8::is_ascii(text));
     for (std::uint32_t token = 0; token < tokens.size(); ++token) {
-        const text::Token& t = tokens[token];
-        if (t.kind != text::TokenKind::Word) continue;
-        const std::string_view word = text.substr(t.span.begin, t.span.size());
-        if (!may_start_name(starts_, word, ascii_text || utf8::is_ascii(word))) continue;
+        if (starts[token] == 0 || tokens[token].kind != text::TokenKind::Word) continue;
         reader.restart(token);
         struct Best {
             std::uint32_t node;

@@ -112,6 +112,17 @@ class Context {
     // How often the document uses `word`, spelled exactly so.
     [[nodiscard]] int word_count(std::string_view word) const;
 
+    // The document's words, numbered: a rule that works something out about a word (is it
+    // known, may it start a name) does so once per distinct word rather than once per token.
+    // Made when first asked for.
+    struct Words {
+        WordTally all;                       // every Word token, spelled as written
+        WordTally mid_sentence_capitalized;  // possessive 's left off
+        // ids[r][t]: the number in `all` of token t of region r, or WordTally::kNoWord.
+        std::vector<std::vector<std::uint32_t>> ids;
+    };
+    [[nodiscard]] const Words& words() const;
+
     // Line and column of a text offset in `where`, for messages such as "first used at 3:14".
     [[nodiscard]] Position position(const RegionText& where, std::uint32_t text_offset) const;
 
@@ -131,12 +142,6 @@ class Context {
     const Document& doc_;
     std::vector<RegionText> regions_;
     spell::SpellChecker* speller_;
-    // Counted when first asked for (only the spelling rule asks, about words it does not know).
-    struct WordCounts {
-        WordTally all;
-        WordTally mid_sentence_capitalized;
-    };
-    [[nodiscard]] const WordCounts& word_counts() const;
     const std::set<std::string, std::less<>>* rule_ids_;
     const Vocabulary* vocabulary_;  // owned by the caller's Resources
     const names::Database* names_;  // owned by the caller's Resources

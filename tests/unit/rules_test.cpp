@@ -199,3 +199,40 @@ TEST_CASE("edits apply in position order and skip overlaps", "[rules]") {
     CHECK(apply_edits(s, {{{3, 7}, ""}, {{0, 3}, "The"}, {{2, 5}, "x"}}, &applied) == "The plan");
     CHECK(applied == 2);
 }
+
+TEST_CASE("a document's words are numbered once, in order of first use", "[rules]") {
+    auto loaded = markup::load_document(
+        "words.md", "# The Kyiv talks\n\nThe talks in Kyiv went on. Kyiv's mayor spoke.\n",
+        markup::Format::Markdown);
+    const Document& doc = std::get<Document>(loaded);
+    text::Segmenter segmenter;
+    std::vector<rules::RegionText> regions;
+    for (const Region& region : doc.regions) {
+        regions.push_back({&region, segmenter.analyze(region.text())});
+    }
+    REQUIRE(regions.size() == 2);
+    const rules::Context ctx(doc, std::move(regions), nullptr);
+    const auto& words = ctx.words();
+    REQUIRE(words.ids.size() == 2);
+    std::vector<std::string> read;
+    for (std::size_t r = 0; r < 2; ++r) {
+        const rules::RegionText& where = ctx.regions()[r];
+        REQUIRE(words.ids[r].size() == where.analysis.tokens.size());
+        for (std::size_t t = 0; t < words.ids[r].size(); ++t) {
+            const std::uint32_t id = words.ids[r][t];
+            const bool word = where.analysis.tokens[t].kind == text::TokenKind::Word;
+            CHECK((id != WordTally::kNoWord) == word);
+            if (!word) continue;
+            // Each word token carries the number of its own spelling.
+            CHECK(words.all.word(id) == where.slice(where.analysis.tokens[t].span));
+            read.emplace_back(words.all.word(id));
+        }
+    }
+    CHECK(read == std::vector<std::string>{"The", "Kyiv", "talks", "The", "talks", "in", "Kyiv",
+                                           "went", "on", "Kyiv's", "mayor", "spoke"});
+    CHECK(words.all.distinct() == 9);
+    CHECK(words.all.word(0) == "The");
+    CHECK(words.all.count_of(1) == 2);  // "Kyiv", not "Kyiv's"
+    CHECK(ctx.word_count("talks") == 2);
+    CHECK(ctx.capitalized_mid_sentence_count("Kyiv") == 2);  // "Kyiv's" counts as "Kyiv"
+}

@@ -254,4 +254,13 @@ TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]")
     CHECK(tally.count("Word0") == 1);     // case is part of the spelling
     CHECK(tally.count("word3000") == 0);  // never added
     CHECK(tally.count("") == 0);
+    // Words are numbered in order of first use, and keep their numbers through growth.
+    CHECK(tally.word(0) == "word0");
+    CHECK(tally.word(2999) == "word2999");
+    CHECK(tally.word(3000) == "Word0");
+    CHECK(tally.count_of(0) == 3);
+    CHECK(tally.count_of(1) == 1);
+    CHECK(tally.add("word6") == 6);
+    CHECK(tally.count_of(6) == 4);
+    CHECK(tally.add("new") == 3001);
 }

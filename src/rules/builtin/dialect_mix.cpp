@@ -25,13 +25,22 @@ class DialectMix final : public Rule {
         if (speller == nullptr) return;
         std::vector<Use> uses;
         std::array<int, 3> count{};
-        for (const RegionText& where : ctx.regions()) {
-            for (const text::Token& token : where.analysis.tokens) {
-                if (token.kind != text::TokenKind::Word) continue;
+        const Context::Words& words = ctx.words();
+        // Per distinct word: 0 not yet looked up, 1 no dialect spelling, 2 one (most words
+        // have none, and are looked up once).
+        std::vector<std::uint8_t> has_spelling(words.all.distinct(), 0);
+        for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
+            const RegionText& where = ctx.regions()[r];
+            const auto& ids = words.ids[r];
+            for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
+                const std::uint32_t id = ids[t];
+                if (id == WordTally::kNoWord || has_spelling[id] == 1) continue;
+                const text::Token& token = where.analysis.tokens[t];
                 const std::string_view word = where.slice(token.span);
                 // "Pearl Harbor", "Labor Party": names keep their own spelling.
                 if (!token.sentence_start && text::starts_upper(word)) continue;
                 const auto spelling = speller->dialect_spelling(word);
+                has_spelling[id] = spelling ? 2 : 1;
                 if (!spelling) continue;
                 ++count[static_cast<std::size_t>(spelling->dialect)];
                 uses.push_back(

@@ -9,8 +9,22 @@ class Spelling final : public Rule {
     const RuleInfo& info() const override { return info_; }
 
     void check(const Context& ctx, Reporter& out) const override {
-        for (const RegionText& where : ctx.regions()) {
-            for (const text::Token& token : where.analysis.tokens) {
+        if (ctx.speller() == nullptr) return;
+        const Context::Words& words = ctx.words();
+        // Per distinct word: 0 not yet looked up, 1 known, 2 not known (then each use is
+        // judged in its place).
+        std::vector<std::uint8_t> known(words.all.distinct(), 0);
+        for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
+            const RegionText& where = ctx.regions()[r];
+            const auto& ids = words.ids[r];
+            for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
+                const std::uint32_t id = ids[t];
+                if (id == WordTally::kNoWord) continue;  // classify_word skips all but words
+                if (known[id] == 0) {
+                    known[id] = ctx.speller()->known(words.all.word(id)) ? 1 : 2;
+                }
+                if (known[id] == 1) continue;
+                const text::Token& token = where.analysis.tokens[t];
                 if (classify_word(ctx, where, token) != WordVerdict::Unknown) continue;
                 const std::string_view word = where.slice(token.span);
                 const auto& found = ctx.speller()->corrections(word);

@@ -110,9 +110,13 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
     std::string key;
     std::string folded_text;
     std::vector<Span> folded_at;
+    const Context::Words& words = ctx.words();
+    // Per distinct word: 0 not yet tested, 1 starts no phrase, 2 may start one.
+    std::vector<std::uint8_t> word_starts(words.all.distinct(), 0);
     for (std::uint32_t r = 0; r < regions.size(); ++r) {
         const RegionText& where = regions[r];
         const auto& tokens = where.analysis.tokens;
+        const auto& ids = words.ids[r];
         // Folded text of a token, made into one buffer when first asked for: most words are
         // only hashed, to be turned away by starts_. A view lasts until the next is made.
         constexpr std::uint32_t kNotYet = std::numeric_limits<std::uint32_t>::max();
@@ -167,10 +171,16 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (tokens[i].kind != text::TokenKind::Word &&
                 tokens[i].kind != text::TokenKind::Number)
                 continue;
-            const bool may_start =
-                ascii_word(i) ? starts_.may_contain_ascii_lower(where.slice(tokens[i].span))
-                              : starts_.may_contain(folded(i));
-            if (!may_start) continue;
+            auto may_start = [&] {
+                return ascii_word(i) ? starts_.may_contain_ascii_lower(where.slice(tokens[i].span))
+                                     : starts_.may_contain(folded(i));
+            };
+            if (const std::uint32_t id = ids[i]; id != WordTally::kNoWord) {
+                if (word_starts[id] == 0) word_starts[id] = may_start() ? 2 : 1;
+                if (word_starts[id] == 1) continue;
+            } else if (!may_start()) {
+                continue;
+            }
             if (auto it = single_.find(folded(i)); it != single_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
             }
