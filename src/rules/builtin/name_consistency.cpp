@@ -132,6 +132,19 @@ bool close_spellings(const LooseForm& a, const LooseForm& b) {
     return true;
 }
 
+// Whether a capitalized word the names database does not match may be a name: `text` as
+// written, `word` the same without a possessive ending.
+bool may_be_name_word(const Context& ctx, std::string_view text, std::string_view word) {
+    // The possessive ending leaves the first letter: a word starting lower case is no name,
+    // with or without it.
+    if (!text::starts_upper(text)) return false;
+    if (!text::is_capitalized(word) || !text::is_latin(word) || utf8::count_code_points(word) < 4) {
+        return false;
+    }
+    // An ordinary word capitalized is not a name.
+    return ctx.speller() == nullptr || !ctx.speller()->known(text::to_lower(word));
+}
+
 bool is_historic(const names::Database& db, std::uint32_t form_index) {
     const names::Form& form = db.form(form_index);
     if (form.variant < 0) return false;
@@ -155,6 +168,9 @@ class NameConsistency final : public Rule {
         std::vector<LooseForm> loose;
         std::map<std::string, std::size_t> loose_index;
         std::size_t mention = 0;
+        const Context::Words& words = ctx.words();
+        // Per distinct word: 0 not yet tested, 1 no name (may_be_name_word), 2 perhaps one.
+        std::vector<std::uint8_t> may_be_name(words.all.distinct(), 0);
 
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
@@ -178,19 +194,15 @@ class NameConsistency final : public Rule {
                     }
                 }
             }
+            const auto& ids = words.ids[r];
             for (std::size_t i = 0; i < tokens.size(); ++i) {
+                const std::uint32_t id = ids[i];
+                if (id == WordTally::kNoWord || covered[i] != 0 || may_be_name[id] == 1) continue;
                 const text::Token& t = tokens[i];
-                if (t.kind != text::TokenKind::Word || covered[i] != 0) continue;
-                // The possessive ending leaves the first letter: a word starting lower case is
-                // no name, with or without it.
-                if (!text::starts_upper(where.slice(t.span))) continue;
                 const std::string_view word = without_possessive(where.slice(t.span));
-                if (!text::is_capitalized(word) || !text::is_latin(word) ||
-                    utf8::count_code_points(word) < 4) {
-                    continue;
-                }
-                if (ctx.speller() != nullptr && ctx.speller()->known(text::to_lower(word))) {
-                    continue;  // an ordinary word capitalized
+                if (may_be_name[id] == 0) {
+                    may_be_name[id] = may_be_name_word(ctx, where.slice(t.span), word) ? 2 : 1;
+                    if (may_be_name[id] == 1) continue;
                 }
                 const Span span{t.span.begin,
                                 t.span.begin + static_cast<std::uint32_t>(word.size())};
