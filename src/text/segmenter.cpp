@@ -1,5 +1,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -225,14 +226,15 @@ struct SimpleSegment {
     bool full_stop;   // a letter-or-digit segment holding a '.'
 };
 
-// Calls `emit(segment)` for each segment ICU's word iterator finds in `text`, or returns false
-// (having emitted some) at the first character outside the simple set. For these characters
+// Calls `emit(segment)` for each segment ICU's word iterator finds in `text` and returns
+// text.size(), or stops at the first character outside the simple set and returns its offset
+// (having emitted every segment before it, none past it). For these characters
 // the Word_Break rules come down to: letters and digits join (WB5, WB8-WB10); a full stop,
 // apostrophe or single quote joins two letters, and it or a comma or semicolon joins two
 // digits (WB6, WB7, WB11, WB12); spaces join spaces (WB3d), CR joins LF (WB3); every other
 // character stands alone (WB999).
 template <class Emit>
-bool simple_segments(std::string_view text, Emit&& emit) {
+std::size_t simple_segments(std::string_view text, Emit&& emit) {
     static constexpr auto kAscii = [] {
         std::array<WordClass, 0x80> table{};
         for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
@@ -294,7 +296,7 @@ bool simple_segments(std::string_view text, Emit&& emit) {
         }
         switch (c) {
             case WordClass::Outside:
-                return false;
+                return pos;
             case WordClass::Space:
                 pos = next;
                 while (pos < size && text[pos] == ' ') ++pos;
@@ -308,7 +310,7 @@ bool simple_segments(std::string_view text, Emit&& emit) {
         }
         emit(SimpleSegment{{begin, static_cast<std::uint32_t>(pos)}, c, false, false});
     }
-    return true;
+    return size;
 }
 
 // Appends the segments of `text` (offsets shifted by `offset`) as simple_word_breaks finds
@@ -317,10 +319,53 @@ bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
                                std::vector<detail::WordBreak>& out) {
     const std::size_t old_size = out.size();
     const bool simple = simple_segments(text, [&](const SimpleSegment& seg) {
-        out.push_back({offset + seg.span.end, letter_or_digit(seg.first)});
-    });
+                            out.push_back({offset + seg.span.end, letter_or_digit(seg.first)});
+                        }) == text.size();
     if (!simple) out.resize(old_size);
     return simple;
+}
+
+// Whether ICU's word iterator always breaks at `at`, just after a space and before a
+// character that is neither a space nor one that attaches to what precedes it (WB4's
+// Extend, Format and ZWJ): no Word_Break rule joins across such a place (WB3d joins spaces
+// only), so the text on either side can be segmented apart.
+bool break_after_space(std::string_view text, std::size_t at) {
+    if (at == 0 || at >= text.size() || text[at - 1] != ' ' || text[at] == ' ') return false;
+    std::size_t next = at;
+    const char32_t cp = utf8::decode(text, next);
+    const auto wb = static_cast<UWordBreakValues>(
+        u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_WORD_BREAK));
+    return wb != U_WB_EXTEND && wb != U_WB_FORMAT && wb != U_WB_ZWJ;
+}
+
+// Appends the breaks of `line` (no line break inside), shifted by `offset`. The simple scan
+// reads what it can; only the space-delimited stretches around characters outside its set
+// ("@ap", "Київ", a zero-width space) go to ICU, so one such character in a long paragraph
+// does not send the whole of it.
+void append_line_breaks(icu::BreakIterator& icu, std::string_view line, std::uint32_t offset,
+                        std::vector<detail::WordBreak>& out) {
+    std::size_t from = 0;  // a place where ICU breaks: the start, or just after a space
+    while (from < line.size()) {
+        const std::string_view rest = line.substr(from);
+        const auto base = static_cast<std::uint32_t>(offset + from);
+        const std::size_t stop = simple_segments(rest, [&](const SimpleSegment& seg) {
+            out.push_back({base + seg.span.end, letter_or_digit(seg.first)});
+        });
+        if (stop == rest.size()) return;
+        // ICU reads from the start of the stretch holding the character (keeping the breaks
+        // before it) to the next space after it.
+        std::size_t begin = from + stop;
+        while (begin > from && line[begin - 1] != ' ') --begin;
+        if (!break_after_space(line, begin)) begin = from;
+        while (!out.empty() && out.back().end > offset + begin) out.pop_back();
+        std::size_t end = line.find(' ', from + stop);
+        if (end == std::string_view::npos) end = line.size();
+        for (detail::WordBreak b : break_words(icu, line.substr(begin, end - begin))) {
+            b.end += static_cast<std::uint32_t>(offset + begin);
+            out.push_back(b);
+        }
+        from = end;
+    }
 }
 
 // The tokens of `text` read without ICU, or false (with `tokens` as they were) for text
@@ -328,7 +373,7 @@ bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
 // emails, handles or hashtags, in one pass.
 bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
     const std::size_t old_size = tokens.size();
-    const bool simple = simple_segments(text, [&](const SimpleSegment& seg) {
+    const std::size_t stop = simple_segments(text, [&](const SimpleSegment& seg) {
         if (letter_or_digit(seg.first)) {
             if (seg.digit) {
                 tokens.push_back({seg.span, TokenKind::Number});
@@ -351,6 +396,7 @@ bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
         }
         tokens.push_back({seg.span, kind});
     });
+    const bool simple = stop == text.size();
     if (!simple) tokens.resize(old_size);
     return simple;
 }
@@ -429,12 +475,7 @@ std::vector<WordBreak> word_breaks_by_line(icu::BreakIterator& icu, std::string_
         if (end > at) {
             const std::string_view line = text.substr(at, end - at);
             const auto offset = static_cast<std::uint32_t>(at);
-            if (!append_simple_word_breaks(line, offset, out)) {
-                for (WordBreak b : break_words(icu, line)) {
-                    b.end += offset;
-                    out.push_back(b);
-                }
-            }
+            append_line_breaks(icu, line, offset, out);
         }
         if (end == text.size()) break;
         at = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);

@@ -263,6 +263,41 @@ TEST_CASE("lines of other characters go to ICU, and the whole agrees with ICU", 
     }
 }
 
+TEST_CASE("a long line with a few other characters agrees with ICU", "[tokens]") {
+    // Prose with now and then a character outside the simple set, at the start, middle or end
+    // of a word, after a space (a combining mark or a format character there attaches to
+    // the space), or in a run of them: ICU reads only the stretch around each, and the whole
+    // must be what ICU makes of the line.
+    const std::vector<std::string> rare = {"@",
+                                           "_",
+                                           "\xCC\x81",
+                                           "\xE2\x80\x8B",
+                                           "\xC2\xAD",
+                                           "\xE2\x80\x8D",
+                                           "ж",
+                                           "日本",
+                                           "\xF0\x9F\x87\xBA\xF0\x9F\x87\xA6",
+                                           "\xE2\x80\x91"};
+    const std::vector<std::string> common = {
+        "a",  "word", "The", "U.S.", "3.5",          " ",     " ",
+        "  ", ",",    ".",   "'",    "\xE2\x80\x99", "10:30", "e\xCC\x81"};
+    std::uint32_t seed = 2026;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int n = 0; n < 2000; ++n) {
+        std::string text;
+        const std::uint32_t pieces = 10 + next() % 60;
+        for (std::uint32_t i = 0; i < pieces; ++i) {
+            text += next() % 12 == 0 ? rare[next() % rare.size()] : common[next() % common.size()];
+        }
+        INFO("text: " << text);
+        CHECK(describe(text, copydesk::text::detail::word_breaks(text)) ==
+              describe(text, copydesk::text::detail::icu_word_breaks(text)));
+    }
+}
+
 TEST_CASE("text outside the simple characters is left to ICU", "[tokens]") {
     using copydesk::text::detail::simple_word_breaks;
     CHECK(simple_word_breaks("plain text, 2 words at 10:30."));
