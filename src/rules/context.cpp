@@ -41,12 +41,14 @@ const Context::Words& Context::words() const {
         Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}};
         words.ids.reserve(regions_.size());
         for (const RegionText& r : regions_) {
+            const std::span<const text::Token> region_tokens = r.analysis.tokens;
             std::vector<std::uint32_t>& ids =
-                words.ids.emplace_back(r.analysis.tokens.size(), WordTally::kNoWord);
-            for (std::size_t i = 0; i < r.analysis.tokens.size(); ++i) {
-                const text::Token& t = r.analysis.tokens[i];
+                words.ids.emplace_back(region_tokens.size(), WordTally::kNoWord);
+            const char* text = r.region->text().data();
+            for (std::size_t i = 0; i < region_tokens.size(); ++i) {
+                const text::Token& t = region_tokens[i];
                 if (t.kind != text::TokenKind::Word) continue;
-                const std::string_view w = r.slice(t.span);
+                const std::string_view w(text + t.span.begin, t.span.size());
                 ids[i] = words.all.add(w);
                 if (!t.sentence_start && is_capitalized(w))
                     words.mid_sentence_capitalized.add(strip_possessive(w));
