@@ -23,6 +23,11 @@ class WordFilter {
     [[nodiscard]] bool may_contain_ascii_lower(std::string_view ascii) const {
         return holds(slot_of_hash(word_hash_ascii_lower(ascii)));
     }
+    // may_contain() of the word whose word_hash (or word_hash_ascii_lower) is `hash`: one
+    // hash for several filters that hash alike.
+    [[nodiscard]] bool may_contain_hash(std::uint64_t hash) const {
+        return holds(slot_of_hash(hash));
+    }
 
   private:
     static constexpr std::size_t kBits = std::size_t{1} << 16;

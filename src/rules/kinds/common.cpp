@@ -93,9 +93,11 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
     const std::string first = ignorecase ? tokens[0].text : fold(tokens[0].text);
     starts_.add(first);
     if (tokens.size() == 1) {
+        singles_.add(first);
         single_[first].push_back(index);
     } else {
         const std::string second = ignorecase ? tokens[1].text : fold(tokens[1].text);
+        seconds_.add(second);
         std::string key;
         pairs_[pair_key(key, first, tokens[1].space_before, second)].push_back(index);
     }
@@ -111,8 +113,13 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
     std::string folded_text;
     std::vector<Span> folded_at;
     const Context::Words& words = ctx.words();
-    // Per distinct word: 0 not yet tested, 1 starts no phrase, 2 may start one.
-    std::vector<std::uint8_t> word_starts(words.all.distinct(), 0);
+    // What the filters say of a word: it may start a phrase, be a one-word phrase, or be the
+    // second word of a longer one. Kept per distinct word, with kTested once worked out.
+    constexpr std::uint8_t kStart = 1;
+    constexpr std::uint8_t kSingle = 2;
+    constexpr std::uint8_t kSecond = 4;
+    constexpr std::uint8_t kTested = 8;
+    std::vector<std::uint8_t> word_flags(words.all.distinct(), 0);
     for (std::uint32_t r = 0; r < regions.size(); ++r) {
         const RegionText& where = regions[r];
         const auto& tokens = where.analysis.tokens;
@@ -143,6 +150,21 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             }
             return std::string_view(folded_text).substr(at.begin, at.size());
         };
+        // The filters' flags for token `i`, a word, number or punctuation mark.
+        auto flags_of = [&](std::size_t i) {
+            const std::uint64_t h = ascii_word(i)
+                                        ? word_hash_ascii_lower(where.slice(tokens[i].span))
+                                        : word_hash(folded(i));
+            return static_cast<std::uint8_t>(kTested | (starts_.may_contain_hash(h) ? kStart : 0) |
+                                             (singles_.may_contain_hash(h) ? kSingle : 0) |
+                                             (seconds_.may_contain_hash(h) ? kSecond : 0));
+        };
+        auto flags = [&](std::size_t i) {
+            const std::uint32_t id = ids[i];
+            if (id == WordTally::kNoWord) return flags_of(i);
+            if (word_flags[id] == 0) word_flags[id] = flags_of(i);
+            return word_flags[id];
+        };
         // Matches phrase `e` at token `i`; on success adds the hit.
         auto match = [&](std::uint32_t e, std::size_t i) {
             const Phrase& p = entries_[e].phrase;
@@ -171,26 +193,24 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (tokens[i].kind != text::TokenKind::Word &&
                 tokens[i].kind != text::TokenKind::Number)
                 continue;
-            auto may_start = [&] {
-                return ascii_word(i) ? starts_.may_contain_ascii_lower(where.slice(tokens[i].span))
-                                     : starts_.may_contain(folded(i));
-            };
-            if (const std::uint32_t id = ids[i]; id != WordTally::kNoWord) {
-                if (word_starts[id] == 0) word_starts[id] = may_start() ? 2 : 1;
-                if (word_starts[id] == 1) continue;
-            } else if (!may_start()) {
-                continue;
-            }
-            if (auto it = single_.find(folded(i)); it != single_.end()) {
-                for (std::uint32_t e : it->second) match(e, i);
+            if ((flags(i) & kStart) == 0) continue;
+            if ((flags(i) & kSingle) != 0) {
+                if (auto it = single_.find(folded(i)); it != single_.end()) {
+                    for (std::uint32_t e : it->second) match(e, i);
+                }
             }
             if (pairs_.empty() || i + 1 >= tokens.size()) continue;
             std::size_t j = i + 1;
             const bool spaced = tokens[j].kind == text::TokenKind::Space;
             if (spaced) ++j;
+            if (j >= tokens.size() || tokens[j].kind == text::TokenKind::Space ||
+                is_special(tokens[j].kind) || (flags(j) & kSecond) == 0) {
+                continue;
+            }
             // i's folded text was made for the lookup above and j's is made here, before the
             // views below are taken (making one may move the buffer).
-            if (j >= tokens.size() || folded(j).empty()) continue;
+            folded(i);
+            folded(j);
             if (auto it = pairs_.find(pair_key(key, folded(i), spaced, folded(j)));
                 it != pairs_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);

@@ -85,8 +85,11 @@ class PhraseIndex {
     Map single_;  // one-word phrases by their folded word
     Map pairs_;   // longer phrases by their first two folded words (see pair_key)
     // The folded words that start a phrase: most words of a text start none, and the filter
-    // says so with one bit test instead of the two lookups above.
+    // says so with one bit test instead of the two lookups above. The other two say which
+    // words may be a one-word phrase, or the second word of a longer one, before a lookup.
     WordFilter starts_;
+    WordFilter singles_;
+    WordFilter seconds_;
 };
 
 // ---- regular expressions (RE2: linear time) ----
