@@ -26,21 +26,31 @@ class DialectMix final : public Rule {
         std::vector<Use> uses;
         std::array<int, 3> count{};
         const Context::Words& words = ctx.words();
-        // Per distinct word: 0 not yet looked up, 1 no dialect spelling, 2 one (most words
-        // have none, and are looked up once).
+        // Per distinct word: 1 no dialect spelling, 2 one. Most documents keep to one
+        // dialect: unless some word is spelled for each, nothing is mixed, and no use need be
+        // looked at.
         std::vector<std::uint8_t> has_spelling(words.all.distinct(), 0);
+        std::array<bool, 3> spelled_for{};
+        for (std::uint32_t id = 0; id < has_spelling.size(); ++id) {
+            const auto spelling = speller->dialect_spelling(words.all.word(id));
+            has_spelling[id] = spelling ? 2 : 1;
+            if (spelling) spelled_for[static_cast<std::size_t>(spelling->dialect)] = true;
+        }
+        if (!spelled_for[static_cast<std::size_t>(Dialect::US)] ||
+            !spelled_for[static_cast<std::size_t>(Dialect::GB)]) {
+            return;
+        }
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];
             for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
                 const std::uint32_t id = ids[t];
-                if (id == WordTally::kNoWord || has_spelling[id] == 1) continue;
+                if (id == WordTally::kNoWord || has_spelling[id] != 2) continue;
                 const text::Token& token = where.analysis.tokens[t];
                 const std::string_view word = where.slice(token.span);
                 // "Pearl Harbor", "Labor Party": names keep their own spelling.
                 if (!token.sentence_start && text::starts_upper(word)) continue;
                 const auto spelling = speller->dialect_spelling(word);
-                has_spelling[id] = spelling ? 2 : 1;
                 if (!spelling) continue;
                 ++count[static_cast<std::size_t>(spelling->dialect)];
                 uses.push_back(
