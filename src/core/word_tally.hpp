@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/hash.hpp"
@@ -82,6 +83,29 @@ class WordTally {
 
     std::vector<Slot> slots_;
     std::vector<Word> words_;
+};
+
+// A yes-or-no answer about each distinct word of a tally (is it known, may it start a name),
+// worked out by `test` from the word's text the first time the word is asked about: rules ask
+// about every token, and most tokens repeat a word.
+template <class Test>
+class WordMemo {
+  public:
+    WordMemo(const WordTally& words, Test test)
+        : words_(words), test_(std::move(test)), answers_(words.distinct(), kNotYet) {}
+
+    [[nodiscard]] bool operator()(std::uint32_t id) {
+        if (answers_[id] == kNotYet) answers_[id] = test_(words_.word(id)) ? kYes : kNo;
+        return answers_[id] == kYes;
+    }
+
+  private:
+    static constexpr std::uint8_t kNotYet = 0;
+    static constexpr std::uint8_t kNo = 1;
+    static constexpr std::uint8_t kYes = 2;
+    const WordTally& words_;
+    Test test_;
+    std::vector<std::uint8_t> answers_;
 };
 
 }  // namespace copydesk

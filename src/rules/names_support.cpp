@@ -125,20 +125,15 @@ std::span<const names::Mention> name_mentions(const Context& ctx, std::size_t re
         ByRegion out(ctx.regions().size());
         if (const names::Database* db = ctx.names()) {
             const Context::Words& words = ctx.words();
-            // Per distinct word: 0 not yet tested, 1 starts no name, 2 may start one.
-            std::vector<std::uint8_t> may_start(words.all.distinct(), 0);
+            WordMemo may_start(words.all,
+                               [&](std::string_view w) { return db->may_start_name(w); });
             std::vector<std::uint8_t> starts;
             for (std::size_t i = 0; i < out.size(); ++i) {
                 const RegionText& where = ctx.regions()[i];
                 const auto& ids = words.ids[i];
                 starts.assign(ids.size(), 0);
                 for (std::size_t t = 0; t < ids.size(); ++t) {
-                    const std::uint32_t id = ids[t];
-                    if (id == WordTally::kNoWord) continue;
-                    if (may_start[id] == 0) {
-                        may_start[id] = db->may_start_name(words.all.word(id)) ? 2 : 1;
-                    }
-                    starts[t] = may_start[id] == 2 ? 1 : 0;
+                    starts[t] = ids[t] != WordTally::kNoWord && may_start(ids[t]) ? 1 : 0;
                 }
                 out[i] = db->find(where.text(), where.analysis.tokens, starts);
             }

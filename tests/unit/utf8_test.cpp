@@ -238,6 +238,22 @@ TEST_CASE("words compare equal inline exactly when their bytes are equal", "[cor
     }
 }
 
+TEST_CASE("a word memo asks about each distinct word once", "[core]") {
+    copydesk::WordTally tally;
+    std::vector<std::uint32_t> ids;
+    for (const char* w : {"the", "Kyiv", "the", "talks", "Kyiv", "the"})
+        ids.push_back(tally.add(w));
+    std::vector<std::string> asked;
+    copydesk::WordMemo capitalized(tally, [&](std::string_view w) {
+        asked.emplace_back(w);
+        return !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    });
+    std::vector<bool> answers;
+    for (std::uint32_t id : ids) answers.push_back(capitalized(id));
+    CHECK(answers == std::vector<bool>{false, true, false, false, true, false});
+    CHECK(asked == std::vector<std::string>{"the", "Kyiv", "talks"});
+}
+
 TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {
     std::vector<std::string> words;
     for (int i = 0; i < 3000; ++i) words.push_back("word" + std::to_string(i));

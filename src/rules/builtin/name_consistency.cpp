@@ -132,12 +132,12 @@ bool close_spellings(const LooseForm& a, const LooseForm& b) {
     return true;
 }
 
-// Whether a capitalized word the names database does not match may be a name: `text` as
-// written, `word` the same without a possessive ending.
-bool may_be_name_word(const Context& ctx, std::string_view text, std::string_view word) {
+// Whether a word (as written) that the names database does not match may be a name.
+bool may_be_name_word(const Context& ctx, std::string_view text) {
     // The possessive ending leaves the first letter: a word starting lower case is no name,
     // with or without it.
     if (!text::starts_upper(text)) return false;
+    const std::string_view word = without_possessive(text);
     if (!text::is_capitalized(word) || !text::is_latin(word) || utf8::count_code_points(word) < 4) {
         return false;
     }
@@ -169,8 +169,8 @@ class NameConsistency final : public Rule {
         std::map<std::string, std::size_t> loose_index;
         std::size_t mention = 0;
         const Context::Words& words = ctx.words();
-        // Per distinct word: 0 not yet tested, 1 no name (may_be_name_word), 2 perhaps one.
-        std::vector<std::uint8_t> may_be_name(words.all.distinct(), 0);
+        WordMemo may_be_name(words.all,
+                             [&](std::string_view w) { return may_be_name_word(ctx, w); });
 
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
@@ -197,13 +197,9 @@ class NameConsistency final : public Rule {
             const auto& ids = words.ids[r];
             for (std::size_t i = 0; i < tokens.size(); ++i) {
                 const std::uint32_t id = ids[i];
-                if (id == WordTally::kNoWord || covered[i] != 0 || may_be_name[id] == 1) continue;
+                if (id == WordTally::kNoWord || covered[i] != 0 || !may_be_name(id)) continue;
                 const text::Token& t = tokens[i];
                 const std::string_view word = without_possessive(where.slice(t.span));
-                if (may_be_name[id] == 0) {
-                    may_be_name[id] = may_be_name_word(ctx, where.slice(t.span), word) ? 2 : 1;
-                    if (may_be_name[id] == 1) continue;
-                }
                 const Span span{t.span.begin,
                                 t.span.begin + static_cast<std::uint32_t>(word.size())};
                 Occurrence occ{&where,

@@ -11,19 +11,15 @@ class Spelling final : public Rule {
     void check(const Context& ctx, Reporter& out) const override {
         if (ctx.speller() == nullptr) return;
         const Context::Words& words = ctx.words();
-        // Per distinct word: 0 not yet looked up, 1 known, 2 not known (then each use is
-        // judged in its place).
-        std::vector<std::uint8_t> known(words.all.distinct(), 0);
+        // Looked up once per distinct word; a word not known is judged at each use.
+        WordMemo known(words.all, [&](std::string_view w) { return ctx.speller()->known(w); });
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];
             for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
                 const std::uint32_t id = ids[t];
-                if (id == WordTally::kNoWord) continue;  // classify_word skips all but words
-                if (known[id] == 0) {
-                    known[id] = ctx.speller()->known(words.all.word(id)) ? 1 : 2;
-                }
-                if (known[id] == 1) continue;
+                // classify_word skips all but words, and judges a known word known.
+                if (id == WordTally::kNoWord || known(id)) continue;
                 const text::Token& token = where.analysis.tokens[t];
                 if (classify_word(ctx, where, token) != WordVerdict::Unknown) continue;
                 const std::string_view word = where.slice(token.span);

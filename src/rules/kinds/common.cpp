@@ -207,8 +207,8 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
                 is_special(tokens[j].kind) || (flags(j) & kSecond) == 0) {
                 continue;
             }
-            // i's folded text was made for the lookup above and j's is made here, before the
-            // views below are taken (making one may move the buffer).
+            // Both folded texts are made before the views below are taken (making one may move
+            // the buffer).
             folded(i);
             folded(j);
             if (auto it = pairs_.find(pair_key(key, folded(i), spaced, folded(j)));
