@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <future>
 #include <sstream>
+#include <stdexcept>
 #include <system_error>
 
 #include "rules/pack.hpp"
@@ -106,10 +107,20 @@ std::string Settings::describe(const std::vector<const rules::RuleInfo*>& all_ru
 }
 
 fs::path find_data_dir(const fs::path& fallback) {
-    if (const char* env = std::getenv("COPYDESK_DATA_DIR"); env != nullptr && *env != '\0') {
-        return env;
-    }
     std::error_code ec;
+    if (const char* env = std::getenv("COPYDESK_DATA_DIR"); env != nullptr && *env != '\0') {
+        // A folder named on purpose that holds no data is a mistake (a typo, an unmounted
+        // volume): running on would drop the word lists, names and rule packs without a word.
+        const fs::path dir = env;
+        if (!fs::is_directory(dir, ec)) {
+            throw std::runtime_error("COPYDESK_DATA_DIR: '" + dir.string() + "' is not a folder");
+        }
+        if (!fs::is_directory(dir / "dictionaries", ec) && !fs::is_directory(dir / "rules", ec)) {
+            throw std::runtime_error("COPYDESK_DATA_DIR: '" + dir.string() +
+                                     "' holds neither dictionaries/ nor rules/");
+        }
+        return dir;
+    }
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         const fs::path installed = exe.parent_path().parent_path() / "share" / "copydesk";

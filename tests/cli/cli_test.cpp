@@ -209,6 +209,27 @@ TEST_CASE("an error in a names file names the file, line and column", "[cli]") {
                      "other-system or historic") != std::string::npos);
 }
 
+TEST_CASE("a data folder that is missing or empty stops the run", "[cli]") {
+    const fs::path empty =
+        fs::temp_directory_path() / ("copydesk-empty-data-" + std::to_string(::getpid()));
+    fs::create_directories(empty);
+    const fs::path missing = empty / "no-such-folder";
+    for (const auto& [dir, why] :
+         {std::pair{missing, std::string("is not a folder")},
+          std::pair{empty, std::string("holds neither dictionaries/ nor rules/")}}) {
+        for (const std::string args : {"lint -", "rules"}) {
+            ::setenv("COPYDESK_DATA_DIR", dir.c_str(), 1);
+            const Run r = copydesk(args, "He said toi them.\n");
+            ::unsetenv("COPYDESK_DATA_DIR");
+            INFO(args << " with " << dir);
+            CHECK(r.code == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err == "copydesk: COPYDESK_DATA_DIR: '" + dir.string() + "' " + why + "\n");
+        }
+    }
+    fs::remove_all(empty);
+}
+
 TEST_CASE("explain name-variant shows how a newsroom adds its own names", "[cli]") {
     const Run r = copydesk("explain name-variant");
     CHECK(r.code == 0);
