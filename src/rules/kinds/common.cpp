@@ -193,8 +193,9 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (tokens[i].kind != text::TokenKind::Word &&
                 tokens[i].kind != text::TokenKind::Number)
                 continue;
-            if ((flags(i) & kStart) == 0) continue;
-            if ((flags(i) & kSingle) != 0) {
+            const std::uint8_t at_i = flags(i);
+            if ((at_i & kStart) == 0) continue;
+            if ((at_i & kSingle) != 0) {
                 if (auto it = single_.find(folded(i)); it != single_.end()) {
                     for (std::uint32_t e : it->second) match(e, i);
                 }
