@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <numeric>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -32,7 +34,7 @@ class WordTally {
         if (s.id == kNoWord) {
             s = Slot{word.data(), static_cast<std::uint32_t>(word.size()),
                      static_cast<std::uint32_t>(words_.size()), h};
-            words_.push_back({word, 0});
+            words_.push_back({word, 0, h});
         }
         ++words_[s.id].count;
         return s.id;
@@ -45,6 +47,8 @@ class WordTally {
     // The word numbered `id`, and how often it occurs.
     [[nodiscard]] std::string_view word(std::uint32_t id) const { return words_[id].text; }
     [[nodiscard]] int count_of(std::uint32_t id) const { return words_[id].count; }
+    // The word_hash of the word numbered `id`.
+    [[nodiscard]] std::uint64_t hash_of(std::uint32_t id) const { return words_[id].hash; }
 
   private:
     struct Slot {
@@ -56,6 +60,7 @@ class WordTally {
     struct Word {
         std::string_view text;
         int count;
+        std::uint64_t hash;
     };
     static std::size_t capacity_for(std::size_t words) {
         return std::bit_ceil(std::max<std::size_t>(16, 2 * words));
@@ -85,18 +90,38 @@ class WordTally {
     std::vector<Word> words_;
 };
 
+// Where a WordMemo keeps its answers: a byte for each word number of a tally, 0 until worked
+// out, at `store[slots[id]]`; the store may be shared with other documents (WordFacts).
+struct WordAnswers {
+    std::span<std::uint8_t> store;
+    std::span<const std::uint32_t> slots;
+};
+
 // A yes-or-no answer about each distinct word of a tally (is it known, may it start a name),
 // worked out by `test` from the word's text the first time the word is asked about: rules ask
 // about every token, and most tokens repeat a word.
 template <class Test>
 class WordMemo {
   public:
+    // Answers kept in `answers`.
+    WordMemo(const WordTally& words, WordAnswers answers, Test test)
+        : words_(words), test_(std::move(test)), answers_(answers) {}
+    // Answers kept for this tally only.
     WordMemo(const WordTally& words, Test test)
-        : words_(words), test_(std::move(test)), answers_(words.distinct(), kNotYet) {}
+        : words_(words),
+          test_(std::move(test)),
+          own_store_(words.distinct(), kNotYet),
+          own_slots_(words.distinct()) {
+        std::iota(own_slots_.begin(), own_slots_.end(), std::uint32_t{0});
+        answers_ = {own_store_, own_slots_};
+    }
+    WordMemo(const WordMemo&) = delete;  // answers_ may point into this memo
+    WordMemo& operator=(const WordMemo&) = delete;
 
     [[nodiscard]] bool operator()(std::uint32_t id) {
-        if (answers_[id] == kNotYet) answers_[id] = test_(words_.word(id)) ? kYes : kNo;
-        return answers_[id] == kYes;
+        std::uint8_t& answer = answers_.store[answers_.slots[id]];
+        if (answer == kNotYet) answer = test_(words_.word(id)) ? kYes : kNo;
+        return answer == kYes;
     }
 
   private:
@@ -105,7 +130,9 @@ class WordMemo {
     static constexpr std::uint8_t kYes = 2;
     const WordTally& words_;
     Test test_;
-    std::vector<std::uint8_t> answers_;
+    std::vector<std::uint8_t> own_store_;
+    std::vector<std::uint32_t> own_slots_;
+    WordAnswers answers_;
 };
 
 }  // namespace copydesk

@@ -19,13 +19,15 @@ std::string_view strip_possessive(std::string_view w) {
 }  // namespace
 
 Context::Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
-                 const std::set<std::string, std::less<>>* rule_ids, const Resources& resources)
+                 const std::set<std::string, std::less<>>* rule_ids, const Resources& resources,
+                 WordFacts* facts)
     : doc_(doc),
       regions_(std::move(regions)),
       speller_(speller),
       rule_ids_(rule_ids),
       vocabulary_(resources.vocabulary.get()),
-      names_(resources.names.get()) {
+      names_(resources.names.get()),
+      facts_(facts) {
     if (names_ != nullptr && !resources.style.empty()) {
         style_profile_ = names_->profile_index(resources.style);
     }
@@ -38,7 +40,7 @@ const Context::Words& Context::words() const {
         std::size_t tokens = 0;
         for (const RegionText& r : regions_) tokens += r.analysis.tokens.size();
         // About one token in two is a word, and a document repeats most of its words.
-        Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}};
+        Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}, {}};
         words.ids.reserve(regions_.size());
         for (const RegionText& r : regions_) {
             const std::span<const text::Token> region_tokens = r.analysis.tokens;
@@ -54,8 +56,22 @@ const Context::Words& Context::words() const {
                     words.mid_sentence_capitalized.add(strip_possessive(w));
             }
         }
+        const auto distinct = static_cast<std::uint32_t>(words.all.distinct());
+        words.slots.resize(distinct);
+        for (std::uint32_t id = 0; id < distinct; ++id) {
+            words.slots[id] =
+                facts_ != nullptr ? facts_->slot(words.all.word(id), words.all.hash_of(id)) : id;
+        }
         return words;
     });
+}
+
+WordAnswers Context::word_answers(const void* key) const {
+    const Words& all = words();
+    if (facts_ != nullptr) return {facts_->answers(key), all.slots};
+    std::vector<std::uint8_t>& store = answers_[key];
+    store.resize(all.slots.size(), 0);
+    return {store, all.slots};
 }
 
 int Context::capitalized_mid_sentence_count(std::string_view word) const {

@@ -33,7 +33,8 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
     for (const Region& region : doc.regions) {
         regions.push_back({&region, segmenter_.analyze(region.text())});
     }
-    const Context ctx(doc, std::move(regions), speller_, &rule_ids_, resources_);
+    facts_.start_document();
+    const Context ctx(doc, std::move(regions), speller_, &rule_ids_, resources_, &facts_);
     std::vector<Diagnostic> out;
     std::set<std::string, std::less<>> always_on;  // ids of always-on rules that reported
     for (const Rule* rule : active_) {

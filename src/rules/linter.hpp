@@ -50,6 +50,7 @@ class Linter {
     spell::SpellChecker* speller_;
     Resources resources_;
     text::Segmenter segmenter_;
+    WordFacts facts_;  // answers about words, kept from one document to the next
 };
 
 // Two rules reporting one span with one correction ("Kiev": a retired name spelling and a

@@ -125,7 +125,8 @@ std::span<const names::Mention> name_mentions(const Context& ctx, std::size_t re
         ByRegion out(ctx.regions().size());
         if (const names::Database* db = ctx.names()) {
             const Context::Words& words = ctx.words();
-            WordMemo may_start(words.all,
+            static constexpr char kMayStart = 0;
+            WordMemo may_start(words.all, ctx.word_answers(&kMayStart),
                                [&](std::string_view w) { return db->may_start_name(w); });
             std::vector<std::uint8_t> starts;
             for (std::size_t i = 0; i < out.size(); ++i) {

@@ -14,6 +14,7 @@
 #include "core/diagnostic.hpp"
 #include "core/document.hpp"
 #include "core/hash.hpp"
+#include "core/word_facts.hpp"
 #include "core/word_tally.hpp"
 #include "rules/names_db.hpp"
 #include "spell/speller.hpp"
@@ -85,10 +86,11 @@ struct Resources {
 // Everything a rule may look at for one document.
 class Context {
   public:
-    // `rule_ids`: every rule the linter has, on or off (null: unknown).
+    // `rule_ids`: every rule the linter has, on or off (null: unknown). `facts`: the linter's
+    // answers about words, kept between documents (null: kept for this document only).
     Context(const Document& doc, std::vector<RegionText> regions, spell::SpellChecker* speller,
             const std::set<std::string, std::less<>>* rule_ids = nullptr,
-            const Resources& resources = {});
+            const Resources& resources = {}, WordFacts* facts = nullptr);
 
     [[nodiscard]] const Document& document() const { return doc_; }
     [[nodiscard]] std::span<const RegionText> regions() const { return regions_; }
@@ -120,8 +122,15 @@ class Context {
         WordTally mid_sentence_capitalized;  // possessive 's left off
         // ids[r][t]: the number in `all` of token t of region r, or WordTally::kNoWord.
         std::vector<std::vector<std::uint32_t>> ids;
+        // slots[id]: where answers about word `id` are kept (see word_answers).
+        std::vector<std::uint32_t> slots;
     };
     [[nodiscard]] const Words& words() const;
+    // Where to keep answers to the question `key` asks about each of words().all (for a
+    // WordMemo): in the linter's WordFacts, so that the next document need not ask again, or
+    // for this document only. An answer must depend only on the word and on the linter's
+    // dictionary, names and rules, never on the document.
+    [[nodiscard]] WordAnswers word_answers(const void* key) const;
 
     // Line and column of a text offset in `where`, for messages such as "first used at 3:14".
     [[nodiscard]] Position position(const RegionText& where, std::uint32_t text_offset) const;
@@ -146,7 +155,9 @@ class Context {
     const Vocabulary* vocabulary_;  // owned by the caller's Resources
     const names::Database* names_;  // owned by the caller's Resources
     std::optional<std::size_t> style_profile_;
+    WordFacts* facts_;
     mutable std::map<const void*, std::shared_ptr<const void>> shared_;
+    mutable std::map<const void*, std::vector<std::uint8_t>> answers_;  // without facts_
 };
 
 // Collects one rule's findings, mapping region-text spans to source spans.

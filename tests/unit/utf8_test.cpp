@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "core/word_facts.hpp"
 #include "core/word_filter.hpp"
 #include "core/word_tally.hpp"
 
@@ -252,6 +253,60 @@ TEST_CASE("a word memo asks about each distinct word once", "[core]") {
     for (std::uint32_t id : ids) answers.push_back(capitalized(id));
     CHECK(answers == std::vector<bool>{false, true, false, false, true, false});
     CHECK(asked == std::vector<std::string>{"the", "Kyiv", "talks"});
+}
+
+TEST_CASE("word facts keep answers from one document to the next", "[core]") {
+    copydesk::WordFacts facts(4);
+    auto slot = [&](std::string_view w) { return facts.slot(w, copydesk::word_hash(w)); };
+    std::vector<std::string> asked;
+    auto capitalized = [&](std::string_view w) {
+        asked.emplace_back(w);
+        return !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    };
+    static constexpr char kQuestion = 0;
+    // Each document numbers its own words; the facts find each word's slot.
+    auto lint = [&](std::initializer_list<const char*> text) {
+        facts.start_document();
+        copydesk::WordTally tally;
+        std::vector<std::uint32_t> ids;
+        for (const char* w : text) ids.push_back(tally.add(w));
+        std::vector<std::uint32_t> slots;
+        for (std::uint32_t id = 0; id < tally.distinct(); ++id) {
+            slots.push_back(facts.slot(tally.word(id), tally.hash_of(id)));
+        }
+        copydesk::WordMemo memo(tally, {facts.answers(&kQuestion), slots}, capitalized);
+        std::vector<bool> answers;
+        for (std::uint32_t id : ids) answers.push_back(memo(id));
+        return answers;
+    };
+    CHECK(lint({"the", "Kyiv", "the"}) == std::vector<bool>{false, true, false});
+    CHECK(lint({"Kyiv", "talks", "the"}) == std::vector<bool>{true, false, false});
+    CHECK(asked == std::vector<std::string>{"the", "Kyiv", "talks"});  // each word once
+    CHECK(facts.size() == 3);
+    CHECK(slot("the") == 0);
+    CHECK(slot("Kyiv") == 1);
+    CHECK(facts.word(2) == "talks");
+    // Another question keeps its own answers.
+    static constexpr char kOther = 0;
+    CHECK(facts.answers(&kOther).size() == 3);
+    CHECK(facts.answers(&kOther)[1] == 0);
+    CHECK(facts.answers(&kQuestion)[1] != 0);
+    // Full (four words): the next document starts afresh and asks again.
+    CHECK(lint({"Odesa"}) == std::vector<bool>{true});
+    CHECK(facts.size() == 4);
+    asked.clear();
+    CHECK(lint({"Kyiv", "Odesa"}) == std::vector<bool>{true, true});
+    CHECK(asked == std::vector<std::string>{"Kyiv", "Odesa"});
+    CHECK(facts.size() == 2);
+    // Through growth of the table (it starts with room for 512 words), slots stay.
+    copydesk::WordFacts big;
+    std::vector<std::string> words;
+    for (int i = 0; i < 5000; ++i) words.push_back("w" + std::to_string(i));
+    for (const std::string& w : words) big.slot(w, copydesk::word_hash(w));
+    for (std::uint32_t i = 0; i < words.size(); i += 7) {
+        CHECK(big.slot(words[i], copydesk::word_hash(words[i])) == i);
+        CHECK(big.word(i) == words[i]);
+    }
 }
 
 TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {

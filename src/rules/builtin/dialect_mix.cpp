@@ -26,15 +26,19 @@ class DialectMix final : public Rule {
         std::vector<Use> uses;
         std::array<int, 3> count{};
         const Context::Words& words = ctx.words();
-        // Per distinct word: 1 no dialect spelling, 2 one. Most documents keep to one
-        // dialect: unless some word is spelled for each, nothing is mixed, and no use need be
-        // looked at.
-        std::vector<std::uint8_t> has_spelling(words.all.distinct(), 0);
+        // Per distinct word: 1 no dialect spelling, else 2 + its dialect. Most documents keep
+        // to one dialect: unless some word is spelled for each, nothing is mixed, and no use
+        // need be looked at.
+        static constexpr char kKey = 0;
+        const WordAnswers spelled = ctx.word_answers(&kKey);
         std::array<bool, 3> spelled_for{};
-        for (std::uint32_t id = 0; id < has_spelling.size(); ++id) {
-            const auto spelling = speller->dialect_spelling(words.all.word(id));
-            has_spelling[id] = spelling ? 2 : 1;
-            if (spelling) spelled_for[static_cast<std::size_t>(spelling->dialect)] = true;
+        for (std::uint32_t id = 0; id < spelled.slots.size(); ++id) {
+            std::uint8_t& answer = spelled.store[spelled.slots[id]];
+            if (answer == 0) {
+                const auto spelling = speller->dialect_spelling(words.all.word(id));
+                answer = spelling ? 2 + static_cast<std::uint8_t>(spelling->dialect) : 1;
+            }
+            if (answer >= 2) spelled_for[answer - 2U] = true;
         }
         if (!spelled_for[static_cast<std::size_t>(Dialect::US)] ||
             !spelled_for[static_cast<std::size_t>(Dialect::GB)]) {
@@ -45,7 +49,7 @@ class DialectMix final : public Rule {
             const auto& ids = words.ids[r];
             for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
                 const std::uint32_t id = ids[t];
-                if (id == WordTally::kNoWord || has_spelling[id] != 2) continue;
+                if (id == WordTally::kNoWord || spelled.store[spelled.slots[id]] < 2) continue;
                 const text::Token& token = where.analysis.tokens[t];
                 const std::string_view word = where.slice(token.span);
                 // "Pearl Harbor", "Labor Party": names keep their own spelling.

@@ -12,7 +12,9 @@ class Spelling final : public Rule {
         if (ctx.speller() == nullptr) return;
         const Context::Words& words = ctx.words();
         // Looked up once per distinct word; a word not known is judged at each use.
-        WordMemo known(words.all, [&](std::string_view w) { return ctx.speller()->known(w); });
+        static constexpr char kKnown = 0;
+        WordMemo known(words.all, ctx.word_answers(&kKnown),
+                       [&](std::string_view w) { return ctx.speller()->known(w); });
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];

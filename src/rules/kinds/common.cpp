@@ -114,12 +114,13 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
     std::vector<Span> folded_at;
     const Context::Words& words = ctx.words();
     // What the filters say of a word: it may start a phrase, be a one-word phrase, or be the
-    // second word of a longer one. Kept per distinct word, with kTested once worked out.
+    // second word of a longer one. Kept per distinct word, with kTested once worked out, for
+    // this index's filters.
     constexpr std::uint8_t kStart = 1;
     constexpr std::uint8_t kSingle = 2;
     constexpr std::uint8_t kSecond = 4;
     constexpr std::uint8_t kTested = 8;
-    std::vector<std::uint8_t> word_flags(words.all.distinct(), 0);
+    const WordAnswers word_flags = ctx.word_answers(this);
     for (std::uint32_t r = 0; r < regions.size(); ++r) {
         const RegionText& where = regions[r];
         const auto& tokens = where.analysis.tokens;
@@ -162,8 +163,9 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
         auto flags = [&](std::size_t i) {
             const std::uint32_t id = ids[i];
             if (id == WordTally::kNoWord) return flags_of(i);
-            if (word_flags[id] == 0) word_flags[id] = flags_of(i);
-            return word_flags[id];
+            std::uint8_t& answer = word_flags.store[word_flags.slots[id]];
+            if (answer == 0) answer = flags_of(i);
+            return answer;
         };
         // Matches phrase `e` at token `i`; on success adds the hit.
         auto match = [&](std::uint32_t e, std::size_t i) {

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/hash.hpp"
+
+namespace copydesk {
+
+// What one linter has worked out about words, kept from one document to the next: is a word in
+// the dictionary, may it start a name or a phrase. Documents share most of their words, and
+// each question cost more than finding the word here. Every distinct word gets a slot; each
+// question, named by a key (the address of what asks it), keeps a byte per slot, 0 until
+// worked out. Answers must depend only on the word and on what the linter was made with.
+// Bounded: once it holds `max_words` words it starts afresh before the next document.
+class WordFacts {
+  public:
+    explicit WordFacts(std::size_t max_words = std::size_t{1} << 17) : max_words_(max_words) {
+        clear();
+    }
+
+    // Between documents (slots stay valid within one).
+    void start_document() {
+        if (spans_.size() >= max_words_) clear();
+    }
+
+    // The slot of `word`, whose word_hash is `hash`; a new one if the word is new.
+    std::uint32_t slot(std::string_view word, std::uint64_t hash) {
+        if (2 * (spans_.size() + 1) > table_.size()) grow();
+        const std::size_t mask = table_.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Entry& e = table_[i];
+            if (e.id == kEmpty) {
+                e = {hash, static_cast<std::uint32_t>(spans_.size())};
+                spans_.emplace_back(static_cast<std::uint32_t>(text_.size()),
+                                    static_cast<std::uint32_t>(word.size()));
+                text_ += word;
+                return e.id;
+            }
+            if (e.hash == hash && same_word(text_of(e.id), word)) return e.id;
+        }
+    }
+
+    // The answers to the question `key` asks: a byte per slot made so far.
+    std::span<std::uint8_t> answers(const void* key) {
+        auto it = std::find_if(questions_.begin(), questions_.end(),
+                               [&](const auto& q) { return q.first == key; });
+        if (it == questions_.end()) it = questions_.insert(it, {key, {}});
+        it->second.resize(spans_.size(), 0);
+        return it->second;
+    }
+
+    [[nodiscard]] std::size_t size() const { return spans_.size(); }
+    [[nodiscard]] std::string_view word(std::uint32_t slot) const { return text_of(slot); }
+
+  private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+    struct Entry {
+        std::uint64_t hash = 0;
+        std::uint32_t id = kEmpty;
+    };
+
+    [[nodiscard]] std::string_view text_of(std::uint32_t id) const {
+        return std::string_view(text_).substr(spans_[id].first, spans_[id].second);
+    }
+    void clear() {
+        table_.assign(1024, Entry{});
+        spans_.clear();
+        text_.clear();
+        questions_.clear();
+    }
+    void grow() {
+        std::vector<Entry> old(2 * table_.size());
+        old.swap(table_);
+        const std::size_t mask = table_.size() - 1;
+        for (const Entry& e : old) {
+            if (e.id == kEmpty) continue;
+            std::size_t i = e.hash & mask;
+            while (table_[i].id != kEmpty) i = (i + 1) & mask;
+            table_[i] = e;
+        }
+    }
+
+    std::size_t max_words_;
+    std::vector<Entry> table_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  // offset and size in text_
+    std::string text_;
+    std::vector<std::pair<const void*, std::vector<std::uint8_t>>> questions_;
+};
+
+}  // namespace copydesk
