@@ -47,9 +47,8 @@ const Context::Words& Context::words() const {
             std::vector<std::uint32_t>& ids =
                 words.ids.emplace_back(region_tokens.size(), WordTally::kNoWord);
             const char* text = r.region->text().data();
-            for (std::size_t i = 0; i < region_tokens.size(); ++i) {
+            for (const std::uint32_t i : r.analysis.words) {
                 const text::Token& t = region_tokens[i];
-                if (t.kind != text::TokenKind::Word) continue;
                 const std::string_view w(text + t.span.begin, t.span.size());
                 ids[i] = words.all.add(w);
                 if (!t.sentence_start && is_capitalized(w))

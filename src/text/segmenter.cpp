@@ -541,8 +541,16 @@ Analysis Segmenter::analyze(std::string_view text) {
         append_tokens(text, detail::word_breaks_by_line(*impl_->words, text), specials, out.tokens);
     }
 
-    // Sentence membership and the first word or number of each sentence.
-    std::size_t s = 0;
+    // Sentence membership and the first word or number of each sentence; the lists of words
+    // and marks. Each token's index is written to both lists and kept where it is of the
+    // kind: no branch to mispredict, and no zeroing of the scratch lists.
+    const std::size_t count = out.tokens.size();
+    const auto scratch = std::make_unique_for_overwrite<std::uint32_t[]>(2 * count);
+    std::uint32_t* const words = scratch.get();
+    std::uint32_t* const marks = words + count;
+    std::size_t word_count = 0;
+    std::size_t mark_count = 0;
+    std::uint32_t s = 0;
     bool seen_word = false;
     // Where sentence s ends; the last sentence takes every token left.
     auto end_of = [&](std::size_t k) {
@@ -550,19 +558,27 @@ Analysis Segmenter::analyze(std::string_view text) {
                                             : std::numeric_limits<std::uint32_t>::max();
     };
     std::uint32_t sentence_end = end_of(0);
-    for (Token& t : out.tokens) {
-        while (t.span.begin >= sentence_end) {
-            sentence_end = end_of(++s);
+    Token* const tokens = out.tokens.data();
+    for (std::uint32_t i = 0; i < count; ++i) {
+        Token& t = tokens[i];
+        const TokenKind kind = t.kind;
+        words[word_count] = i;
+        word_count += kind == TokenKind::Word ? 1 : 0;
+        marks[mark_count] = i;
+        mark_count += kind == TokenKind::Punct ? 1 : 0;
+        if (t.span.begin >= sentence_end) {
+            do {
+                sentence_end = end_of(++s);
+            } while (t.span.begin >= sentence_end);
             seen_word = false;
         }
-        t.sentence = static_cast<std::uint32_t>(s);
-        if (!seen_word && (t.kind == TokenKind::Word || t.kind == TokenKind::Number)) {
-            t.sentence_start = true;
-            seen_word = true;
-        } else if (t.kind != TokenKind::Space && t.kind != TokenKind::Punct) {
-            seen_word = true;
-        }
+        t.sentence = s;
+        const bool word_or_number = kind == TokenKind::Word || kind == TokenKind::Number;
+        t.sentence_start = word_or_number && !seen_word;
+        seen_word = seen_word || (kind != TokenKind::Space && kind != TokenKind::Punct);
     }
+    out.words.assign(words, words + word_count);
+    out.marks.assign(marks, marks + mark_count);
     return out;
 }
 

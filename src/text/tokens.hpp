@@ -35,6 +35,10 @@ struct Token {
 struct Analysis {
     std::vector<Token> tokens;
     std::vector<Span> sentences;
+    // Indexes into `tokens` of its words and of its punctuation marks, in order: most rules
+    // look at one kind of token, and a text is about half spaces.
+    std::vector<std::uint32_t> words;
+    std::vector<std::uint32_t> marks;
     // True when the segmenter found no URL, email, handle or hashtag: rules that step around
     // them need not look (false, "perhaps", for an Analysis made by hand).
     bool web_free = false;

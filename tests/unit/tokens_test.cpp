@@ -480,3 +480,25 @@ TEST_CASE("web spans are found the same in a whole text as in each run between w
         CHECK(by_run[i].kind == whole[i].kind);
     }
 }
+
+TEST_CASE("the word and mark lists index every word and punctuation token", "[tokens]") {
+    copydesk::text::Segmenter segmenter;
+    // Read without ICU; with a handle and a URL; with Cyrillic and a zero-width space.
+    for (const char* text :
+         {"Kyiv, Ukraine \xE2\x80\x94 The talks ended. \"Why?\" she asked; 2,000 left.\n\nNext.",
+          "Follow @agency at https://example.com/news, or #Kyiv (it's free)!",
+          "\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 is Kyiv.\xE2\x80\x8B Odesa, too."}) {
+        INFO(text);
+        const auto a = segmenter.analyze(text);
+        std::vector<std::uint32_t> words;
+        std::vector<std::uint32_t> marks;
+        for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
+            if (a.tokens[i].kind == copydesk::text::TokenKind::Word) words.push_back(i);
+            if (a.tokens[i].kind == copydesk::text::TokenKind::Punct) marks.push_back(i);
+        }
+        CHECK(a.words == words);
+        CHECK(a.marks == marks);
+        CHECK(words.size() >= 4);
+        CHECK(marks.size() >= 3);
+    }
+}

@@ -47,9 +47,8 @@ class DialectMix final : public Rule {
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];
-            for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
-                const std::uint32_t id = ids[t];
-                if (id == WordTally::kNoWord || spelled.store[spelled.slots[id]] < 2) continue;
+            for (const std::uint32_t t : where.analysis.words) {
+                if (spelled.store[spelled.slots[ids[t]]] < 2) continue;
                 const text::Token& token = where.analysis.tokens[t];
                 const std::string_view word = where.slice(token.span);
                 // "Pearl Harbor", "Labor Party": names keep their own spelling.

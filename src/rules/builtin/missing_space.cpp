@@ -22,13 +22,13 @@ class MissingSpace final : public Rule {
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const auto& tokens = where.analysis.tokens;
-            for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+            for (const std::uint32_t i : where.analysis.marks) {
+                if (i == 0 || i + 1 >= tokens.size()) continue;
                 const text::Token& mark = tokens[i];
                 const text::Token& a = tokens[i - 1];
                 const text::Token& b = tokens[i + 1];
-                if (mark.kind != TokenKind::Punct || a.kind != TokenKind::Word ||
-                    b.kind != TokenKind::Word || a.span.end != mark.span.begin ||
-                    mark.span.end != b.span.begin)
+                if (a.kind != TokenKind::Word || b.kind != TokenKind::Word ||
+                    a.span.end != mark.span.begin || mark.span.end != b.span.begin)
                     continue;
                 const std::string_view p = token_text(where, mark);
                 const std::string_view left = token_text(where, a);

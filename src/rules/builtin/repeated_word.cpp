@@ -53,53 +53,55 @@ class RepeatedWord final : public Rule {
 
   private:
     void check_region(const RegionText& where, Reporter& out) const {
-        // Words with only white space (line breaks included) between them, in runs.
-        std::vector<const text::Token*> words;
+        const auto& tokens = where.analysis.tokens;
+        const std::vector<std::uint32_t>& words = where.analysis.words;
         const std::string_view text = where.text();
-        auto flush = [&] {
-            for (std::size_t i = 1; i < words.size(); ++i) {
-                // Most neighbours differ in their first letter: settled here, without a call.
-                const auto a = static_cast<unsigned char>(text[words[i - 1]->span.begin]);
-                const auto b = static_cast<unsigned char>(text[words[i]->span.begin]);
-                if ((a | b) < 0x80 && (a | 0x20) != (b | 0x20)) continue;
-                check_pair(where, words, i, out);
-            }
-            words.clear();
-        };
-        for (const text::Token& t : where.analysis.tokens) {
-            if (t.kind == text::TokenKind::Space) continue;
-            if (t.kind != text::TokenKind::Word) {
-                flush();
-                continue;
-            }
-            words.push_back(&t);
+        for (std::size_t k = 1; k < words.size(); ++k) {
+            // Most neighbours differ in their first letter: settled here, without a call.
+            const auto a = static_cast<unsigned char>(text[tokens[words[k - 1]].span.begin]);
+            const auto b = static_cast<unsigned char>(text[tokens[words[k]].span.begin]);
+            if ((a | b) < 0x80 && (a | 0x20) != (b | 0x20)) continue;
+            if (adjacent(where, k)) check_pair(where, k, out);
         }
-        flush();
     }
 
-    // Reports words[i] repeating words[i - 1].
-    static void check_pair(const RegionText& where, const std::vector<const text::Token*>& words,
-                           std::size_t i, Reporter& out) {
-        const text::Token& first = *words[i - 1];
-        const text::Token& second = *words[i];
+    // Whether words k - 1 and k of the region have only white space (line breaks included)
+    // between them.
+    static bool adjacent(const RegionText& where, std::size_t k) {
+        const auto& tokens = where.analysis.tokens;
+        const std::vector<std::uint32_t>& words = where.analysis.words;
+        for (std::uint32_t t = words[k - 1] + 1; t < words[k]; ++t) {
+            if (tokens[t].kind != text::TokenKind::Space) return false;
+        }
+        return true;
+    }
+
+    // Reports word k of the region repeating word k - 1.
+    static void check_pair(const RegionText& where, std::size_t k, Reporter& out) {
+        const auto& tokens = where.analysis.tokens;
+        const std::vector<std::uint32_t>& words = where.analysis.words;
+        const text::Token& first = tokens[words[k - 1]];
+        const text::Token& second = tokens[words[k]];
         const std::string_view a = where.slice(first.span);
         const std::string_view b = where.slice(second.span);
         if (!text::same_lower(a, b)) return;  // settled without a copy
         const std::string lower = text::to_lower(a);
         if (listed(kGrammaticalDoubles, lower) || listed(kEmphaticDoubles, lower)) return;
-        auto same = [&](std::size_t k) {
-            return k < words.size() && text::to_lower(where.slice(words[k]->span)) == lower;
+        auto same = [&](std::size_t j) {
+            return text::to_lower(where.slice(tokens[words[j]].span)) == lower;
         };
         // Three in a row is rhetoric: "killing killing killing".
-        if ((i >= 2 && same(i - 2)) || same(i + 1)) return;
+        if ((k >= 2 && adjacent(where, k - 1) && same(k - 2)) ||
+            (k + 1 < words.size() && adjacent(where, k + 1) && same(k + 1)))
+            return;
         // "Walla Walla", "Baden Baden": a capitalized pair inside a sentence is a name.
         if (a == b && text::is_capitalized(a) && !first.sentence_start) return;
         // "TRANSPORTATION Transportation": a heading run into its text; "the first FIRST
         // robotics contest": an acronym after the word.
         if (is_all_caps(a) != is_all_caps(b)) return;
         // "more than it took in in taxes": a particle after a phrasal verb, then a preposition.
-        if (i >= 2 && listed(kParticles, lower) &&
-            listed(kPhrasalVerbs, text::to_lower(where.slice(words[i - 2]->span))))
+        if (k >= 2 && adjacent(where, k - 1) && listed(kParticles, lower) &&
+            listed(kPhrasalVerbs, text::to_lower(where.slice(tokens[words[k - 2]].span))))
             return;
         Diagnostic& d = out.report(where, {first.span.begin, second.span.end},
                                    "Repeated word '" + std::string(b) + "'; delete one of them.");

@@ -29,11 +29,12 @@ class SpaceBeforePunctuation final : public Rule {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             const auto& tokens = where.analysis.tokens;
-            for (std::size_t i = 2; i < tokens.size(); ++i) {
+            for (const std::uint32_t i : where.analysis.marks) {
+                if (i < 2) continue;
                 const text::Token& mark = tokens[i];
                 const text::Token& space = tokens[i - 1];
                 // Most marks follow a word directly: the kinds settle them before any text.
-                if (mark.kind != TokenKind::Punct || space.kind != TokenKind::Space) continue;
+                if (space.kind != TokenKind::Space) continue;
                 const std::string_view p = token_text(where, mark);
                 if (mark_name(p).empty()) continue;
                 const std::string_view s = token_text(where, space);

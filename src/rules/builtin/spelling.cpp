@@ -18,10 +18,9 @@ class Spelling final : public Rule {
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];
-            for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
-                const std::uint32_t id = ids[t];
-                // classify_word skips all but words, and judges a known word known.
-                if (id == WordTally::kNoWord || known(id)) continue;
+            for (const std::uint32_t t : where.analysis.words) {
+                // classify_word judges a known word known.
+                if (known(ids[t])) continue;
                 const text::Token& token = where.analysis.tokens[t];
                 if (classify_word(ctx, where, token) != WordVerdict::Unknown) continue;
                 const std::string_view word = where.slice(token.span);
