@@ -541,41 +541,39 @@ Analysis Segmenter::analyze(std::string_view text) {
         append_tokens(text, detail::word_breaks_by_line(*impl_->words, text), specials, out.tokens);
     }
 
-    // Sentence membership and the first word or number of each sentence; the lists of words
-    // and marks. Each token's index is written to both lists and kept where it is of the
-    // kind: no branch to mispredict, and no zeroing of the scratch lists.
+    // Sentence membership, sentence by sentence; the last sentence takes every token left.
+    Token* const tokens = out.tokens.data();
     const std::size_t count = out.tokens.size();
+    const std::size_t sentences = std::max<std::size_t>(out.sentences.size(), 1);
+    std::size_t i = 0;
+    for (std::uint32_t s = 0; s < sentences && i < count; ++s) {
+        const std::uint32_t end =
+            s + 1 < sentences ? out.sentences[s].end : std::numeric_limits<std::uint32_t>::max();
+        const std::size_t first = i;
+        for (; i < count && tokens[i].span.begin < end; ++i) tokens[i].sentence = s;
+        // Its first word or number, unless something other than spaces and marks comes first.
+        for (std::size_t k = first; k < i; ++k) {
+            const TokenKind kind = tokens[k].kind;
+            if (kind == TokenKind::Word || kind == TokenKind::Number) {
+                tokens[k].sentence_start = true;
+                break;
+            }
+            if (kind != TokenKind::Space && kind != TokenKind::Punct) break;
+        }
+    }
+    // The lists of words and marks. Each token's index is written to both lists and kept where
+    // it is of the kind: no branch to mispredict, and no zeroing of the scratch lists.
     const auto scratch = std::make_unique_for_overwrite<std::uint32_t[]>(2 * count);
     std::uint32_t* const words = scratch.get();
     std::uint32_t* const marks = words + count;
     std::size_t word_count = 0;
     std::size_t mark_count = 0;
-    std::uint32_t s = 0;
-    bool seen_word = false;
-    // Where sentence s ends; the last sentence takes every token left.
-    auto end_of = [&](std::size_t k) {
-        return k + 1 < out.sentences.size() ? out.sentences[k].end
-                                            : std::numeric_limits<std::uint32_t>::max();
-    };
-    std::uint32_t sentence_end = end_of(0);
-    Token* const tokens = out.tokens.data();
-    for (std::uint32_t i = 0; i < count; ++i) {
-        Token& t = tokens[i];
-        const TokenKind kind = t.kind;
-        words[word_count] = i;
+    for (std::uint32_t t = 0; t < count; ++t) {
+        const TokenKind kind = tokens[t].kind;
+        words[word_count] = t;
         word_count += kind == TokenKind::Word ? 1 : 0;
-        marks[mark_count] = i;
+        marks[mark_count] = t;
         mark_count += kind == TokenKind::Punct ? 1 : 0;
-        if (t.span.begin >= sentence_end) {
-            do {
-                sentence_end = end_of(++s);
-            } while (t.span.begin >= sentence_end);
-            seen_word = false;
-        }
-        t.sentence = s;
-        const bool word_or_number = kind == TokenKind::Word || kind == TokenKind::Number;
-        t.sentence_start = word_or_number && !seen_word;
-        seen_word = seen_word || (kind != TokenKind::Space && kind != TokenKind::Punct);
     }
     out.words.assign(words, words + word_count);
     out.marks.assign(marks, marks + mark_count);
