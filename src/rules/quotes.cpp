@@ -117,6 +117,17 @@ std::vector<QuoteMark> find_quote_marks(const RegionText& where) {
     return out;
 }
 
+std::span<const QuoteMark> quote_marks(const Context& ctx, std::size_t region) {
+    using ByRegion = std::vector<std::vector<QuoteMark>>;
+    static constexpr char kKey = 0;
+    return ctx.shared<ByRegion>(&kKey, [&] {
+        ByRegion out;
+        out.reserve(ctx.regions().size());
+        for (const RegionText& where : ctx.regions()) out.push_back(find_quote_marks(where));
+        return out;
+    })[region];
+}
+
 bool starts_with_open_quote(const RegionText& where) {
     const std::string_view text = where.text();
     const std::size_t first = text.find_first_not_of(" \t\r\n");

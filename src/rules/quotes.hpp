@@ -2,6 +2,7 @@
 
 // Quote marks in a paragraph and what each one does, for the quote rules.
 
+#include <span>
 #include <vector>
 
 #include "rules/rule.hpp"
@@ -25,6 +26,8 @@ struct QuoteMark {
 
 // Every quote mark and apostrophe of a region outside URLs, emails, handles and hashtags.
 std::vector<QuoteMark> find_quote_marks(const RegionText& where);
+// find_quote_marks of region `region` of the document, found once for every rule that asks.
+std::span<const QuoteMark> quote_marks(const Context& ctx, std::size_t region);
 
 // True when the region's text starts with an opening double quote (“ or "): a quotation
 // running on from the previous paragraph, which by convention is left unclosed there.

@@ -19,8 +19,9 @@ class MixedQuotes final : public Rule {
         std::vector<Found> marks;
         int curly = 0;
         int straight = 0;
-        for (const RegionText& where : ctx.regions()) {
-            for (const QuoteMark& m : find_quote_marks(where)) {
+        for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
+            const RegionText& where = ctx.regions()[r];
+            for (const QuoteMark& m : quote_marks(ctx, r)) {
                 if (m.role == QuoteRole::Measure) continue;
                 marks.push_back({&where, m});
                 (m.curly ? curly : straight) += 1;

@@ -19,7 +19,7 @@ class UnbalancedQuotes final : public Rule {
         Open pending;
         for (std::size_t r = 0; r < regions.size(); ++r) {
             const RegionText& where = regions[r];
-            const auto marks = find_quote_marks(where);
+            const auto marks = quote_marks(ctx, r);
             // A quotation running on from the previous paragraph should open this one with a
             // quote mark; if instead the first double quote here closes it, that mark is
             // missing (one finding, not an unclosed quote there and a stray one here).
@@ -53,7 +53,7 @@ class UnbalancedQuotes final : public Rule {
         std::vector<QuoteMark> singles;
     };
 
-    static bool first_double_closes(const std::vector<QuoteMark>& marks) {
+    static bool first_double_closes(std::span<const QuoteMark> marks) {
         for (const QuoteMark& m : marks) {
             if (m.is_double) return m.role == QuoteRole::Close || m.role == QuoteRole::Measure;
         }
@@ -68,7 +68,7 @@ class UnbalancedQuotes final : public Rule {
     }
 
     // Matches the marks of one paragraph; returns what is left open at its end.
-    static Open check_region(const RegionText& where, const std::vector<QuoteMark>& marks,
+    static Open check_region(const RegionText& where, std::span<const QuoteMark> marks,
                              bool resumed, Reporter& out) {
         const std::string_view text = where.text();
         Open open;

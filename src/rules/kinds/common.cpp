@@ -248,10 +248,19 @@ std::vector<PatternHit> find_patterns(const Context& ctx, const std::vector<Patt
     for (std::uint32_t r = 0; r < regions.size(); ++r) {
         const RegionText& where = regions[r];
         if (!scopes.empty() && scopes.count(where.region->scope()) == 0) continue;
+        // URLs, emails, handles and hashtags, listed at the first match (most texts have none).
         std::vector<Span> special;
-        for (const text::Token& t : where.analysis.tokens) {
-            if (is_special(t.kind)) special.push_back(t.span);
-        }
+        bool listed = where.analysis.web_free;
+        auto hidden = [&](Span span) {
+            if (!listed) {
+                for (const text::Token& t : where.analysis.tokens) {
+                    if (is_special(t.kind)) special.push_back(t.span);
+                }
+                listed = true;
+            }
+            return std::any_of(special.begin(), special.end(),
+                               [&](Span s) { return s.overlaps(span); });
+        };
         const std::string_view text = where.text();
         for (std::size_t p = 0; p < patterns.size(); ++p) {
             const re2::RE2& re = *patterns[p].re;
@@ -268,9 +277,7 @@ std::vector<PatternHit> find_patterns(const Context& ctx, const std::vector<Patt
                 pos = e > b ? e : e + 1;
                 if (e == b) continue;  // empty matches find nothing to show
                 const Span span{b, e};
-                const bool hidden = std::any_of(special.begin(), special.end(),
-                                                [&](Span s) { return s.overlaps(span); });
-                if (hidden) continue;
+                if (hidden(span)) continue;
                 PatternHit hit{r, span, {}, p};
                 if (groups == 1 && match[1].data() != nullptr) hit.group = std::string(match[1]);
                 out.push_back(std::move(hit));
