@@ -6,8 +6,13 @@
 #include <unicode/ures.h>
 #include <unicode/utext.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,7 +55,29 @@ struct SentenceClassTable {
     // byte. The others (letters, digits, spaces, most punctuation) only matter as the
     // character before a terminator.
     std::array<bool, 256> stop{};
+    // Whether every stop byte is a candidate (see stop_candidates), so that the main loop may
+    // look for candidates sixteen bytes at a time.
+    bool candidates_cover_stops = false;
 };
+
+// Bytes that may be stop bytes: controls, DEL, every non-ASCII byte and the terminators of
+// ASCII. Line breaks are candidates that do not stop.
+constexpr bool is_stop_candidate(unsigned char b) {
+    return b < 0x20 || b >= 0x7F || b == '.' || b == '!' || b == '?';
+}
+
+#if defined(__SSE2__)
+// A bit for each of the 16 bytes at `p` that is a stop candidate (bit k for byte k).
+unsigned stop_candidates(const char* p) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed, bytes of 0x80 and above are below 0x20 too.
+    __m128i hits = _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20));
+    for (const char c : {'\x7F', '.', '!', '?'}) {
+        hits = _mm_or_si128(hits, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(c)));
+    }
+    return static_cast<unsigned>(_mm_movemask_epi8(hits));
+}
+#endif
 
 SentenceClass class_from_icu(char32_t cp) {
     if (cp == '\r' || cp == '\n') return SentenceClass::Sp;  // line breaks are read as spaces
@@ -90,9 +117,13 @@ const SentenceClassTable& sentence_classes() {
         for (char32_t cp = kPunctuationBegin; cp < kPunctuationEnd; ++cp) {
             t.punctuation[cp - kPunctuationBegin] = class_from_icu(cp);
         }
+        t.candidates_cover_stops = true;
         for (std::size_t b = 0; b < t.stop.size(); ++b) {
             t.stop[b] =
                 b >= 0x80 || is_terminator(t.latin[b]) || t.latin[b] == SentenceClass::Unsupported;
+            if (t.stop[b] && !is_stop_candidate(static_cast<unsigned char>(b))) {
+                t.candidates_cover_stops = false;  // another ICU's classes: byte by byte
+            }
         }
         return t;
     }();
@@ -108,6 +139,17 @@ class SentenceText {
 
     // The first byte at or after `pos` where SentenceClassTable::stop is set, or size().
     [[nodiscard]] std::size_t skip_plain_ascii(std::size_t pos) const {
+#if defined(__SSE2__)
+        if (table_.candidates_cover_stops) {
+            for (; pos + 16 <= text_.size(); pos += 16) {
+                for (unsigned mask = stop_candidates(text_.data() + pos); mask != 0;
+                     mask &= mask - 1) {
+                    const std::size_t at = pos + static_cast<std::size_t>(std::countr_zero(mask));
+                    if (table_.stop[static_cast<unsigned char>(text_[at])]) return at;
+                }
+            }
+        }
+#endif
         while (pos < text_.size() && !table_.stop[static_cast<unsigned char>(text_[pos])]) ++pos;
         return pos;
     }
@@ -132,7 +174,9 @@ class SentenceText {
     }
 
     // The character at `pos`; moves `pos` past it.
-    char32_t next_char(std::size_t& pos) const { return as_read(decode(pos)); }
+    char32_t next_char(std::size_t& pos) const {
+        return as_read(decode(pos));
+    }
 
     // The character before `pos` (> 0); moves `pos` to its first byte.
     char32_t previous_char(std::size_t& pos) const {
@@ -144,7 +188,9 @@ class SentenceText {
     }
 
   private:
-    static char32_t as_read(char32_t cp) { return cp == '\r' || cp == '\n' ? U' ' : cp; }
+    static char32_t as_read(char32_t cp) {
+        return cp == '\r' || cp == '\n' ? U' ' : cp;
+    }
 
     // Code points up to U+FFFF; anything else, malformed or longer, reads as U+FFFF (which no
     // table holds, so such text goes to ICU).
