@@ -167,6 +167,23 @@ TEST_CASE("phrases match across line breaks and curly apostrophes, not inside wo
     CHECK(flagged == std::vector<std::string>{"in order\nto", "don’t know", "e-mail"});
 }
 
+TEST_CASE("phrases may start with a number", "[packs]") {
+    TempDir dir;
+    dir.write("p/numbers.yaml",
+              "id: numbers\nextends: existence\nmessage: \"Avoid '{match}'.\"\nseverity: "
+              "suggestion\ncategory: house-style\ntokens: [\"24/7\", \"3D printed\", \"1990s\", "
+              "\"dot com\"]\n");
+    auto pack = pack_of(dir.path / "p");
+    Document doc;
+    auto diags = lint_with(pack.rules[0],
+                           "Open 24/7 in the 1990s, a 3D printed part. Not 3 D printed or 1990, "
+                           "but a dot com.",
+                           doc);
+    std::vector<std::string> flagged;
+    for (const auto& d : diags) flagged.push_back(doc.source.substr(d.span.begin, d.span.size()));
+    CHECK(flagged == std::vector<std::string>{"24/7", "1990s", "3D printed", "dot com"});
+}
+
 TEST_CASE("consistency names the first form and where it was used", "[packs]") {
     TempDir dir;
     dir.write("p/mail.yaml",

@@ -58,6 +58,7 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
     auto push = [&](std::string_view piece, bool space) {
         phrase.tokens.push_back({ignorecase ? fold(piece) : std::string(piece), space});
     };
+    bool first_is_number = false;  // a token holding a digit, as documents' numbers do
     if (simple_phrase(text)) {
         std::size_t i = 0;
         bool space = false;
@@ -68,7 +69,12 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
                 continue;
             }
             const std::size_t end = std::min(text.find(' ', i), text.size());
-            push(text.substr(i, end - i), space);
+            const std::string_view piece = text.substr(i, end - i);
+            if (phrase.tokens.empty()) {
+                first_is_number = std::any_of(piece.begin(), piece.end(),
+                                              [](char c) { return c >= '0' && c <= '9'; });
+            }
+            push(piece, space);
             space = false;
             i = end;
         }
@@ -83,6 +89,7 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
             if (phrase.tokens.empty() && t.kind != text::TokenKind::Word &&
                 t.kind != text::TokenKind::Number)
                 return false;
+            if (phrase.tokens.empty()) first_is_number = t.kind == text::TokenKind::Number;
             push(text.substr(t.span.begin, t.span.size()), space);
             space = false;
         }
@@ -92,6 +99,7 @@ bool PhraseIndex::add(text::Segmenter& segmenter, std::uint32_t owner, std::uint
     const auto& tokens = phrase.tokens;
     const std::string first = ignorecase ? tokens[0].text : fold(tokens[0].text);
     starts_.add(first);
+    number_starts_ = number_starts_ || first_is_number;
     if (tokens.size() == 1) {
         singles_.add(first);
         single_[first].push_back(index);
@@ -191,24 +199,22 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
                                 static_cast<std::uint32_t>(i),
                                 static_cast<std::uint32_t>(j)});
         };
-        for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (tokens[i].kind != text::TokenKind::Word &&
-                tokens[i].kind != text::TokenKind::Number)
-                continue;
+        // The phrases that may start at token `i`, a word or number.
+        auto starting_at = [&](std::size_t i) {
             const std::uint8_t at_i = flags(i);
-            if ((at_i & kStart) == 0) continue;
+            if ((at_i & kStart) == 0) return;
             if ((at_i & kSingle) != 0) {
                 if (auto it = single_.find(folded(i)); it != single_.end()) {
                     for (std::uint32_t e : it->second) match(e, i);
                 }
             }
-            if (pairs_.empty() || i + 1 >= tokens.size()) continue;
+            if (pairs_.empty() || i + 1 >= tokens.size()) return;
             std::size_t j = i + 1;
             const bool spaced = tokens[j].kind == text::TokenKind::Space;
             if (spaced) ++j;
             if (j >= tokens.size() || tokens[j].kind == text::TokenKind::Space ||
                 is_special(tokens[j].kind) || (flags(j) & kSecond) == 0) {
-                continue;
+                return;
             }
             // Both folded texts are made before the views below are taken (making one may move
             // the buffer).
@@ -217,6 +223,17 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
             if (auto it = pairs_.find(pair_key(key, folded(i), spaced, folded(j)));
                 it != pairs_.end()) {
                 for (std::uint32_t e : it->second) match(e, i);
+            }
+        };
+        if (!number_starts_) {
+            // A number holds a digit: it cannot start a phrase whose first word holds none.
+            for (const std::uint32_t i : where.analysis.words) starting_at(i);
+            continue;
+        }
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].kind == text::TokenKind::Word ||
+                tokens[i].kind == text::TokenKind::Number) {
+                starting_at(i);
             }
         }
     }

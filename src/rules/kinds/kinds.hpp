@@ -90,6 +90,7 @@ class PhraseIndex {
     WordFilter starts_;
     WordFilter singles_;
     WordFilter seconds_;
+    bool number_starts_ = false;  // some phrase starts with a word holding a digit ("9/11")
 };
 
 // ---- regular expressions (RE2: linear time) ----
