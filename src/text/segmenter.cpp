@@ -530,6 +530,12 @@ Analysis Segmenter::analyze(std::string_view text) {
         sentence_begin = end;
     }
 
+    for (std::size_t pos = utf8::skip_ascii(text, 0); pos < text.size();
+         pos = utf8::skip_ascii(text, pos)) {
+        out.non_ascii.push_back(static_cast<std::uint32_t>(pos));
+        utf8::decode(text, pos);
+    }
+
     const std::vector<SpecialSpan> specials = find_special_spans(text);
     out.web_free = specials.empty();  // only these become URL, email, handle or hashtag tokens
     // ICU's word iterator is the costliest step of linting; most prose does not need it, and

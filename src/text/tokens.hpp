@@ -39,6 +39,10 @@ struct Analysis {
     // look at one kind of token, and a text is about half spaces.
     std::vector<std::uint32_t> words;
     std::vector<std::uint32_t> marks;
+    // Where each character outside ASCII starts, in order: rules that look for such characters
+    // (no-break spaces, ligatures, invisible and bidi controls) visit these only. Empty: the
+    // text is ASCII.
+    std::vector<std::uint32_t> non_ascii;
     // True when the segmenter found no URL, email, handle or hashtag: rules that step around
     // them need not look (false, "perhaps", for an Analysis made by hand).
     bool web_free = false;

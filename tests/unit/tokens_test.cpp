@@ -481,11 +481,12 @@ TEST_CASE("web spans are found the same in a whole text as in each run between w
     }
 }
 
-TEST_CASE("the word and mark lists index every word and punctuation token", "[tokens]") {
+TEST_CASE("the word, mark and non-ASCII lists index every such token and character", "[tokens]") {
     copydesk::text::Segmenter segmenter;
     // Read without ICU; with a handle and a URL; with Cyrillic and a zero-width space.
     for (const char* text :
          {"Kyiv, Ukraine \xE2\x80\x94 The talks ended. \"Why?\" she asked; 2,000 left.\n\nNext.",
+          "Plain ASCII, every word of it.",
           "Follow @agency at https://example.com/news, or #Kyiv (it's free)!",
           "\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 is Kyiv.\xE2\x80\x8B Odesa, too."}) {
         INFO(text);
@@ -498,7 +499,15 @@ TEST_CASE("the word and mark lists index every word and punctuation token", "[to
         }
         CHECK(a.words == words);
         CHECK(a.marks == marks);
+        // Lead bytes of characters outside ASCII.
+        std::vector<std::uint32_t> non_ascii;
+        const std::string_view t(text);
+        for (std::uint32_t i = 0; i < t.size(); ++i) {
+            const auto b = static_cast<unsigned char>(t[i]);
+            if (b >= 0xC0) non_ascii.push_back(i);
+        }
+        CHECK(a.non_ascii == non_ascii);
         CHECK(words.size() >= 4);
-        CHECK(marks.size() >= 3);
+        CHECK(marks.size() >= 2);
     }
 }

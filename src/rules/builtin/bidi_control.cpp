@@ -69,9 +69,8 @@ class BidiControl final : public Rule {
                 }
                 return *rtl;
             };
-            std::size_t pos = 0;
-            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
-                const std::size_t at = pos;
+            for (const std::size_t at : where.analysis.non_ascii) {
+                std::size_t pos = at;
                 const char32_t cp = utf8::decode(text, pos);
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
                 if (const std::string_view name = control_name(cp); !name.empty()) {

@@ -1,4 +1,5 @@
 #include <array>
+#include <optional>
 
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
@@ -27,13 +28,20 @@ class ControlCharacter final : public Rule {
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
-            std::vector<Span> garbled;  // reported by `mojibake` instead
-            for (const auto& m : text::find_mojibake(text)) garbled.push_back(m.span);
+            // Reported by `mojibake` instead; found when a control is (seldom).
+            std::optional<std::vector<Span>> garbled;
+            auto in_garbled = [&](std::uint32_t at) {
+                if (!garbled) {
+                    garbled.emplace();
+                    for (const auto& m : text::find_mojibake(text)) garbled->push_back(m.span);
+                }
+                return inside_any(*garbled, at);
+            };
             std::size_t pos = 0;
             while ((pos = utf8::skip_printable_ascii(text, pos)) < text.size()) {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
-                if (!reported(cp) || inside_any(garbled, static_cast<std::uint32_t>(at))) continue;
+                if (!reported(cp) || in_garbled(static_cast<std::uint32_t>(at))) continue;
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
                 report(where, span, cp, out);
             }

@@ -13,7 +13,7 @@ class MixedScript final : public Rule {
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
-            if (utf8::is_ascii(where.text())) continue;  // one script only: nothing to mix
+            if (where.analysis.non_ascii.empty()) continue;  // one script only: nothing to mix
             for (const text::Token& t : where.analysis.tokens) {
                 if (t.kind != text::TokenKind::Word) continue;
                 const std::string_view word = token_text(where, t);

@@ -12,6 +12,7 @@ class MojibakeRule final : public Rule {
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
+            if (where.analysis.non_ascii.empty()) continue;  // mojibake is made of such bytes
             for (const text::Mojibake& m : text::find_mojibake(where.text())) {
                 const std::string garbled(where.slice(m.span));
                 if (!m.repaired.empty()) {

@@ -63,10 +63,9 @@ class NoBreakSpace final : public Rule {
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
-            std::size_t pos = 0;
             // Every character this rule reports is outside ASCII.
-            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
-                const std::size_t at = pos;
+            for (const std::size_t at : where.analysis.non_ascii) {
+                std::size_t pos = at;
                 const char32_t cp = utf8::decode(text, pos);
                 if (cp != 0xA0 && cp != 0x202F) continue;
                 // Between two ordinary words only: no-break spaces that tie a number to its

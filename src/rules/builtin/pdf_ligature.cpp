@@ -32,10 +32,9 @@ class PdfLigature final : public Rule {
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
-            std::size_t pos = 0;
             // Every character this rule reports is outside ASCII.
-            while ((pos = utf8::skip_ascii(text, pos)) < text.size()) {
-                const std::size_t at = pos;
+            for (const std::size_t at : where.analysis.non_ascii) {
+                std::size_t pos = at;
                 const std::string_view letters = expansion(utf8::decode(text, pos));
                 if (letters.empty()) continue;
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};

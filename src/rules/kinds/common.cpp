@@ -138,7 +138,7 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
         constexpr std::uint32_t kNotYet = std::numeric_limits<std::uint32_t>::max();
         folded_text.clear();
         folded_at.assign(tokens.size(), Span{kNotYet, kNotYet});
-        const bool ascii_text = utf8::is_ascii(where.text());  // then no test per token
+        const bool ascii_text = where.analysis.non_ascii.empty();  // then no test per token
         auto ascii_word = [&](std::size_t i) {
             return ascii_text || utf8::is_ascii(where.slice(tokens[i].span));
         };
