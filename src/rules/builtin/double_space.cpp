@@ -1,5 +1,9 @@
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
 
@@ -15,6 +19,18 @@ bool run_char(char32_t cp) {
 // bytes at a time: a run needs two adjacent ASCII spaces or a non-ASCII byte (the no-break
 // spaces), and eight bytes with neither hold no run that starts in their first seven.
 std::size_t skip_to_possible_run(std::string_view text, std::size_t pos, std::size_t end) {
+#if defined(__SSE2__)
+    // Sixteen bytes a step where the machine compares them at once (every x86-64): fifteen
+    // bytes are passed when the sixteen hold neither.
+    while (pos + 16 <= end) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+        const auto spaces =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8(' '))));
+        const auto high = static_cast<unsigned>(_mm_movemask_epi8(chunk));
+        if (high != 0 || (spaces & (spaces >> 1)) != 0) break;
+        pos += 15;
+    }
+#endif
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
     constexpr std::uint64_t kHigh = kOnes * 0x80;
     constexpr std::uint64_t kLow7 = kOnes * 0x7F;

@@ -1,4 +1,6 @@
 #include <map>
+#include <optional>
+#include <span>
 
 #include "kinds.hpp"
 
@@ -6,17 +8,29 @@ namespace copydesk::rules::kinds {
 
 namespace {
 
-// Word ordinal of each token in a region (words and numbers count).
-std::vector<std::uint32_t> word_ordinals(const RegionText& where) {
-    std::vector<std::uint32_t> out;
-    out.reserve(where.analysis.tokens.size());
-    std::uint32_t n = 0;
-    for (const text::Token& t : where.analysis.tokens) {
-        out.push_back(n);
-        if (t.kind == text::TokenKind::Word || t.kind == text::TokenKind::Number) ++n;
+// Word ordinals of tokens of one region (words and numbers count), counted up to each token
+// asked about from the last one: hits come in order, and most regions have none.
+class WordOrdinals {
+  public:
+    explicit WordOrdinals(const RegionText& where) : tokens_(where.analysis.tokens) {}
+
+    std::uint32_t of(std::uint32_t token) {
+        if (token < next_) {
+            next_ = 0;
+            count_ = 0;
+        }
+        for (; next_ < token; ++next_) {
+            const text::TokenKind k = tokens_[next_].kind;
+            if (k == text::TokenKind::Word || k == text::TokenKind::Number) ++count_;
+        }
+        return count_;
     }
-    return out;
-}
+
+  private:
+    std::span<const text::Token> tokens_;
+    std::uint32_t next_ = 0;  // count_ counts the words before this token
+    std::uint32_t count_ = 0;
+};
 
 // A term that comes back too soon: within `within` words of its last use in the paragraph.
 class Repetition final : public PackRule {
@@ -29,18 +43,18 @@ class Repetition final : public PackRule {
         drop_overlaps(hits);
         const auto regions = ctx.regions();
         std::uint32_t region = UINT32_MAX;
-        std::vector<std::uint32_t> ordinals;
+        std::optional<WordOrdinals> ordinals;
         std::map<std::string, std::uint32_t> last;  // term key -> word ordinal of its last use
         for (const TermSet::Hit& h : hits) {
             const RegionText& where = regions[h.region];
             if (h.region != region) {
                 region = h.region;
-                ordinals = word_ordinals(where);
+                ordinals.emplace(where);
                 last.clear();
             }
             const std::string match(where.slice(h.span));
             const std::string key = same_ ? fold(match) : std::string();
-            const std::uint32_t at = ordinals[h.first_token];
+            const std::uint32_t at = ordinals->of(h.first_token);
             auto it = last.find(key);
             if (it != last.end() && at - it->second <= static_cast<std::uint32_t>(within_)) {
                 out.report(
