@@ -562,6 +562,7 @@ Analysis Segmenter::analyze(std::string_view text) {
             const TokenKind kind = tokens[k].kind;
             if (kind == TokenKind::Word || kind == TokenKind::Number) {
                 tokens[k].sentence_start = true;
+                out.sentence_starts.push_back(static_cast<std::uint32_t>(k));
                 break;
             }
             if (kind != TokenKind::Space && kind != TokenKind::Punct) break;

@@ -39,6 +39,8 @@ struct Analysis {
     // look at one kind of token, and a text is about half spaces.
     std::vector<std::uint32_t> words;
     std::vector<std::uint32_t> marks;
+    // Indexes of the tokens that start a sentence (Token::sentence_start), in order.
+    std::vector<std::uint32_t> sentence_starts;
     // Where each character outside ASCII starts, in order: rules that look for such characters
     // (no-break spaces, ligatures, invisible and bidi controls) visit these only. Empty: the
     // text is ASCII.

@@ -481,7 +481,7 @@ TEST_CASE("web spans are found the same in a whole text as in each run between w
     }
 }
 
-TEST_CASE("the word, mark and non-ASCII lists index every such token and character", "[tokens]") {
+TEST_CASE("the word, mark, sentence-start and non-ASCII lists index every such token", "[tokens]") {
     copydesk::text::Segmenter segmenter;
     // Read without ICU; with a handle and a URL; with Cyrillic and a zero-width space.
     for (const char* text :
@@ -493,12 +493,16 @@ TEST_CASE("the word, mark and non-ASCII lists index every such token and charact
         const auto a = segmenter.analyze(text);
         std::vector<std::uint32_t> words;
         std::vector<std::uint32_t> marks;
+        std::vector<std::uint32_t> starts;
         for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
+            if (a.tokens[i].sentence_start) starts.push_back(i);
             if (a.tokens[i].kind == copydesk::text::TokenKind::Word) words.push_back(i);
             if (a.tokens[i].kind == copydesk::text::TokenKind::Punct) marks.push_back(i);
         }
         CHECK(a.words == words);
         CHECK(a.marks == marks);
+        CHECK(a.sentence_starts == starts);
+        CHECK_FALSE(starts.empty());
         // Lead bytes of characters outside ASCII.
         std::vector<std::uint32_t> non_ascii;
         const std::string_view t(text);

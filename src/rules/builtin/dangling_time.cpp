@@ -79,8 +79,8 @@ class DanglingTime final : public Rule {
 
     void check_region(const RegionText& where, Reporter& out) const {
         const auto& tokens = where.analysis.tokens;
-        for (const std::size_t i : where.analysis.words) {
-            if (!tokens[i].sentence_start) continue;
+        for (const std::size_t i : where.analysis.sentence_starts) {
+            if (tokens[i].kind != TokenKind::Word) continue;
             const std::string_view first = token_text(where, tokens[i]);
             std::size_t trigger_end = i;
             bool last = false;
