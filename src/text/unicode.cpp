@@ -2,6 +2,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
@@ -78,6 +79,20 @@ bool is_right_to_left(char32_t cp) {
 
 bool is_letter(char32_t cp) {
     return u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
+
+bool surely_nfc(std::string_view text, std::span<const std::uint32_t> non_ascii) {
+    // NFC's quick check (UAX #15) answers "yes" for a text whose every character has
+    // NFC_Quick_Check=Yes and canonical combining class 0, as every ASCII character has.
+    for (const std::uint32_t at : non_ascii) {
+        std::size_t pos = at;
+        const auto cp = static_cast<UChar32>(utf8::decode(text, pos));
+        if (u_getCombiningClass(cp) != 0 ||
+            u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::vector<TextEdit> find_non_nfc(std::string_view text) {

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,10 @@ struct TextEdit {
 // Runs of `text` that are not in Normalization Form C, each with its NFC form. The runs are
 // as short as possible ("e" + U+0301 -> "é"), so a fix touches only what changes.
 std::vector<TextEdit> find_non_nfc(std::string_view text);
+// True when `text` is certainly in NFC: every character at `non_ascii` (where each character
+// outside ASCII starts) passes NFC's quick check and combines with nothing before it. False
+// says "perhaps not": ask find_non_nfc.
+bool surely_nfc(std::string_view text, std::span<const std::uint32_t> non_ascii);
 
 // A word mixing scripts the way look-alike letters do ("Kyіv" with a Cyrillic "і").
 struct MixedScript {

@@ -49,6 +49,31 @@ TEST_CASE("non-NFC runs are as short as possible", "[unicode]") {
     CHECK(found[2].replacement == "ü");
 }
 
+TEST_CASE("text is surely NFC only when find_non_nfc finds nothing in it", "[unicode]") {
+    text::Segmenter segmenter;
+    auto surely = [&](const std::string& s) {
+        return text::surely_nfc(s, segmenter.analyze(s).non_ascii);
+    };
+    // Ordinary text: settled without the normalizer.
+    for (const std::string s : {"Plain ASCII.", "café “quoted” — Zürich’s Łódź … ½", "Київ і Odesa",
+                                "\uFB01nal and ﬁnal"}) {
+        INFO(s);
+        CHECK(surely(s));
+        CHECK(text::find_non_nfc(s).empty());
+    }
+    // Combining marks, singletons and compositions: never "surely" where there is something
+    // to normalize (KA + NUKTA is NFC, and may be left to find_non_nfc).
+    for (const std::string s :
+         {"Cafe\u0301", "Zu\u0308rich", "\u212B ohm \u2126", "\u2000 en quad", "\u0915\u093C",
+          "Gdan\u0301sk, \u1E9B\u0323", "\u0301 alone", "\u1100\u1161 jamo"}) {
+        INFO(s);
+        if (surely(s)) CHECK(text::find_non_nfc(s).empty());
+    }
+    CHECK_FALSE(surely("Cafe\u0301"));
+    CHECK_FALSE(surely("\u212B"));
+    CHECK_FALSE(surely("\u1100\u1161"));
+}
+
 TEST_CASE("the confusable checker finds look-alike letters and leaves real words alone",
           "[unicode]") {
     text::ConfusableChecker checker;

@@ -25,6 +25,7 @@ class NotNfc final : public Rule {
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
+            if (text::surely_nfc(where.text(), where.analysis.non_ascii)) continue;
             for (const text::TextEdit& e : text::find_non_nfc(where.text())) {
                 const std::string_view original = where.slice(e.span);
                 Diagnostic& d =
