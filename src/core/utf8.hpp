@@ -46,13 +46,23 @@ inline std::size_t count_code_points(std::string_view s) {
     std::size_t continuations = 0;
     std::size_t i = 0;
 #if defined(__SSE2__)
-    // Sixteen bytes a step, and one test for the ASCII ones, which hold no continuation.
-    for (; i + 16 <= s.size(); i += 16) {
-        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-        if (_mm_movemask_epi8(chunk) == 0) continue;
-        continuations +=
-            detail::continuations_in8(s.data() + i) + detail::continuations_in8(s.data() + i + 8);
+    // Sixteen bytes a step, and one test for the ASCII ones, which hold no continuation; and
+    // first one test for sixty-four (most of a line is ASCII).
+    const auto load = [&](std::size_t at) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+    };
+    const auto count16 = [&](std::size_t at) {
+        if (_mm_movemask_epi8(load(at)) == 0) return std::size_t{0};
+        return detail::continuations_in8(s.data() + at) +
+               detail::continuations_in8(s.data() + at + 8);
+    };
+    for (; i + 64 <= s.size(); i += 64) {
+        const __m128i any = _mm_or_si128(_mm_or_si128(load(i), load(i + 16)),
+                                         _mm_or_si128(load(i + 32), load(i + 48)));
+        if (_mm_movemask_epi8(any) == 0) continue;
+        continuations += count16(i) + count16(i + 16) + count16(i + 32) + count16(i + 48);
     }
+    for (; i + 16 <= s.size(); i += 16) continuations += count16(i);
 #endif
     for (; i + 8 <= s.size(); i += 8) continuations += detail::continuations_in8(s.data() + i);
     for (; i < s.size(); ++i) continuations += is_continuation(static_cast<unsigned char>(s[i]));

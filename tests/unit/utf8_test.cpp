@@ -49,12 +49,15 @@ TEST_CASE("decode and append round-trip", "[utf8]") {
 
 TEST_CASE("code points are counted in blocks of bytes and at the ragged end", "[utf8]") {
     // Every offset and length across texts of one-, two-, three- and four-byte characters,
-    // so that characters straddle the eight- and sixteen-byte blocks, and plain ASCII runs
-    // fill whole blocks.
+    // so that characters straddle the eight-, sixteen- and sixty-four-byte blocks, and plain
+    // ASCII runs fill whole blocks.
     for (const std::string& text :
          {std::string("Zürich – Київ, 🇺🇦 and São Paulo’s “news”… ok"),
           std::string("A long plain opening for the paragraph, then Zürich, then plain again for "
-                      "a good while – and the end.")}) {
+                      "a good while – and the end."),
+          // Several 64-byte blocks, plain and not.
+          std::string(130, 'a') + "é" + std::string(70, 'b') + "“Київ”" + std::string(64, 'c') +
+              "🇺🇦" + std::string(9, 'd')}) {
         for (std::size_t begin = 0; begin < text.size(); ++begin) {
             if (utf8::is_continuation(static_cast<unsigned char>(text[begin]))) continue;
             std::size_t expected = 0;
