@@ -165,9 +165,8 @@ struct DocPiece {
 // The keys go into one buffer, not a string each; both are reused from one start to the next.
 class PieceReader {
   public:
-    // `ascii_text`: the whole text is plain ASCII.
-    PieceReader(std::string_view text, std::span<const text::Token> tokens, bool ascii_text)
-        : text_(text), tokens_(tokens), ascii_text_(ascii_text) {}
+    PieceReader(std::string_view text, std::span<const text::Token> tokens)
+        : text_(text), tokens_(tokens) {}
 
     // Starts over at `token`, a word.
     void restart(std::uint32_t token) {
@@ -206,7 +205,7 @@ class PieceReader {
             switch (t.kind) {
                 case text::TokenKind::Word: {
                     p.word = true;
-                    if (ascii_text_ || utf8::is_ascii(s)) {
+                    if (utf8::is_ascii(s)) {
                         // lower_key of plain ASCII, written in place.
                         p.key_begin = static_cast<std::uint32_t>(keys_.size());
                         p.key_size = static_cast<std::uint32_t>(s.size());
@@ -251,7 +250,6 @@ class PieceReader {
 
     std::string_view text_;
     std::span<const text::Token> tokens_;
-    bool ascii_text_;
     std::uint32_t next_token_ = 0;
     std::string keys_;
     std::vector<DocPiece> pieces_;
@@ -720,27 +718,35 @@ std::optional<Database::KeyMatch> Database::by_romanization(std::string_view wor
 }
 
 bool Database::may_start_name(std::string_view word) const {
-    return may_start_in(starts_, word, utf8::is_ascii(word));
+    // The filter turns most words away with one bit test. The few it lets through are settled
+    // by the root's edges, so that find() is handed only words it can start a walk with.
+    if (!may_start_in(starts_, word, utf8::is_ascii(word))) return false;
+    const std::string key = lower_key(word);
+    if (find_child(0, key)) return true;
+    return key.size() > 3 && key.ends_with("'s") &&
+           find_child(0, std::string_view(key).substr(0, key.size() - 2));
 }
 
 std::vector<Mention> Database::find(std::string_view text,
                                     std::span<const text::Token> tokens) const {
-    const bool ascii_text = utf8::is_ascii(text);  // then every word is: no test per word
-    std::vector<std::uint8_t> starts(tokens.size(), 0);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::vector<std::uint32_t> starts;
+    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].kind != text::TokenKind::Word) continue;
-        const std::string_view word = text.substr(tokens[i].span.begin, tokens[i].span.size());
-        starts[i] = may_start_in(starts_, word, ascii_text || utf8::is_ascii(word)) ? 1 : 0;
+        if (may_start_name(text.substr(tokens[i].span.begin, tokens[i].span.size()))) {
+            starts.push_back(i);
+        }
     }
     return find(text, tokens, starts);
 }
 
 std::vector<Mention> Database::find(std::string_view text, std::span<const text::Token> tokens,
-                                    std::span<const std::uint8_t> starts) const {
+                                    std::span<const std::uint32_t> starts) const {
     std::vector<Mention> out;
-    PieceReader reader(text, tokens, utf8::is_ascii(text));
-    for (std::uint32_t token = 0; token < tokens.size(); ++token) {
-        if (starts[token] == 0 || tokens[token].kind != text::TokenKind::Word) continue;
+    if (starts.empty()) return out;
+    PieceReader reader(text, tokens);
+    std::uint32_t next = 0;  // the first token a name may start at: none inside the last one
+    for (const std::uint32_t token : starts) {
+        if (token < next || tokens[token].kind != text::TokenKind::Word) continue;
         reader.restart(token);
         struct Best {
             std::uint32_t node;
@@ -798,7 +804,7 @@ std::vector<Mention> Database::find(std::string_view text, std::span<const text:
             }
             m.uses.push_back({chosen->uses[u].first, span, chosen->uses[u].second});
         }
-        token = m.last_token;  // the next name starts after this one
+        next = m.last_token + 1;  // the next name starts after this one
         out.push_back(std::move(m));
     }
     return out;

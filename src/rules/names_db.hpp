@@ -163,13 +163,15 @@ class Database {
     // The names the data knows in one region of text, left to right, longest match first.
     [[nodiscard]] std::vector<Mention> find(std::string_view text,
                                             std::span<const text::Token> tokens) const;
-    // The same, trying only the words that `starts` marks (non-zero): those for which
-    // may_start_name holds, which a caller can work out once per distinct word.
+    // The same, trying only the word tokens listed in `starts` (indexes into `tokens`, in
+    // increasing order): those for which may_start_name holds, which a caller can work out
+    // once per distinct word. Most words start no name, so the list is short.
     [[nodiscard]] std::vector<Mention> find(std::string_view text,
                                             std::span<const text::Token> tokens,
-                                            std::span<const std::uint8_t> starts) const;
+                                            std::span<const std::uint32_t> starts) const;
     // Whether a name the data knows may start with `word`, a token's text (or that less a
-    // possessive 's). False for most words: the test find() puts each word to first.
+    // possessive 's): whether some listed spelling's first piece is that word. False for most
+    // words: the test find() puts each word to first.
     [[nodiscard]] bool may_start_name(std::string_view word) const;
 
     // The form `profile` uses for `part` of `entry`; with no profile, the entry's default or

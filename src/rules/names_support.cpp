@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "text/casing.hpp"
 
@@ -95,6 +96,19 @@ std::string_view straight_quote_around(std::string_view text, Span span) {
     return text.substr(last + 1, c - last - 1);
 }
 
+// Writes to `out` the region words (token indexes) whose word id `starts_name` marks (1) and
+// returns how many. Every word of a document passes here and few are marked: the loop reads
+// one byte per word and writes without a branch, into room for every word.
+std::size_t marked_words(std::span<const std::uint32_t> words, const std::uint32_t* ids,
+                         const std::uint8_t* starts_name, std::uint32_t* out) {
+    std::size_t n = 0;
+    for (const std::uint32_t t : words) {
+        out[n] = t;
+        n += starts_name[ids[t]];
+    }
+    return n;
+}
+
 }  // namespace
 
 bool left_as_written(const RegionText& where, Span span) {
@@ -123,20 +137,35 @@ std::span<const names::Mention> name_mentions(const Context& ctx, std::size_t re
     static constexpr char kKey = 0;
     const ByRegion& all = ctx.shared<ByRegion>(&kKey, [&] {
         ByRegion out(ctx.regions().size());
-        if (const names::Database* db = ctx.names()) {
-            const Context::Words& words = ctx.words();
-            static constexpr char kMayStart = 0;
-            WordMemo may_start(words.all, ctx.word_answers(&kMayStart),
-                               [&](std::string_view w) { return db->may_start_name(w); });
-            std::vector<std::uint8_t> starts;
-            for (std::size_t i = 0; i < out.size(); ++i) {
-                const RegionText& where = ctx.regions()[i];
-                const auto& ids = words.ids[i];
-                starts.assign(ids.size(), 0);
-                for (std::size_t t = 0; t < ids.size(); ++t) {
-                    starts[t] = ids[t] != WordTally::kNoWord && may_start(ids[t]) ? 1 : 0;
-                }
-                out[i] = db->find(where.text(), where.analysis.tokens, starts);
+        const names::Database* db = ctx.names();
+        if (db == nullptr) return out;
+        const Context::Words& words = ctx.words();
+        static constexpr char kMayStart = 0;
+        WordMemo may_start(words.all, ctx.word_answers(&kMayStart),
+                           [&](std::string_view w) { return db->may_start_name(w); });
+        // Asked once per distinct word, not once per use: a document in which no word may
+        // start a name is done here, and the scan below reads one byte per word.
+        std::vector<std::uint8_t> starts_name(words.all.distinct());
+        bool any = false;
+        for (std::uint32_t id = 0; id < starts_name.size(); ++id) {
+            starts_name[id] = may_start(id) ? 1 : 0;
+            any = any || starts_name[id] != 0;
+        }
+        if (!any) return out;
+        // The region's words that may start a name: few, and a region with none is done.
+        // Room for the longest region's words, never zeroed: marked_words writes before it reads.
+        std::size_t most = 0;
+        for (const RegionText& where : ctx.regions()) {
+            most = std::max(most, where.analysis.words.size());
+        }
+        const auto starts = std::make_unique_for_overwrite<std::uint32_t[]>(most);
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const RegionText& where = ctx.regions()[i];
+            const std::size_t n = marked_words(where.analysis.words, words.ids[i].data(),
+                                               starts_name.data(), starts.get());
+            if (n != 0) {
+                out[i] = db->find(where.text(), where.analysis.tokens,
+                                  std::span<const std::uint32_t>(starts.get(), n));
             }
         }
         return out;

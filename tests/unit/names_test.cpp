@@ -248,6 +248,33 @@ TEST_CASE("a leading article is optional on a surname", "[names]") {
     CHECK(names::fit_particle("al-Sisi", "el-Sissi") == "el-Sissi");
 }
 
+TEST_CASE("only the words that may start a name need trying", "[names]") {
+    auto db = build_ok(kSmall);
+    const std::string text =
+        "Vladimir Zelensky’s aides in Kiev met Abdel Fattah al-Sisi; Chicken Kiev, kiev and "
+        "Xi'an's mayor. Sisi's aides.";
+    text::Segmenter segmenter;
+    const text::Analysis a = segmenter.analyze(text);
+    std::vector<std::uint32_t> every_word;
+    for (std::uint32_t i = 0; i < a.tokens.size(); ++i) {
+        if (a.tokens[i].kind == text::TokenKind::Word) every_word.push_back(i);
+    }
+    const auto tried_all = db->find(text, a.tokens, every_word);
+    const auto tried_some = db->find(text, a.tokens);  // the words may_start_name passes
+    REQUIRE(tried_all.size() == 6);
+    REQUIRE(tried_some.size() == tried_all.size());
+    for (std::size_t i = 0; i < tried_all.size(); ++i) {
+        CHECK(tried_some[i].entry == tried_all[i].entry);
+        CHECK(tried_some[i].span.begin == tried_all[i].span.begin);
+        CHECK(tried_some[i].span.end == tried_all[i].span.end);
+        CHECK(tried_some[i].uses.size() == tried_all[i].uses.size());
+    }
+    CHECK(db->may_start_name("Zelensky’s"));
+    CHECK(db->may_start_name("kiev"));  // case is checked after the walk
+    CHECK_FALSE(db->may_start_name("aides"));
+    CHECK_FALSE(db->may_start_name("Fattah"));  // inside a name, never at its start
+}
+
 // ---------------------------------------------------------------- judging
 
 TEST_CASE("judgements per profile", "[names]") {
