@@ -90,7 +90,7 @@ inline std::size_t find_line_break(std::string_view s, std::size_t pos) {
 class ByteSet {
   public:
     constexpr explicit ByteSet(std::string_view bytes, bool non_ascii = false)
-        : high_(non_ascii ? kOnes << 7 : 0) {
+        : count_(std::min(bytes.size(), kWidth)), high_(non_ascii ? kOnes << 7 : 0) {
         for (std::size_t k = 0; k < kWidth; ++k) {
             const auto b = static_cast<unsigned char>(
                 bytes.empty() ? 0 : bytes[k < bytes.size() ? k : bytes.size() - 1]);
@@ -111,8 +111,9 @@ class ByteSet {
     [[nodiscard]] unsigned match_mask16(const char* p) const {
         const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         __m128i hits = _mm_setzero_si128();
-        for (const std::uint64_t fill : fills_) {  // eight, always: unrolled
-            const auto byte = static_cast<char>(fill & 0xFF);
+        // A set is a constant where it is searched: the loop unrolls to its own size.
+        for (std::size_t k = 0; k < count_; ++k) {
+            const auto byte = static_cast<char>(fills_[k] & 0xFF);
             hits = _mm_or_si128(hits, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(byte)));
         }
         if (high_ != 0) hits = _mm_or_si128(hits, chunk);  // the high bit marks non-ASCII
@@ -122,8 +123,8 @@ class ByteSet {
     // A high bit for each byte of `word` in the set (and perhaps for bytes after one).
     [[nodiscard]] constexpr std::uint64_t match_bits(std::uint64_t word) const {
         std::uint64_t bits = word & high_;
-        for (const std::uint64_t fill : fills_) {  // eight, always: unrolled
-            const std::uint64_t v = word ^ fill;
+        for (std::size_t k = 0; k < count_; ++k) {
+            const std::uint64_t v = word ^ fills_[k];
             bits |= (v - kOnes) & ~v & (kOnes << 7);
         }
         return bits;
@@ -132,6 +133,7 @@ class ByteSet {
   private:
     static constexpr std::size_t kWidth = 8;
     static constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    std::size_t count_;                          // bytes in fills_
     std::array<std::uint64_t, kWidth> fills_{};  // each set byte in every byte lane
     std::array<std::uint64_t, 4> members_{};     // a bit per byte value
     std::uint64_t high_;                         // the high bits, when non-ASCII bytes count
