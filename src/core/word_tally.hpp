@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <numeric>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -95,6 +94,8 @@ class WordTally {
 struct WordAnswers {
     std::span<std::uint8_t> store;
     std::span<const std::uint32_t> slots;
+
+    [[nodiscard]] std::uint8_t& operator[](std::uint32_t id) const { return store[slots[id]]; }
 };
 
 // A yes-or-no answer about each distinct word of a tally (is it known, may it start a name),
@@ -103,23 +104,12 @@ struct WordAnswers {
 template <class Test>
 class WordMemo {
   public:
-    // Answers kept in `answers`.
+    // Answers kept in `answers` (see Context::word_answers).
     WordMemo(const WordTally& words, WordAnswers answers, Test test)
         : words_(words), test_(std::move(test)), answers_(answers) {}
-    // Answers kept for this tally only.
-    WordMemo(const WordTally& words, Test test)
-        : words_(words),
-          test_(std::move(test)),
-          own_store_(words.distinct(), kNotYet),
-          own_slots_(words.distinct()) {
-        std::iota(own_slots_.begin(), own_slots_.end(), std::uint32_t{0});
-        answers_ = {own_store_, own_slots_};
-    }
-    WordMemo(const WordMemo&) = delete;  // answers_ may point into this memo
-    WordMemo& operator=(const WordMemo&) = delete;
 
     [[nodiscard]] bool operator()(std::uint32_t id) {
-        std::uint8_t& answer = answers_.store[answers_.slots[id]];
+        std::uint8_t& answer = answers_[id];
         if (answer == kNotYet) answer = test_(words_.word(id)) ? kYes : kNo;
         return answer == kYes;
     }
@@ -130,8 +120,6 @@ class WordMemo {
     static constexpr std::uint8_t kYes = 2;
     const WordTally& words_;
     Test test_;
-    std::vector<std::uint8_t> own_store_;
-    std::vector<std::uint32_t> own_slots_;
     WordAnswers answers_;
 };
 

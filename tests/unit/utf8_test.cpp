@@ -248,7 +248,9 @@ TEST_CASE("a word memo asks about each distinct word once", "[core]") {
     for (const char* w : {"the", "Kyiv", "the", "talks", "Kyiv", "the"})
         ids.push_back(tally.add(w));
     std::vector<std::string> asked;
-    copydesk::WordMemo capitalized(tally, [&](std::string_view w) {
+    std::vector<std::uint8_t> store(tally.distinct(), 0);
+    const std::vector<std::uint32_t> slots{0, 1, 2};  // the tally's own numbers
+    copydesk::WordMemo capitalized(tally, {store, slots}, [&](std::string_view w) {
         asked.emplace_back(w);
         return !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     });

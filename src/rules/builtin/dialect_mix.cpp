@@ -33,7 +33,7 @@ class DialectMix final : public Rule {
         const WordAnswers spelled = ctx.word_answers(&kKey);
         std::array<bool, 3> spelled_for{};
         for (std::uint32_t id = 0; id < spelled.slots.size(); ++id) {
-            std::uint8_t& answer = spelled.store[spelled.slots[id]];
+            std::uint8_t& answer = spelled[id];
             if (answer == 0) {
                 const auto spelling = speller->dialect_spelling(words.all.word(id));
                 answer = spelling ? 2 + static_cast<std::uint8_t>(spelling->dialect) : 1;
@@ -48,7 +48,7 @@ class DialectMix final : public Rule {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];
             for (const std::uint32_t t : where.analysis.words) {
-                if (spelled.store[spelled.slots[ids[t]]] < 2) continue;
+                if (spelled[ids[t]] < 2) continue;
                 const text::Token& token = where.analysis.tokens[t];
                 const std::string_view word = where.slice(token.span);
                 // "Pearl Harbor", "Labor Party": names keep their own spelling.

@@ -171,7 +171,7 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
         auto flags = [&](std::size_t i) {
             const std::uint32_t id = ids[i];
             if (id == WordTally::kNoWord) return flags_of(i);
-            std::uint8_t& answer = word_flags.store[word_flags.slots[id]];
+            std::uint8_t& answer = word_flags[id];
             if (answer == 0) answer = flags_of(i);
             return answer;
         };
