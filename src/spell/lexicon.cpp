@@ -137,23 +137,32 @@ namespace {
 // (prefixes, the reversed order's entries, shared letter counts) and the sound table.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 3;
+    std::uint32_t version = 4;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
     std::uint64_t sounds = 0;  // entries in the sound table
+    std::uint64_t slots = 0;   // in the lookup table: a power of two
 };
 
 std::size_t entries_at(std::uint64_t text_size) {
     return (sizeof(IndexHeader) + 2 * text_size + 15) / 16 * 16;
 }
 
-// The size of the tables after the text for `count` entries and `sounds` sounds.
-std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds) {
-    // Entries, both orders' prefixes, the reversed order, both orders' shared counts; sounds.
+// The size of the tables after the text for `count` entries, `sounds` sounds and `slots`
+// lookup slots.
+std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64_t slots) {
+    // Entries, both orders' prefixes and tails, the reversed order, both orders' shared counts;
+    // sounds; the lookup table.
     return count *
-               (sizeof(Lexicon::Entry) + 2 * sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2) +
-           2 * Lexicon::kSharedPadding + sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t));
+               (sizeof(Lexicon::Entry) + 4 * sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2) +
+           2 * Lexicon::kSharedPadding + sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t)) +
+           slots * sizeof(std::uint32_t);
+}
+
+// The lookup table's slot for a folded key (FNV-1a: the same in the build and in the program).
+std::size_t lookup_hash(std::string_view key) {
+    return static_cast<std::size_t>(fnv1a(key));
 }
 
 }  // namespace
@@ -169,6 +178,9 @@ struct LexiconIndexView {
     std::span<const std::byte> shared;
     std::span<const std::byte> reversed_entries;
     std::span<const std::byte> reversed_prefixes;
+    std::span<const std::byte> tails;
+    std::span<const std::byte> reversed_tails;
+    std::span<const std::byte> lookup;
     std::span<const std::byte> reversed_shared;
 };
 
@@ -183,9 +195,10 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     constexpr std::uint64_t kMaxCount = UINT32_MAX;
     if (head.magic != want.magic || head.version != want.version ||
         head.entry_size != want.entry_size || head.text_size > UINT32_MAX ||
-        head.count > kMaxCount || head.sounds > head.count ||
-        entries_at(head.text_size) > index.size() ||
-        index.size() - entries_at(head.text_size) != tables_size(head.count, head.sounds)) {
+        head.count > kMaxCount || head.sounds > head.count || head.slots > 4 * kMaxCount ||
+        !std::has_single_bit(head.slots) || entries_at(head.text_size) > index.size() ||
+        index.size() - entries_at(head.text_size) !=
+            tables_size(head.count, head.sounds, head.slots)) {
         return std::nullopt;
     }
     const auto* chars = reinterpret_cast<const char*>(index.data()) + sizeof head;
@@ -202,9 +215,12 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     view.entries = take(head.count * sizeof(Lexicon::Entry));
     view.prefixes = take(head.count * sizeof(std::uint64_t));
     view.reversed_prefixes = take(head.count * sizeof(std::uint64_t));
+    view.tails = take(head.count * sizeof(std::uint64_t));
+    view.reversed_tails = take(head.count * sizeof(std::uint64_t));
     view.sound_keys = take(head.sounds * sizeof(std::uint64_t));
     view.reversed_entries = take(head.count * sizeof(std::uint32_t));
     view.sound_entries = take(head.sounds * sizeof(std::uint32_t));
+    view.lookup = take(head.slots * sizeof(std::uint32_t));
     view.shared = take(head.count + Lexicon::kSharedPadding);
     view.reversed_shared = take(head.count + Lexicon::kSharedPadding);
     return view;
@@ -251,6 +267,7 @@ std::string Lexicon::index() const {
     head.text_size = text_.size();
     head.count = entries_.size();
     head.sounds = sounds.size();
+    head.slots = lookup_.size();
     std::string out(reinterpret_cast<const char*>(&head), sizeof head);
     out.append(text_);
     out.append(folded_);
@@ -261,6 +278,8 @@ std::string Lexicon::index() const {
     append(entries_);
     append(prefixes_);
     append(reversed_prefixes_);
+    append(tails_);
+    append(reversed_tails_);
     for (const Sound& sound : sounds) {
         out.append(reinterpret_cast<const char*>(&sound.key), sizeof sound.key);
     }
@@ -268,6 +287,7 @@ std::string Lexicon::index() const {
     for (const Sound& sound : sounds) {
         out.append(reinterpret_cast<const char*>(&sound.entry), sizeof sound.entry);
     }
+    append(lookup_);
     append(shared_);
     append(reversed_shared_);
     return out;
@@ -286,18 +306,27 @@ void Lexicon::use_index(const LexiconIndexView& view) {
     }
     const auto prefixes = as_array<std::uint64_t>(view.prefixes);
     const auto reversed_prefixes = as_array<std::uint64_t>(view.reversed_prefixes);
+    const auto tails = as_array<std::uint64_t>(view.tails);
+    const auto reversed_tails = as_array<std::uint64_t>(view.reversed_tails);
     const auto reversed_entries = as_array<std::uint32_t>(view.reversed_entries);
     const auto keys = as_array<std::uint64_t>(view.sound_keys);
     const auto filed = as_array<std::uint32_t>(view.sound_entries);
+    if (const auto lookup = as_array<std::uint32_t>(view.lookup);
+        !lookup.empty() && lookup.size() * sizeof(std::uint32_t) == view.lookup.size()) {
+        lookup_ = lookup;
+        lookup_ready_.store(true, std::memory_order_release);
+    }
     // Checked by the first search (see make_search_tables): a run without misspellings does
     // not read them.
-    if (prefixes.size() == count && reversed_prefixes.size() == count &&
-        reversed_entries.size() == count &&
+    if (prefixes.size() == count && reversed_prefixes.size() == count && tails.size() == count &&
+        reversed_tails.size() == count && reversed_entries.size() == count &&
         keys.size() * sizeof(std::uint64_t) == view.sound_keys.size() &&
         filed.size() == keys.size()) {
         prefixes_ = prefixes;
         shared_ = as_array<std::uint8_t>(view.shared);
         reversed_prefixes_ = reversed_prefixes;
+        tails_ = tails;
+        reversed_tails_ = reversed_tails;
         reversed_entries_ = reversed_entries;
         reversed_shared_ = as_array<std::uint8_t>(view.reversed_shared);
         sound_keys_ = keys;
@@ -427,27 +456,23 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
 
 std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {
     const std::string key = ascii_fold(word);
-    auto lo = entries_.begin();
-    if (prefixes_ready_.load(std::memory_order_acquire)) {
-        // The first letters of the bisection's probes come from the prefix array, in order
-        // and close together; the text is read only when they tie. Folded text holds no NUL
-        // byte, so the zeros past a short word order it before its longer neighbours.
-        const std::uint64_t head = packed_prefix(key);
-        std::size_t first = 0;
-        std::size_t count = entries_.size();
-        while (count > 0) {
-            const std::size_t step = count / 2;
-            const std::size_t mid = first + step;
-            const std::uint64_t p = prefixes_[mid];
-            if (p < head || (p == head && compare_bytes(folded(entries_[mid]), key) < 0)) {
-                first = mid + 1;
-                count -= step + 1;
-            } else {
-                count = step;
+    auto lo = entries_.end();
+    if (lookup_ready_.load(std::memory_order_acquire)) {
+        // An index's slots are not checked when it is loaded: one past the entries sends the
+        // lookup to the bisection below, and the probes end after one round at most.
+        const std::size_t mask = lookup_.size() - 1;
+        std::size_t slot = lookup_hash(key) & mask;
+        for (std::size_t probe = 0; probe < lookup_.size(); ++probe, slot = (slot + 1) & mask) {
+            const std::uint32_t at = lookup_[slot];
+            if (at == 0) return {};
+            if (at > entries_.size()) break;
+            if (folded(entries_[at - 1]) == key) {
+                lo = entries_.begin() + static_cast<std::ptrdiff_t>(at - 1);
+                break;
             }
         }
-        lo += static_cast<std::ptrdiff_t>(first);
-    } else {
+    }
+    if (lo == entries_.end()) {
         lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
             return compare_bytes(folded(e), key) < 0;
         });
@@ -670,6 +695,10 @@ struct Lexicon::Search {
         if (at < kPrefixLetters) {
             return static_cast<char>((order.prefixes[k] >> (8 * (kPrefixLetters - 1 - at))) & 0xFF);
         }
+        if (at < kPrefixLetters + kTailLetters) {
+            return static_cast<char>((order.tails[k] >> (8 * (2 * kPrefixLetters - 1 - at))) &
+                                     0xFF);
+        }
         const Entry& e = entry(k);
         return lex.folded_[e.offset + (order.reversed ? e.length - at : at)];
     }
@@ -718,7 +747,7 @@ struct Lexicon::Search {
 
     void visit(std::size_t d, std::size_t lo, std::size_t hi) {
         std::size_t i = lo;
-        while (i < hi && entry(i).length == base + d) {
+        while (i < hi && (order.tails[i] & 0xFF) == base + d) {
             if (const int edits = rows.last(d); edits <= max_edits) found(entry(i), edits);
             ++i;
         }
@@ -738,12 +767,21 @@ struct Lexicon::Search {
 
 namespace {
 
-// The first eight letters of each of `keys` as a number, and how many letters each shares
-// with the one before (then kSharedPadding zeros).
+// The first eight letters of each of `keys` as a number, its tail (see Lexicon::WalkOrder),
+// and how many letters each shares with the one before (then kSharedPadding zeros).
 void fill_trie_tables(const std::vector<std::string_view>& keys,
-                      std::vector<std::uint64_t>& prefixes, std::vector<std::uint8_t>& shared) {
+                      std::vector<std::uint64_t>& prefixes, std::vector<std::uint64_t>& tails,
+                      std::vector<std::uint8_t>& shared) {
     prefixes.resize(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) prefixes[i] = packed_prefix(keys[i]);
+    tails.resize(keys.size());
+    constexpr std::size_t kHead = sizeof(std::uint64_t);  // letters in a prefix
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const std::string_view key = keys[i];
+        prefixes[i] = packed_prefix(key);
+        const std::string_view rest = key.size() > kHead ? key.substr(kHead) : std::string_view();
+        tails[i] = (packed_prefix(rest.substr(0, Lexicon::kTailLetters)) & ~std::uint64_t{0xFF}) |
+                   std::min<std::size_t>(key.size(), 255);
+    }
     shared.assign(keys.size() + Lexicon::kSharedPadding, 0);
     for (std::size_t i = 1; i < keys.size(); ++i) {
         const std::string_view a = keys[i - 1];
@@ -758,17 +796,32 @@ void fill_trie_tables(const std::vector<std::string_view>& keys,
 
 void Lexicon::make_search_tables() const {
     std::call_once(prefixes_built_, [this] {
-        if (!prefixes_.empty()) {  // from an index
-            if (index_tables_hold()) {
-                prefixes_ready_.store(true, std::memory_order_release);
-                return;
+        if (!lookup_ready_.load(std::memory_order_acquire)) {
+            // The first entry of each folded spelling, in a table twice their number or more.
+            std::size_t spellings = 0;
+            for (std::size_t i = 0; i < entries_.size(); ++i) {
+                spellings += i == 0 || folded(entries_[i]) != folded(entries_[i - 1]) ? 1 : 0;
             }
+            own_lookup_.assign(std::bit_ceil(std::max<std::size_t>(2 * spellings, 16)), 0);
+            const std::size_t mask = own_lookup_.size() - 1;
+            for (std::size_t i = 0; i < entries_.size(); ++i) {
+                const std::string_view key = folded(entries_[i]);
+                if (i > 0 && key == folded(entries_[i - 1])) continue;
+                std::size_t slot = lookup_hash(key) & mask;
+                while (own_lookup_[slot] != 0) slot = (slot + 1) & mask;
+                own_lookup_[slot] = static_cast<std::uint32_t>(i + 1);
+            }
+            lookup_ = own_lookup_;
+            lookup_ready_.store(true, std::memory_order_release);
+        }
+        if (!prefixes_.empty()) {  // from an index
+            if (index_tables_hold()) return;
             sound_keys_ = {};  // an index that points outside itself: made here instead
             sound_entries_ = {};
         }
         std::vector<std::string_view> keys(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) keys[i] = folded(entries_[i]);
-        fill_trie_tables(keys, own_prefixes_, own_shared_);
+        fill_trie_tables(keys, own_prefixes_, own_tails_, own_shared_);
         // Keys of the reversed order: the first letter, then the rest from the word's end.
         std::string reversed(folded_.size(), '\0');
         for (std::size_t i = 0; i < entries_.size(); ++i) {
@@ -788,13 +841,14 @@ void Lexicon::make_search_tables() const {
             [&](std::uint32_t a, std::uint32_t b) { return compare_bytes(keys[a], keys[b]) < 0; });
         std::vector<std::string_view> sorted(entries_.size());
         for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = keys[own_reversed_entries_[k]];
-        fill_trie_tables(sorted, own_reversed_prefixes_, own_reversed_shared_);
+        fill_trie_tables(sorted, own_reversed_prefixes_, own_reversed_tails_, own_reversed_shared_);
         prefixes_ = own_prefixes_;
         shared_ = own_shared_;
         reversed_entries_ = own_reversed_entries_;
         reversed_prefixes_ = own_reversed_prefixes_;
+        tails_ = own_tails_;
+        reversed_tails_ = own_reversed_tails_;
         reversed_shared_ = own_reversed_shared_;
-        prefixes_ready_.store(true, std::memory_order_release);
     });
 }
 
@@ -811,7 +865,7 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const std::string q = ascii_fold(query);
     const auto first = static_cast<std::size_t>(lo - entries_.begin());
     const auto last = static_cast<std::size_t>(hi - entries_.begin());
-    const WalkOrder forward{{}, prefixes_, shared_, false};
+    const WalkOrder forward{{}, prefixes_, tails_, shared_, false};
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
         max_edits < 100) {
@@ -853,7 +907,7 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     const std::function<void(const Entry&, int)> keep = [&](const Entry& e, int edits) {
         hits.emplace_back(static_cast<std::uint32_t>(&e - entries_.data()), edits);
     };
-    const WalkOrder forward{{}, prefixes_, shared_, false};
+    const WalkOrder forward{{}, prefixes_, tails_, shared_, false};
     Search<PackedRows> ahead{
         *this, forward, 1, max_edits, keep, true, PackedRows(q, max_edits, half, early), {}};
     ahead.visit(0, first, last);
@@ -869,7 +923,8 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     const std::size_t hi =
         place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) <= target; });
     const std::string back(q.rbegin(), q.rend());
-    const WalkOrder reversed{reversed_entries_, reversed_prefixes_, reversed_shared_, true};
+    const WalkOrder reversed{reversed_entries_, reversed_prefixes_, reversed_tails_,
+                             reversed_shared_, true};
     Search<PackedRows> behind{*this,
                               reversed,
                               1,

@@ -121,7 +121,11 @@ class Lexicon {
     struct WalkOrder {
         std::span<const std::uint32_t> entries;   // the entry at each place; empty: the same
         std::span<const std::uint64_t> prefixes;  // the first eight letters of each place's key
-        std::span<const std::uint8_t> shared;     // see shared_
+        // The next seven letters of each place's key from the top byte down, and its length in
+        // the lowest: the walk reads a key's letters and length without the entry, which would
+        // be a cache miss (two in the reversed order) for each place it passes.
+        std::span<const std::uint64_t> tails;
+        std::span<const std::uint8_t> shared;  // see shared_
         bool reversed = false;
     };
     // From this bound up, a search with a one-letter prefix walks the lexicon from both ends
@@ -174,7 +178,8 @@ class Lexicon {
     mutable std::once_flag prefixes_built_;
     mutable std::vector<std::uint64_t> own_prefixes_;
     mutable std::span<const std::uint64_t> prefixes_;  // big-endian: compared as numbers
-    mutable std::atomic<bool> prefixes_ready_{false};  // then same_letters() uses them too
+    mutable std::vector<std::uint64_t> own_tails_;     // see WalkOrder, made with the prefixes
+    mutable std::span<const std::uint64_t> tails_;
     // For each entry, how many folded letters it shares with the one before (255 at most),
     // then kSharedPadding zeros. A trie child's entries end at the first that shares fewer
     // letters than the child's depth: most children are a few entries, found in one 16-byte
@@ -184,10 +189,19 @@ class Lexicon {
     // The same for the reversed walk order (see WalkOrder), with the entry at each place.
     mutable std::vector<std::uint32_t> own_reversed_entries_;
     mutable std::vector<std::uint64_t> own_reversed_prefixes_;
+    mutable std::vector<std::uint64_t> own_reversed_tails_;
     mutable std::vector<std::uint8_t> own_reversed_shared_;
     mutable std::span<const std::uint32_t> reversed_entries_;
     mutable std::span<const std::uint64_t> reversed_prefixes_;
+    mutable std::span<const std::uint64_t> reversed_tails_;
     mutable std::span<const std::uint8_t> reversed_shared_;
+    // Every folded spelling's first entry (plus one; zero: an empty slot), filed by the
+    // spelling's hash with linear probing in a power-of-two table: a lookup reads a slot and an
+    // entry or two where a bisection of 200,000 entries misses the cache a dozen times. From
+    // the index, or made with the search tables: before then, same_letters() bisects.
+    mutable std::vector<std::uint32_t> own_lookup_;
+    mutable std::span<const std::uint32_t> lookup_;
+    mutable std::atomic<bool> lookup_ready_{false};
     // The index's sound table, if it has one: the sound_key_hash of every entry whose key
     // starts with an ASCII code, sorted, and beside each its entry. Working the table out
     // takes longer than linting an article, so the build does it.
@@ -196,6 +210,7 @@ class Lexicon {
 
   public:
     static constexpr std::size_t kSharedPadding = 16;
+    static constexpr std::size_t kTailLetters = 7;
 };
 
 // The index of dictionaries/spelling/words.tsv compiled into the copydesk program (see
