@@ -708,6 +708,20 @@ struct Lexicon::Search {
                                                                std::size_t hi) const {
         const std::size_t letters = base + d + 1;  // those the child's entries share
         std::size_t known_in = i;                  // last index known to be in the child
+        // Near the root: the next boundary bit of the child's depth. The bit at `hi` is set, as
+        // the count there is below the parent's letters.
+        if (scan_shared && letters >= kFirstBoundaryLetters &&
+            letters < kFirstBoundaryLetters + order.boundaries->size()) {
+            const auto& bits = (*order.boundaries)[letters - kFirstBoundaryLetters];
+            const std::size_t from = known_in + 1;
+            std::size_t word = from / 64;
+            std::uint64_t found_bits = bits[word] & (~std::uint64_t{0} << (from % 64));
+            while (found_bits == 0) {
+                if (++word >= bits.size() || word * 64 >= hi) return hi;
+                found_bits = bits[word];
+            }
+            return std::min(hi, word * 64 + static_cast<std::size_t>(std::countr_zero(found_bits)));
+        }
 #if defined(__SSE2__)
         // A shared count below `letters`, found among the next 16 entries, ends the child: the
         // count before `hi` is below the parent's letters, and past the last entry is zero.
@@ -792,6 +806,22 @@ void fill_trie_tables(const std::vector<std::string_view>& keys,
     }
 }
 
+// For each of the first few child depths, a bit per place of `shared` (and one past the last)
+// that is set where a child of that depth ends: the place shares fewer letters with the one
+// before than the child's entries do.
+Lexicon::Boundaries child_boundaries(std::span<const std::uint8_t> shared, std::size_t count) {
+    Lexicon::Boundaries out;
+    for (std::size_t level = 0; level < out.size(); ++level) {
+        const std::size_t letters = Lexicon::kFirstBoundaryLetters + level;
+        auto& bits = out[level];
+        bits.assign(count / 64 + 2, 0);
+        for (std::size_t k = 0; k <= count && k < shared.size(); ++k) {
+            if (shared[k] < letters) bits[k / 64] |= std::uint64_t{1} << (k % 64);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void Lexicon::make_search_tables() const {
@@ -814,42 +844,47 @@ void Lexicon::make_search_tables() const {
             lookup_ = own_lookup_;
             lookup_ready_.store(true, std::memory_order_release);
         }
-        if (!prefixes_.empty()) {  // from an index
-            if (index_tables_hold()) return;
-            sound_keys_ = {};  // an index that points outside itself: made here instead
-            sound_entries_ = {};
-        }
-        std::vector<std::string_view> keys(entries_.size());
-        for (std::size_t i = 0; i < entries_.size(); ++i) keys[i] = folded(entries_[i]);
-        fill_trie_tables(keys, own_prefixes_, own_tails_, own_shared_);
-        // Keys of the reversed order: the first letter, then the rest from the word's end.
-        std::string reversed(folded_.size(), '\0');
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            const Entry& e = entries_[i];
-            const std::string_view word = folded(e);
-            char* key = reversed.data() + e.offset;
-            if (!word.empty()) key[0] = word[0];
-            for (std::size_t p = 1; p < word.size(); ++p) key[p] = word[word.size() - p];
-            keys[i] = std::string_view(key, word.size());
-        }
-        own_reversed_entries_.resize(entries_.size());
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            own_reversed_entries_[i] = static_cast<std::uint32_t>(i);
-        }
-        std::stable_sort(
-            own_reversed_entries_.begin(), own_reversed_entries_.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return compare_bytes(keys[a], keys[b]) < 0; });
-        std::vector<std::string_view> sorted(entries_.size());
-        for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = keys[own_reversed_entries_[k]];
-        fill_trie_tables(sorted, own_reversed_prefixes_, own_reversed_tails_, own_reversed_shared_);
-        prefixes_ = own_prefixes_;
-        shared_ = own_shared_;
-        reversed_entries_ = own_reversed_entries_;
-        reversed_prefixes_ = own_reversed_prefixes_;
-        tails_ = own_tails_;
-        reversed_tails_ = own_reversed_tails_;
-        reversed_shared_ = own_reversed_shared_;
+        if (prefixes_.empty() || !index_tables_hold()) make_trie_tables();
+        own_boundaries_ = child_boundaries(shared_, entries_.size());
+        own_reversed_boundaries_ = child_boundaries(reversed_shared_, entries_.size());
     });
+}
+
+void Lexicon::make_trie_tables() const {
+    if (!prefixes_.empty()) {  // an index that points outside itself: made here instead
+        sound_keys_ = {};
+        sound_entries_ = {};
+    }
+    std::vector<std::string_view> keys(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) keys[i] = folded(entries_[i]);
+    fill_trie_tables(keys, own_prefixes_, own_tails_, own_shared_);
+    // Keys of the reversed order: the first letter, then the rest from the word's end.
+    std::string reversed(folded_.size(), '\0');
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const Entry& e = entries_[i];
+        const std::string_view word = folded(e);
+        char* key = reversed.data() + e.offset;
+        if (!word.empty()) key[0] = word[0];
+        for (std::size_t p = 1; p < word.size(); ++p) key[p] = word[word.size() - p];
+        keys[i] = std::string_view(key, word.size());
+    }
+    own_reversed_entries_.resize(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        own_reversed_entries_[i] = static_cast<std::uint32_t>(i);
+    }
+    std::stable_sort(
+        own_reversed_entries_.begin(), own_reversed_entries_.end(),
+        [&](std::uint32_t a, std::uint32_t b) { return compare_bytes(keys[a], keys[b]) < 0; });
+    std::vector<std::string_view> sorted(entries_.size());
+    for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k] = keys[own_reversed_entries_[k]];
+    fill_trie_tables(sorted, own_reversed_prefixes_, own_reversed_tails_, own_reversed_shared_);
+    prefixes_ = own_prefixes_;
+    shared_ = own_shared_;
+    reversed_entries_ = own_reversed_entries_;
+    reversed_prefixes_ = own_reversed_prefixes_;
+    tails_ = own_tails_;
+    reversed_tails_ = own_reversed_tails_;
+    reversed_shared_ = own_reversed_shared_;
 }
 
 void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
@@ -865,7 +900,7 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const std::string q = ascii_fold(query);
     const auto first = static_cast<std::size_t>(lo - entries_.begin());
     const auto last = static_cast<std::size_t>(hi - entries_.begin());
-    const WalkOrder forward{{}, prefixes_, tails_, shared_, false};
+    const WalkOrder forward{{}, prefixes_, tails_, shared_, &own_boundaries_, false};
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
         max_edits < 100) {
@@ -907,7 +942,7 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     const std::function<void(const Entry&, int)> keep = [&](const Entry& e, int edits) {
         hits.emplace_back(static_cast<std::uint32_t>(&e - entries_.data()), edits);
     };
-    const WalkOrder forward{{}, prefixes_, tails_, shared_, false};
+    const WalkOrder forward{{}, prefixes_, tails_, shared_, &own_boundaries_, false};
     Search<PackedRows> ahead{
         *this, forward, 1, max_edits, keep, true, PackedRows(q, max_edits, half, early), {}};
     ahead.visit(0, first, last);
@@ -923,8 +958,8 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     const std::size_t hi =
         place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) <= target; });
     const std::string back(q.rbegin(), q.rend());
-    const WalkOrder reversed{reversed_entries_, reversed_prefixes_, reversed_tails_,
-                             reversed_shared_, true};
+    const WalkOrder reversed{reversed_entries_, reversed_prefixes_,        reversed_tails_,
+                             reversed_shared_,  &own_reversed_boundaries_, true};
     Search<PackedRows> behind{*this,
                               reversed,
                               1,

@@ -47,6 +47,13 @@ class Lexicon {
     };
     static_assert(sizeof(Entry) == 16);
 
+    // Where the trie's children of kFirstBoundaryLetters letters end, and of each count up to
+    // two more: bitmaps over the places of a walk order (see child_boundaries in lexicon.cpp).
+    // Children that near the root span tens to thousands of places; the next set bit finds the
+    // end in a 25 KB table, where a gallop over the prefixes misses the cache at each probe.
+    static constexpr std::size_t kFirstBoundaryLetters = 2;
+    using Boundaries = std::array<std::vector<std::uint64_t>, 3>;
+
     // Returns the lexicon or an error naming the file and line. With an `index` (see index())
     // made from the same bytes, the lexicon is taken from it instead of parsing 200,000 lines;
     // an index of other bytes, or not an index at all, is ignored. load(path) uses the index
@@ -126,6 +133,7 @@ class Lexicon {
         // be a cache miss (two in the reversed order) for each place it passes.
         std::span<const std::uint64_t> tails;
         std::span<const std::uint8_t> shared;  // see shared_
+        const Boundaries* boundaries = nullptr;
         bool reversed = false;
     };
     // From this bound up, a search with a one-letter prefix walks the lexicon from both ends
@@ -142,9 +150,11 @@ class Lexicon {
     [[nodiscard]] std::vector<Sound> sounds_of(std::span<const std::uint32_t> entries) const;
 
     void use_index(const LexiconIndexView& view);
-    // Makes the search tables (prefixes_, shared_ and the reversed order's), unless an index
-    // brought them and index_tables_hold(); then the sound table is the index's too.
+    // Makes the search tables (prefixes_, shared_ and the reversed order's: make_trie_tables),
+    // unless an index brought them and index_tables_hold(); then the sound table is the
+    // index's too. Then the child boundaries, which no index holds.
     void make_search_tables() const;
+    void make_trie_tables() const;
     // The index's tables point only at entries, and end in their padding.
     [[nodiscard]] bool index_tables_hold() const;
 
@@ -195,6 +205,9 @@ class Lexicon {
     mutable std::span<const std::uint64_t> reversed_prefixes_;
     mutable std::span<const std::uint64_t> reversed_tails_;
     mutable std::span<const std::uint8_t> reversed_shared_;
+    // Made from the shared counts by the first search, from an index or not.
+    mutable Boundaries own_boundaries_;
+    mutable Boundaries own_reversed_boundaries_;
     // Every folded spelling's first entry (plus one; zero: an empty slot), filed by the
     // spelling's hash with linear probing in a power-of-two table: a lookup reads a slot and an
     // entry or two where a bisection of 200,000 entries misses the cache a dozen times. From
