@@ -890,16 +890,32 @@ void Lexicon::make_trie_tables() const {
 void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
                      const std::function<void(const Entry&, int)>& found, SearchMethod how) const {
     const std::string key = ascii_fold(prefix);
-    const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
-        return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
-    });
-    const auto hi = std::partition_point(
-        lo, entries_.end(), [&](const Entry& e) { return folded(e).substr(0, key.size()) == key; });
-    if (lo == hi) return;
     make_search_tables();
+    std::size_t first = 0;
+    std::size_t last = 0;
+    if (!key.empty() && key.size() <= kPrefixLetters && key.find('\0') == std::string::npos) {
+        // The entries that start with the key, from the prefixes: numbers in entry order.
+        const unsigned shift = 8 * static_cast<unsigned>(kPrefixLetters - key.size());
+        const std::uint64_t head = packed_prefix(key) >> shift;
+        const auto at = [&](auto before) {
+            return static_cast<std::size_t>(
+                std::partition_point(prefixes_.begin(), prefixes_.end(), before) -
+                prefixes_.begin());
+        };
+        first = at([&](std::uint64_t p) { return (p >> shift) < head; });
+        last = at([&](std::uint64_t p) { return (p >> shift) <= head; });
+    } else {
+        const auto lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
+            return compare_bytes(folded(e).substr(0, key.size()), key) < 0;
+        });
+        const auto hi = std::partition_point(lo, entries_.end(), [&](const Entry& e) {
+            return folded(e).substr(0, key.size()) == key;
+        });
+        first = static_cast<std::size_t>(lo - entries_.begin());
+        last = static_cast<std::size_t>(hi - entries_.begin());
+    }
+    if (first == last) return;
     const std::string q = ascii_fold(query);
-    const auto first = static_cast<std::size_t>(lo - entries_.begin());
-    const auto last = static_cast<std::size_t>(hi - entries_.begin());
     const WalkOrder forward{{}, prefixes_, tails_, shared_, &own_boundaries_, false};
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&

@@ -409,6 +409,37 @@ TEST_CASE("lexicon search finds words within the edit bound", "[spell]") {
     CHECK(found == std::vector<std::pair<std::string, int>>{{"government", 1}, {"governments", 2}});
 }
 
+TEST_CASE("a search with a prefix walks exactly the words that start with it", "[spell]") {
+    // Prefixes of one to ten letters, read from the prefix table up to eight and from the text
+    // beyond: every word is found from each split of its own letters with no edit, and nothing
+    // spelled otherwise.
+    auto loaded = Lexicon::load(COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+    const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
+    const auto entries = lex->entries();
+    std::size_t searched = 0;
+    for (std::size_t i = 0; i < entries.size(); i += 97) {
+        const std::string w(lex->folded(entries[i]));
+        for (const std::size_t split : {1, 2, 3, 7, 8, 9, 10}) {
+            if (split > w.size()) continue;
+            bool self = false;
+            bool other = false;
+            lex->search(w.substr(0, split), w.substr(split), 0, [&](const Lexicon::Entry& e, int) {
+                self |= &e == &entries[i];
+                other |= lex->folded(e) != w;
+            });
+            INFO(w << " split " << split);
+            CHECK(self);
+            CHECK_FALSE(other);
+            ++searched;
+        }
+    }
+    CHECK(searched > 5000);
+    int found = 0;
+    lex->search(std::string("a\0", 2), "", 2, [&](const Lexicon::Entry&, int) { ++found; });
+    CHECK(found == 0);  // no folded word holds a NUL
+}
+
 TEST_CASE("the fastest lexicon search finds what the reference search finds", "[spell]") {
     // The shipped lexicon, and queries made from its words by up to four random slips: of
     // every length either side of the packed rows' limit, with and without a fixed first
