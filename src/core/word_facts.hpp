@@ -35,16 +35,24 @@ class WordFacts {
     std::uint32_t slot(std::string_view word, std::uint64_t hash) {
         if (2 * (spans_.size() + 1) > table_.size()) grow();
         const std::size_t mask = table_.size() - 1;
+        const std::uint64_t key = keyed(hash, word.size());
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Entry& e = table_[i];
             if (e.id == kEmpty) {
-                e = {hash, static_cast<std::uint32_t>(spans_.size())};
+                e = {key, static_cast<std::uint32_t>(spans_.size()),
+                     static_cast<std::uint32_t>(text_.size())};
                 spans_.emplace_back(static_cast<std::uint32_t>(text_.size()),
                                     static_cast<std::uint32_t>(word.size()));
                 text_ += word;
                 return e.id;
             }
-            if (e.hash == hash && same_word(text_of(e.id), word)) return e.id;
+            if (e.key != key) continue;
+            // The text from the entry itself: reading the word's span first would be a second
+            // cache miss for every word of every document.
+            const std::string_view known =
+                word.size() < kLongWord ? std::string_view(text_).substr(e.offset, word.size())
+                                        : text_of(e.id);
+            if (same_word(known, word)) return e.id;
         }
     }
 
@@ -62,10 +70,17 @@ class WordFacts {
 
   private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+    // The hash with the word's length (kLongWord for any longer) in its top byte: entries that
+    // match it spell a word of that length from `offset`, if any.
+    static constexpr std::size_t kLongWord = 255;
     struct Entry {
-        std::uint64_t hash = 0;
+        std::uint64_t key = 0;
         std::uint32_t id = kEmpty;
+        std::uint32_t offset = 0;  // of the word in text_
     };
+    static std::uint64_t keyed(std::uint64_t hash, std::size_t size) {
+        return (hash & 0x00FFFFFFFFFFFFFFULL) | (std::uint64_t{std::min(size, kLongWord)} << 56);
+    }
 
     [[nodiscard]] std::string_view text_of(std::uint32_t id) const {
         return std::string_view(text_).substr(spans_[id].first, spans_[id].second);
@@ -82,7 +97,7 @@ class WordFacts {
         const std::size_t mask = table_.size() - 1;
         for (const Entry& e : old) {
             if (e.id == kEmpty) continue;
-            std::size_t i = e.hash & mask;
+            std::size_t i = e.key & mask;  // the low bits are the hash's
             while (table_[i].id != kEmpty) i = (i + 1) & mask;
             table_[i] = e;
         }

@@ -312,6 +312,19 @@ TEST_CASE("word facts keep answers from one document to the next", "[core]") {
         CHECK(big.slot(words[i], copydesk::word_hash(words[i])) == i);
         CHECK(big.word(i) == words[i]);
     }
+    // Words that share a hash are told apart by their text: of one length, of two lengths,
+    // and longer than the length an entry keeps (255 bytes).
+    copydesk::WordFacts clash;
+    const std::string long_a(300, 'a');
+    const std::string long_b = std::string(299, 'a') + "b";
+    const std::vector<std::string> same_hash = {"kyiv", "kiev", "kyyiv", long_a, long_b};
+    for (const std::string& w : same_hash) clash.slot(w, 42);
+    for (std::uint32_t i = 0; i < same_hash.size(); ++i) {
+        INFO(same_hash[i].size());
+        CHECK(clash.slot(same_hash[i], 42) == i);
+        CHECK(clash.word(i) == same_hash[i]);
+    }
+    CHECK(clash.slot("kiew", 42) == same_hash.size());  // a new word, not one of its namesakes
 }
 
 TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {
