@@ -38,7 +38,7 @@ std::uint64_t big_endian(const std::array<unsigned char, 8>& b) {
 // as the bytes do.
 std::uint64_t packed_prefix(std::string_view s) {
     std::array<unsigned char, 8> b{};
-    std::memcpy(b.data(), s.data(), std::min(s.size(), b.size()));
+    if (!s.empty()) std::memcpy(b.data(), s.data(), std::min(s.size(), b.size()));  // may be null
     return big_endian(b);
 }
 
@@ -792,7 +792,7 @@ void fill_trie_tables(const std::vector<std::string_view>& keys,
     for (std::size_t i = 0; i < keys.size(); ++i) {
         const std::string_view key = keys[i];
         prefixes[i] = packed_prefix(key);
-        const std::string_view rest = key.size() > kHead ? key.substr(kHead) : std::string_view();
+        const std::string_view rest = key.substr(std::min(kHead, key.size()));
         tails[i] = (packed_prefix(rest.substr(0, Lexicon::kTailLetters)) & ~std::uint64_t{0xFF}) |
                    std::min<std::size_t>(key.size(), 255);
     }
