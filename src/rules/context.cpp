@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <span>
 
 #include "rules/rule.hpp"
 #include "text/casing.hpp"
@@ -47,19 +49,43 @@ const Context::Words& Context::words() const {
             std::vector<std::uint32_t>& ids =
                 words.ids.emplace_back(region_tokens.size(), WordTally::kNoWord);
             const char* text = r.region->text().data();
-            for (const std::uint32_t i : r.analysis.words) {
+            const std::span<const std::uint32_t> word_tokens = r.analysis.words;
+            const auto word_at = [&](std::size_t k) {
+                const text::Token& t = region_tokens[word_tokens[k]];
+                return std::string_view(text + t.span.begin, t.span.size());
+            };
+            // Each word's hash is worked out a few words ahead, and its slot prefetched.
+            constexpr std::size_t kAhead = 8;
+            std::array<std::uint64_t, kAhead> hashes{};
+            const std::size_t count = word_tokens.size();
+            for (std::size_t k = 0; k < std::min(kAhead, count); ++k) {
+                hashes[k] = word_hash(word_at(k));
+                words.all.prefetch(hashes[k]);
+            }
+            for (std::size_t k = 0; k < count; ++k) {
+                const std::uint64_t hash = hashes[k % kAhead];
+                if (k + kAhead < count) {
+                    hashes[k % kAhead] = word_hash(word_at(k + kAhead));
+                    words.all.prefetch(hashes[k % kAhead]);
+                }
+                const std::uint32_t i = word_tokens[k];
                 const text::Token& t = region_tokens[i];
-                const std::string_view w(text + t.span.begin, t.span.size());
-                ids[i] = words.all.add(w);
+                const std::string_view w = word_at(k);
+                ids[i] = words.all.add(w, hash);
                 if (!t.sentence_start && is_capitalized(w))
                     words.mid_sentence_capitalized.add(strip_possessive(w));
             }
         }
         const auto distinct = static_cast<std::uint32_t>(words.all.distinct());
         words.slots.resize(distinct);
-        for (std::uint32_t id = 0; id < distinct; ++id) {
-            words.slots[id] =
-                facts_ != nullptr ? facts_->slot(words.all.word(id), words.all.hash_of(id)) : id;
+        if (facts_ == nullptr) {
+            for (std::uint32_t id = 0; id < distinct; ++id) words.slots[id] = id;
+        } else {
+            constexpr std::uint32_t kAhead = 8;
+            for (std::uint32_t id = 0; id < distinct; ++id) {
+                if (id + kAhead < distinct) facts_->prefetch(words.all.hash_of(id + kAhead));
+                words.slots[id] = facts_->slot(words.all.word(id), words.all.hash_of(id));
+            }
         }
         return words;
     });

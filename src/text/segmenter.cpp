@@ -240,6 +240,17 @@ std::size_t simple_segments(std::string_view text, Emit&& emit) {
         for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
         return table;
     }();
+    // Per byte: kLetterFlag for an ASCII letter or digit, with kDigitFlag for a digit.
+    constexpr std::uint8_t kLetterFlag = 1;
+    constexpr std::uint8_t kDigitFlag = 2;
+    static constexpr auto kRun = [] {
+        std::array<std::uint8_t, 0x100> table{};
+        for (std::size_t c = 0; c < 0x80; ++c) {
+            if (kAscii[c] == WordClass::Letter) table[c] = kLetterFlag;
+            if (kAscii[c] == WordClass::Numeric) table[c] = kLetterFlag | kDigitFlag;
+        }
+        return table;
+    }();
     const std::size_t size = text.size();
     // The class of the character at `at`, and where the next one starts.
     auto class_at = [&](std::size_t at, std::size_t& next) {
@@ -263,15 +274,19 @@ std::size_t simple_segments(std::string_view text, Emit&& emit) {
             pos = next;
             while (true) {
                 digit = digit || last == WordClass::Numeric;
-                // The rest of an ASCII run of letters and digits.
+                // The rest of an ASCII run of letters and digits: one table look-up a byte,
+                // its flags gathered, and the class of the run's last byte read after it.
+                const std::size_t run = pos;
+                unsigned seen = 0;
                 while (pos < size) {
-                    const auto byte = static_cast<unsigned char>(text[pos]);
-                    if (byte >= 0x80) break;
-                    const WordClass k = kAscii[byte];
-                    if (!letter_or_digit(k)) break;
-                    digit = digit || k == WordClass::Numeric;
-                    last = k;
+                    const std::uint8_t flags = kRun[static_cast<unsigned char>(text[pos])];
+                    if (flags == 0) break;
+                    seen |= flags;
                     ++pos;
+                }
+                if (pos != run) {
+                    digit = digit || (seen & kDigitFlag) != 0;
+                    last = kAscii[static_cast<unsigned char>(text[pos - 1])];
                 }
                 if (pos == size) break;
                 std::size_t after_mid = 0;

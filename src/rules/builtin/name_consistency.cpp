@@ -344,6 +344,13 @@ class NameConsistency final : public Rule {
             return static_cast<std::uint32_t>(name_words.size() - 1);
         };
 
+        // Most capitalized words are ordinary words at the start of a sentence; which ones
+        // is kept from one document to the next, as a dictionary look-up costs a cache miss.
+        static constexpr char kMayBeName = 0;
+        WordMemo may_be_name(words.all, ctx.word_answers(&kMayBeName), [&](std::string_view w) {
+            return may_be_name_word(ctx, w).has_value();
+        });
+
         std::vector<std::uint8_t> covered;  // per token of a region: bytes, read once a word
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
@@ -376,7 +383,7 @@ class NameConsistency final : public Rule {
                 std::uint32_t& slot = name_word[id];
                 if (covered[i] != 0) continue;
                 if (slot == kUnclassified) {
-                    slot = classify(words.all.word(id));
+                    slot = may_be_name(id) ? classify(words.all.word(id)) : kNoName;
                     if (slot == kNoName) continue;
                 }
                 const NameWord& w = name_words[slot];
