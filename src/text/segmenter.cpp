@@ -562,40 +562,41 @@ Analysis Segmenter::analyze(std::string_view text) {
         append_tokens(text, detail::word_breaks_by_line(*impl_->words, text), specials, out.tokens);
     }
 
-    // Sentence membership, sentence by sentence; the last sentence takes every token left.
+    // Sentence membership, sentence by sentence (the last sentence takes every token left),
+    // and the lists of words and marks in the same pass. Each token's index is written to both
+    // lists and kept where it is of the kind: no branch to mispredict, and no zeroing of the
+    // scratch lists.
     Token* const tokens = out.tokens.data();
     const std::size_t count = out.tokens.size();
-    const std::size_t sentences = std::max<std::size_t>(out.sentences.size(), 1);
-    std::size_t i = 0;
-    for (std::uint32_t s = 0; s < sentences && i < count; ++s) {
-        const std::uint32_t end =
-            s + 1 < sentences ? out.sentences[s].end : std::numeric_limits<std::uint32_t>::max();
-        const std::size_t first = i;
-        for (; i < count && tokens[i].span.begin < end; ++i) tokens[i].sentence = s;
-        // Its first word or number, unless something other than spaces and marks comes first.
-        for (std::size_t k = first; k < i; ++k) {
-            const TokenKind kind = tokens[k].kind;
-            if (kind == TokenKind::Word || kind == TokenKind::Number) {
-                tokens[k].sentence_start = true;
-                out.sentence_starts.push_back(static_cast<std::uint32_t>(k));
-                break;
-            }
-            if (kind != TokenKind::Space && kind != TokenKind::Punct) break;
-        }
-    }
-    // The lists of words and marks. Each token's index is written to both lists and kept where
-    // it is of the kind: no branch to mispredict, and no zeroing of the scratch lists.
     const auto scratch = std::make_unique_for_overwrite<std::uint32_t[]>(2 * count);
     std::uint32_t* const words = scratch.get();
     std::uint32_t* const marks = words + count;
     std::size_t word_count = 0;
     std::size_t mark_count = 0;
-    for (std::uint32_t t = 0; t < count; ++t) {
-        const TokenKind kind = tokens[t].kind;
-        words[word_count] = t;
-        word_count += kind == TokenKind::Word ? 1 : 0;
-        marks[mark_count] = t;
-        mark_count += kind == TokenKind::Punct ? 1 : 0;
+    const std::size_t sentences = std::max<std::size_t>(out.sentences.size(), 1);
+    std::uint32_t i = 0;
+    for (std::uint32_t s = 0; s < sentences && i < count; ++s) {
+        const std::uint32_t end =
+            s + 1 < sentences ? out.sentences[s].end : std::numeric_limits<std::uint32_t>::max();
+        const std::uint32_t first = i;
+        for (; i < count && tokens[i].span.begin < end; ++i) {
+            tokens[i].sentence = s;
+            const TokenKind kind = tokens[i].kind;
+            words[word_count] = i;
+            word_count += kind == TokenKind::Word ? 1 : 0;
+            marks[mark_count] = i;
+            mark_count += kind == TokenKind::Punct ? 1 : 0;
+        }
+        // Its first word or number, unless something other than spaces and marks comes first.
+        for (std::uint32_t k = first; k < i; ++k) {
+            const TokenKind kind = tokens[k].kind;
+            if (kind == TokenKind::Word || kind == TokenKind::Number) {
+                tokens[k].sentence_start = true;
+                out.sentence_starts.push_back(k);
+                break;
+            }
+            if (kind != TokenKind::Space && kind != TokenKind::Punct) break;
+        }
     }
     out.words.assign(words, words + word_count);
     out.marks.assign(marks, marks + mark_count);
