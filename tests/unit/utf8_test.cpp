@@ -352,4 +352,18 @@ TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]")
     CHECK(tally.add("word6") == 6);
     CHECK(tally.count_of(6) == 4);
     CHECK(tally.add("new") == 3001);
+    // Words that share a hash (so a slot's tag too) are told apart by their text, through the
+    // table's growth.
+    copydesk::WordTally clash;
+    const std::vector<std::string> same_hash = {"kyiv", "kiev", "kyyiv", "Kyiv"};
+    for (int round = 0; round < 2; ++round) {
+        for (const std::string& w : same_hash) clash.add(w, 42);
+        for (int i = 0; i < 20; ++i) clash.add("filler" + std::to_string(round * 20 + i));
+    }
+    for (std::uint32_t i = 0; i < same_hash.size(); ++i) {
+        CHECK(clash.add(same_hash[i], 42) == i);
+        CHECK(clash.count_of(i) == 3);
+    }
+    const std::size_t before = clash.distinct();
+    CHECK(clash.add("kiew", 42) == before);  // a new word, not one of its namesakes
 }
