@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -104,6 +105,31 @@ struct WordAnswers {
     [[nodiscard]] std::uint8_t& operator[](std::uint32_t id) const { return store[slots[id]]; }
 };
 
+// Calls `answer(id)` for each distinct word of `words` that has no answer yet in `answers`,
+// kBatch at a time, each batch after `prefetch(batch_words)`: the answers come from lookups that
+// miss the cache in tables of megabytes, and a batch's misses overlap where one word's
+// lookup after another would wait for each.
+template <class Prefetch, class Answer>
+void answer_in_batches(const WordTally& words, WordAnswers answers, Prefetch prefetch,
+                       Answer answer) {
+    constexpr std::size_t kBatch = 16;
+    std::array<std::uint32_t, kBatch> ids{};
+    std::array<std::string_view, kBatch> texts{};
+    std::size_t n = 0;
+    auto flush = [&] {
+        prefetch(std::span<const std::string_view>(texts.data(), n));
+        for (std::size_t k = 0; k < n; ++k) answer(ids[k]);
+        n = 0;
+    };
+    for (std::uint32_t id = 0; id < answers.slots.size(); ++id) {
+        if (answers[id] != 0) continue;
+        ids[n] = id;
+        texts[n] = words.word(id);
+        if (++n == kBatch) flush();
+    }
+    if (n > 0) flush();
+}
+
 // A yes-or-no answer about each distinct word of a tally (is it known, may it start a name),
 // worked out by `test` from the word's text the first time the word is asked about: rules ask
 // about every token, and most tokens repeat a word.
@@ -118,6 +144,11 @@ class WordMemo {
         std::uint8_t& answer = answers_[id];
         if (answer == kNotYet) answer = test_(words_.word(id)) ? kYes : kNo;
         return answer == kYes;
+    }
+    // Works out every answer not yet known, in batches (see answer_in_batches).
+    template <class Prefetch>
+    void answer_all(Prefetch prefetch) {
+        answer_in_batches(words_, answers_, prefetch, [&](std::uint32_t id) { (void)(*this)(id); });
     }
 
   private:

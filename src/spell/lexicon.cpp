@@ -54,13 +54,15 @@ int compare_bytes(std::string_view a, std::string_view b) {
     return a.size() < b.size() ? -1 : 1;
 }
 
-// Lower-cases ASCII letters in place. Branch-free, so that folding the whole lexicon
+// `c` lower-cased if it is an ASCII capital. Branch-free, so that folding the whole lexicon
 // vectorizes.
+char fold_char(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 32 : 0));
+}
+
 void fold_in_place(std::string& s) {
-    for (char& c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        c = static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 32 : 0));
-    }
+    for (char& c : s) c = fold_char(c);
 }
 
 // Maps the pages of a newly allocated buffer in one call instead of a page fault each:
@@ -480,6 +482,34 @@ std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) con
     auto hi = lo;
     while (hi != entries_.end() && folded(*hi) == key) ++hi;
     return {lo, hi};
+}
+
+void Lexicon::prefetch_same_letters(std::span<const std::string_view> words) const {
+    if (!lookup_ready_.load(std::memory_order_acquire)) return;
+    const std::size_t mask = lookup_.size() - 1;
+    // A slot's entry is one past its number; zero is an empty slot, and a number past the
+    // entries (an index not checked when loaded) is left to same_letters() to refuse.
+    auto entry_at = [&](std::size_t slot) -> const Entry* {
+        const std::uint32_t at = lookup_[slot];
+        return at != 0 && at <= entries_.size() ? &entries_[at - 1] : nullptr;
+    };
+    constexpr std::size_t kRound = 16;  // misses in flight at once, about what a core allows
+    for (std::size_t from = 0; from < words.size(); from += kRound) {
+        const std::size_t n = std::min(kRound, words.size() - from);
+        std::array<std::size_t, kRound> slots{};
+        for (std::size_t k = 0; k < n; ++k) {
+            std::uint64_t h = kFnvBasis;  // lookup_hash of the folded word, folded as it goes
+            for (const char c : words[from + k]) h = fnv1a_step(h, fold_char(c));
+            slots[k] = static_cast<std::size_t>(h) & mask;
+            __builtin_prefetch(&lookup_[slots[k]]);
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            if (const Entry* e = entry_at(slots[k])) __builtin_prefetch(e);
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            if (const Entry* e = entry_at(slots[k])) __builtin_prefetch(folded_.data() + e->offset);
+        }
+    }
 }
 
 const Lexicon::Entry* Lexicon::find(std::string_view word, Dialect dialect) const {

@@ -235,6 +235,11 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     return true;
 }
 
+void SpellChecker::prefetch_lookups(std::span<const std::string_view> words) const {
+    // Curly apostrophes are not straightened here: a word that has one is fetched in vain.
+    if (data_.lexicon) data_.lexicon->prefetch_same_letters(words);
+}
+
 std::optional<DialectSpelling> SpellChecker::learn_dialect_spelling(std::string_view word) {
     if (!data_.lexicon) return std::nullopt;
     std::optional<DialectSpelling> found;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -157,6 +158,10 @@ class SpellChecker {
         return learn_dialect_spelling(word);
     }
     [[nodiscard]] Dialect dialect() const { return dialect_; }
+    // Brings into the cache what looking `words` up in the lexicon reads (see
+    // Lexicon::prefetch_same_letters), for a caller about to ask known() or dialect_spelling()
+    // about each of them.
+    void prefetch_lookups(std::span<const std::string_view> words) const;
 
   private:
     // Every word of every document is asked about: the cached answer is read inline, and

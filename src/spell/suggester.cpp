@@ -170,9 +170,18 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     };
     if (!rest.empty()) near(rest[0], rest.substr(1), more);
     if (q.size() >= 2) near(q[1], std::string(1, q[0]) + std::string(q.substr(2)), more);
+    // A letter added before the word or put in place of its first: 51 words looked up,
+    // their cache misses overlapped.
+    std::vector<std::string> exact;
+    exact.reserve(52);
     for (char c = 'a'; c <= 'z'; ++c) {
-        near(c, q, 0);
-        if (c != q[0]) near(c, rest, 0);
+        exact.push_back(c + q);
+        if (c != q[0]) exact.push_back(c + std::string(rest));
+    }
+    const std::vector<std::string_view> exact_views(exact.begin(), exact.end());
+    lex.prefetch_same_letters(exact_views);
+    for (const std::string& word : exact) {
+        for (const Lexicon::Entry& e : lex.same_letters(word)) collect(e, 1);
     }
     for (const auto& alt : kFirstLetter) {
         if (alt.typed == q[0]) lex.search(alt.intended, rest, 1, collect);

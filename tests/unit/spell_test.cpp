@@ -281,6 +281,13 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     std::memset(bad_slots.data() + slots_at, 0xFF, 4 * slots);
     const auto from_bad = parsed(text, bytes_of(bad_slots));
     const auto from_index = parsed(text, bytes_of(index));
+    // Prefetching reads the same slots and entries, so it must refuse the same bad slots.
+    std::vector<std::string> words{"", "ZZZZQ", std::string(300, 'a')};
+    for (const Lexicon::Entry& e : plain->entries()) words.emplace_back(plain->word(e));
+    const std::vector<std::string_view> views(words.begin(), words.end());
+    for (const auto* lex : {plain.get(), from_index.get(), from_bad.get()}) {
+        lex->prefetch_same_letters(views);
+    }
     for (const Lexicon::Entry& e : plain->entries()) {
         const std::string w(plain->word(e));
         INFO(w);

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -258,6 +261,41 @@ TEST_CASE("a word memo asks about each distinct word once", "[core]") {
     for (std::uint32_t id : ids) answers.push_back(capitalized(id));
     CHECK(answers == std::vector<bool>{false, true, false, false, true, false});
     CHECK(asked == std::vector<std::string>{"the", "Kyiv", "talks"});
+}
+
+TEST_CASE("a word memo answers unanswered words in batches, each after its prefetch", "[core]") {
+    copydesk::WordTally tally;
+    std::vector<std::string> text;
+    for (int i = 0; i < 40; ++i) text.push_back("w" + std::to_string(i));
+    for (const std::string& w : text) tally.add(w);
+    std::vector<std::uint8_t> store(tally.distinct(), 0);
+    std::vector<std::uint32_t> slots(tally.distinct());
+    for (std::uint32_t id = 0; id < slots.size(); ++id) slots[id] = id;
+    store[3] = 2;  // answered in an earlier document: neither fetched nor asked again
+    std::vector<std::string> asked;
+    std::vector<std::string> fetched;
+    std::map<std::string, std::size_t, std::less<>> batch_of;  // the batch that fetched a word
+    std::vector<std::size_t> batches;
+    copydesk::WordMemo even(tally, {store, slots}, [&](std::string_view w) {
+        asked.emplace_back(w);
+        // Asked about after its own batch was fetched, and before the next one.
+        const auto batch = batch_of.find(w);
+        CHECK((batch != batch_of.end() && batch->second + 1 == batches.size()));
+        return (w.back() - '0') % 2 == 0;
+    });
+    even.answer_all([&](std::span<const std::string_view> batch) {
+        for (const std::string_view w : batch) batch_of.emplace(w, batches.size());
+        batches.push_back(batch.size());
+        fetched.insert(fetched.end(), batch.begin(), batch.end());
+    });
+    CHECK(batches == std::vector<std::size_t>{16, 16, 7});
+    CHECK(asked.size() == 39);
+    CHECK(std::find(asked.begin(), asked.end(), "w3") == asked.end());
+    CHECK(asked == fetched);
+    CHECK(even(tally.add("w12")));  // answered: the memo does not ask again
+    CHECK_FALSE(even(tally.add("w13")));
+    CHECK(even(tally.add("w3")));  // the earlier document's answer stands
+    CHECK(asked.size() == 39);
 }
 
 TEST_CASE("word facts keep answers from one document to the next", "[core]") {

@@ -31,14 +31,16 @@ class DialectMix final : public Rule {
         // need be looked at.
         static constexpr char kKey = 0;
         const WordAnswers spelled = ctx.word_answers(&kKey);
+        answer_in_batches(
+            words.all, spelled,
+            [&](std::span<const std::string_view> batch) { speller->prefetch_lookups(batch); },
+            [&](std::uint32_t id) {
+                const auto spelling = speller->dialect_spelling(words.all.word(id));
+                spelled[id] = spelling ? 2 + static_cast<std::uint8_t>(spelling->dialect) : 1;
+            });
         std::array<bool, 3> spelled_for{};
         for (std::uint32_t id = 0; id < spelled.slots.size(); ++id) {
-            std::uint8_t& answer = spelled[id];
-            if (answer == 0) {
-                const auto spelling = speller->dialect_spelling(words.all.word(id));
-                answer = spelling ? 2 + static_cast<std::uint8_t>(spelling->dialect) : 1;
-            }
-            if (answer >= 2) spelled_for[answer - 2U] = true;
+            if (spelled[id] >= 2) spelled_for[spelled[id] - 2U] = true;
         }
         if (!spelled_for[static_cast<std::size_t>(Dialect::US)] ||
             !spelled_for[static_cast<std::size_t>(Dialect::GB)]) {

@@ -15,6 +15,9 @@ class Spelling final : public Rule {
         static constexpr char kKnown = 0;
         WordMemo known(words.all, ctx.word_answers(&kKnown),
                        [&](std::string_view w) { return ctx.speller()->known(w); });
+        known.answer_all([&](std::span<const std::string_view> batch) {
+            ctx.speller()->prefetch_lookups(batch);
+        });
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
             const RegionText& where = ctx.regions()[r];
             const auto& ids = words.ids[r];
