@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <limits>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/diagnostic.hpp"
 #include "spell/phonetic.hpp"
@@ -146,11 +144,11 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     if (typed.empty() || typed.size() > kMaxWordLength || limit == 0) return out;
     const std::string q = ascii_fold(typed);
 
-    std::unordered_map<const Lexicon::Entry*, int> found;
-    auto collect = [&](const Lexicon::Entry& e, int edits) {
-        auto [it, inserted] = found.emplace(&e, edits);
-        if (!inserted) it->second = std::min(it->second, edits);
-    };
+    // Every entry any search finds, as often as found: sorted and made unique below, which
+    // costs less than a hash table's node for each.
+    std::vector<const Lexicon::Entry*> found;
+    found.reserve(256);
+    auto collect = [&](const Lexicon::Entry& e, int /*edits*/) { found.push_back(&e); };
     const std::string_view rest = std::string_view(q).substr(1);
     // Up to two slips after a correct first letter (three in a long word); one slip in the first
     // letter, which is rarer: left out, added, wrong, or swapped with the second. In a longer
@@ -189,24 +187,27 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     // Words spelled by ear ("fotografy", "bisnes") are too many edits away for the searches
     // above; a word that sounds the same is reached through its sound key instead. A short
     // key ("FR") sounds like too many words to say anything.
-    std::unordered_set<const Lexicon::Entry*> sounds_alike;
+    std::vector<const Lexicon::Entry*> sounds_alike;
     if (const std::string key = full ? sound_key(q) : std::string(); key.size() >= kMinSoundKey) {
         lex.sounding_like(key, [&](const Lexicon::Entry& e) {
-            sounds_alike.insert(&e);
+            sounds_alike.push_back(&e);
             collect(e, 0);
         });
     }
+    std::sort(sounds_alike.begin(), sounds_alike.end());
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
 
     const bool typed_lower = !has_upper(typed);
     const bool typed_caps = all_caps(typed);
-    for (const auto& [entry, edits] : found) {
+    for (const Lexicon::Entry* entry : found) {
         const std::string_view w = lex.word(*entry);
         Correction c;
         c.level = entry->level;
         c.frequency = entry->frequency;
         c.proper = has_upper(w);
         c.cost = typo_cost(q, lex.folded(*entry));
-        if (sounds_alike.contains(entry)) {
+        if (std::binary_search(sounds_alike.begin(), sounds_alike.end(), entry)) {
             c.cost = std::min(c.cost, kSoundsAlikeBase + kSoundsAlikeShare * c.cost);
         }
         c.score = c.cost + rarity_cost(c.frequency) +
