@@ -237,6 +237,9 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
 
 void SpellChecker::prefetch_lookups(std::span<const std::string_view> words) const {
     // Curly apostrophes are not straightened here: a word that has one is fetched in vain.
+    if (data_.house) {
+        for (const std::string_view word : words) data_.house->prefetch(word);
+    }
     if (data_.lexicon) data_.lexicon->prefetch_same_letters(words);
 }
 

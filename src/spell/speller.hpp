@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <variant>
 #include <vector>
 
+#include "core/hash.hpp"
 #include "spell/lexicon.hpp"
 #include "spell/misspellings.hpp"
 #include "spell/suggester.hpp"
@@ -59,10 +59,31 @@ class WordList {
 
     // Exact match, or a capitalized/upper-case form of a listed lower-case word.
     [[nodiscard]] bool contains(std::string_view word) const;
-    [[nodiscard]] std::size_t size() const { return words_.size(); }
+    // Starts loading the slot where contains() first looks for `word`.
+    void prefetch(std::string_view word) const {
+        __builtin_prefetch(&slots_[word_hash(word) & (slots_.size() - 1)]);
+    }
+    [[nodiscard]] std::size_t size() const { return spans_.size(); }
 
   private:
-    std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
+    void insert(std::string_view word);
+    [[nodiscard]] bool has(std::string_view word) const;
+
+    // Every word once, end to end in text_, filed in slots_ by its word_hash with linear
+    // probing; a slot keeps the hash's high half beside the word's number, so that looking up
+    // a word not listed (most words) reads one slot, where a hash set reads a bucket, a node
+    // and a string, each a cache miss.
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint32_t id = kEmpty;
+    };
+    static std::uint32_t tag_of(std::uint64_t hash) {
+        return static_cast<std::uint32_t>(hash >> 32);
+    }
+    std::string text_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  // offset and size in text_
+    std::vector<Slot> slots_ = std::vector<Slot>(64);
 };
 
 class CorrectionCache;
@@ -158,9 +179,9 @@ class SpellChecker {
         return learn_dialect_spelling(word);
     }
     [[nodiscard]] Dialect dialect() const { return dialect_; }
-    // Brings into the cache what looking `words` up in the lexicon reads (see
-    // Lexicon::prefetch_same_letters), for a caller about to ask known() or dialect_spelling()
-    // about each of them.
+    // Brings into the cache what looking `words` up in the house lists and the lexicon reads
+    // (see Lexicon::prefetch_same_letters), for a caller about to ask known() or
+    // dialect_spelling() about each of them.
     void prefetch_lookups(std::span<const std::string_view> words) const;
 
   private:

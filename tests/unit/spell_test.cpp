@@ -97,6 +97,28 @@ TEST_CASE("word list files skip comments and blank lines", "[spell]") {
     CHECK(error.find("missing.txt") != std::string::npos);
 }
 
+TEST_CASE("a word list keeps thousands of words, each once, through its table's growth",
+          "[spell]") {
+    WordList list;
+    for (int i = 0; i < 5000; ++i) list.add_entry("word" + std::to_string(i));
+    list.add_entry("word17 word17 Odesa-Kharkiv-road");  // repeats, and a hyphenated entry
+    CHECK(list.size() == 5000 + 4);                      // Odesa, Kharkiv, road and the whole
+    for (int i = 0; i < 5000; i += 7) {
+        const std::string w = "word" + std::to_string(i);
+        INFO(w);
+        CHECK(list.contains(w));
+        CHECK(list.contains("W" + w.substr(1)));  // capitalized: the listed lower-case word
+        CHECK_FALSE(list.contains(w + "x"));
+        CHECK_FALSE(list.contains(w.substr(0, w.size() - 1) + "x"));
+        list.prefetch(w);  // a hint only: nothing to see
+    }
+    CHECK(list.contains("Odesa-Kharkiv-road"));
+    CHECK(list.contains("Kharkiv"));
+    CHECK_FALSE(list.contains("odesa"));  // a capitalized entry stays capitalized
+    CHECK_FALSE(list.contains(""));
+    CHECK_FALSE(list.contains("WORD17"));  // only the first letter is lowered
+}
+
 TEST_CASE("suggestions are ordered, bounded and cached", "[spell]") {
     auto sc = checker();
     const auto first = sc.suggestions("goverment", 3);
