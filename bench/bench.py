@@ -3,7 +3,9 @@
 
 Prints MB/s and words/s for the whole pipeline over ../shared/corpus/clean (cold: first pass,
 every distinct misspelling gets suggestions; warm: the same files linted again in the same
-process, one pass of three), on one core and on all cores, best of three runs; per-article
+process, one pass of three), on one core and on all cores, the median of seven runs (one- and
+three-pass runs taken in turn, so that a slow spell of the machine falls on both) with the best
+run beside it; per-article
 latency (process start to exit, p50 and p99); peak memory; the cost of one misspelling's
 suggestions; and `hunspell -l` over the same files. Skips cleanly without the corpus.
 
@@ -104,22 +106,28 @@ def main():
     cold_one_core = None
     for jobs in job_counts:
         jflag = ["-j", str(jobs)] if len(job_counts) > 1 else []
-        # Best of three runs of one pass and of three passes: a warm pass is the difference
-        # over two, which a single run of each leaves to the machine's noise.
-        once = thrice = float("inf")
+        # Runs of one pass and of three passes, taken in turn: a warm pass is the difference
+        # over two, which a single run of each leaves to the machine's noise. Medians, with
+        # the figure from the best runs beside them.
+        ones, threes = [], []
         peak = 0.0
-        for _ in range(3):
+        for _ in range(7):
             t, p = run([args.exe, "lint", "--format", "json", *jflag, *files])
-            once, peak = min(once, t), max(peak, p)
+            ones.append(t)
+            peak = max(peak, p)
             t, p = run([args.exe, "lint", "--format", "json", *jflag, *files, *files, *files])
-            thrice, peak = min(thrice, t), max(peak, p)
-        warm = (thrice - once) / 2
+            threes.append(t)
+            peak = max(peak, p)
+        once, best_once = statistics.median(ones), min(ones)
+        warm = (statistics.median(threes) - once) / 2
+        best_warm = (min(threes) - best_once) / 2
         if jobs == 1:
             cold_one_core = once
-        warm_text = (f"warm {mb / warm:7.1f} MB/s {words / warm:10.0f} words/s" if warm > 0 else
+        warm_text = (f"warm {mb / warm:7.1f} MB/s {words / warm:10.0f} words/s "
+                     f"(best runs: {mb / best_warm:.1f})" if warm > 0 and best_warm > 0 else
                      "warm: not measured (the runs varied more than a pass takes)")
-        print(f"{jobs} core(s): cold {mb / once:7.1f} MB/s {words / once:10.0f} words/s   "
-              f"{warm_text}   peak {peak:.0f} MiB")
+        print(f"{jobs} core(s): cold {mb / once:7.1f} MB/s {words / once:10.0f} words/s "
+              f"(best run: {mb / best_once:.1f})   {warm_text}   peak {peak:.0f} MiB")
 
     sample = files[:: max(1, len(files) // args.articles)][: args.articles]
     latencies = []
