@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/hash.hpp"
+#include "core/word_tally.hpp"
 #include "spell/lexicon.hpp"
 #include "spell/misspellings.hpp"
 #include "spell/suggester.hpp"
@@ -60,30 +62,23 @@ class WordList {
     // Exact match, or a capitalized/upper-case form of a listed lower-case word.
     [[nodiscard]] bool contains(std::string_view word) const;
     // Starts loading the slot where contains() first looks for `word`.
-    void prefetch(std::string_view word) const {
-        __builtin_prefetch(&slots_[word_hash(word) & (slots_.size() - 1)]);
-    }
-    [[nodiscard]] std::size_t size() const { return spans_.size(); }
+    void prefetch(std::string_view word) const { words_.prefetch(word_hash(word)); }
+    [[nodiscard]] std::size_t size() const { return words_.distinct(); }
+
+    WordList() = default;
+    WordList(const WordList&) = delete;  // the tally's views point into this list's text
+    WordList& operator=(const WordList&) = delete;
+    WordList(WordList&&) = default;
+    WordList& operator=(WordList&&) = default;
 
   private:
     void insert(std::string_view word);
-    [[nodiscard]] bool has(std::string_view word) const;
 
-    // Every word once, end to end in text_, filed in slots_ by its word_hash with linear
-    // probing; a slot keeps the hash's high half beside the word's number, so that looking up
-    // a word not listed (most words) reads one slot, where a hash set reads a bucket, a node
-    // and a string, each a cache miss.
-    static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
-    struct Slot {
-        std::uint32_t tag = 0;
-        std::uint32_t id = kEmpty;
-    };
-    static std::uint32_t tag_of(std::uint64_t hash) {
-        return static_cast<std::uint32_t>(hash >> 32);
-    }
-    std::string text_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  // offset and size in text_
-    std::vector<Slot> slots_ = std::vector<Slot>(64);
+    // Each word once; a deque, so that a word stays where the tally's view of it points. The
+    // tally's slots keep the hash's high half beside the word's number: looking up a word not
+    // listed (most words) reads one slot, where a hash set reads a bucket, a node and a string.
+    std::deque<std::string> text_;
+    WordTally words_;
 };
 
 class CorrectionCache;

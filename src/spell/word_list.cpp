@@ -96,46 +96,13 @@ bool WordList::load_directory(const std::string& dir, std::string& error) {
 }
 
 void WordList::insert(std::string_view word) {
-    if (has(word)) return;
-    if (2 * (spans_.size() + 1) > slots_.size()) {
-        std::vector<Slot> old(2 * slots_.size());
-        old.swap(slots_);
-        const std::size_t mask = slots_.size() - 1;
-        for (std::uint32_t id = 0; id < spans_.size(); ++id) {
-            const std::uint64_t h =
-                word_hash(std::string_view(text_).substr(spans_[id].first, spans_[id].second));
-            std::size_t i = h & mask;
-            while (slots_[i].id != kEmpty) i = (i + 1) & mask;
-            slots_[i] = {tag_of(h), id};
-        }
-    }
-    const std::uint64_t h = word_hash(word);
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
-    while (slots_[i].id != kEmpty) i = (i + 1) & mask;
-    slots_[i] = {tag_of(h), static_cast<std::uint32_t>(spans_.size())};
-    spans_.emplace_back(static_cast<std::uint32_t>(text_.size()),
-                        static_cast<std::uint32_t>(word.size()));
-    text_ += word;
-}
-
-bool WordList::has(std::string_view word) const {
-    const std::uint64_t h = word_hash(word);
-    const std::uint32_t tag = tag_of(h);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        const Slot& s = slots_[i];
-        if (s.id == kEmpty) return false;
-        if (s.tag == tag &&
-            std::string_view(text_).substr(spans_[s.id].first, spans_[s.id].second) == word) {
-            return true;
-        }
-    }
+    if (words_.count(word) != 0) return;
+    words_.add(text_.emplace_back(word));
 }
 
 bool WordList::contains(std::string_view word) const {
-    if (has(word)) return true;
-    if (!word.empty() && is_ascii_upper(word[0])) return has(lower_first(word));
+    if (words_.count(word) != 0) return true;
+    if (!word.empty() && is_ascii_upper(word[0])) return words_.count(lower_first(word)) != 0;
     return false;
 }
 
