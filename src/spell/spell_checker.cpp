@@ -102,6 +102,12 @@ bool SpellChecker::lookup(const std::string& word) {
 }
 
 bool SpellChecker::learn_known(std::string_view raw) {
+    const bool ok = look_up_known(raw);
+    known_cache_.insert(raw, ok);
+    return ok;
+}
+
+bool SpellChecker::look_up_known(std::string_view raw) {
     const std::string word = normalize_apostrophes(raw);
     bool ok = lookup(word);
     if (!ok) {
@@ -109,7 +115,6 @@ bool SpellChecker::learn_known(std::string_view raw) {
         const auto [base, suffix] = split_possessive(word);
         if (!suffix.empty()) ok = lookup(std::string(base));
     }
-    known_cache_.insert(raw, ok);
     return ok;
 }
 
@@ -244,13 +249,18 @@ void SpellChecker::prefetch_lookups(std::span<const std::string_view> words) con
 }
 
 std::optional<DialectSpelling> SpellChecker::learn_dialect_spelling(std::string_view word) {
+    auto found = look_up_dialect_spelling(word);
+    dialect_cache_.insert(word, found);
+    return found;
+}
+
+std::optional<DialectSpelling> SpellChecker::look_up_dialect_spelling(std::string_view word) const {
     if (!data_.lexicon) return std::nullopt;
     std::optional<DialectSpelling> found;
     const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word));
     if (e != nullptr && e->dialect != Dialect::Any && e->other_length != 0) {
         found = DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
     }
-    dialect_cache_.insert(word, found);
     return found;
 }
 

@@ -149,6 +149,10 @@ class SpellChecker {
         if (const bool* cached = known_cache_.find(word)) return *cached;
         return learn_known(word);
     }
+    // known(), worked out afresh and not cached: for a caller that keeps the answer itself
+    // (a rule's WordMemo, which keeps it for the linter's later documents). Caching it here
+    // too filled a second table of every distinct word, several megabytes in a long run.
+    [[nodiscard]] bool look_up_known(std::string_view word);
     // Up to five corrections, best first: the known-misspellings table's (safe), then the
     // lexicon's ranked candidates, or the engine's suggestions without a lexicon.
     [[nodiscard]] const Corrections& corrections(std::string_view word);
@@ -173,6 +177,9 @@ class SpellChecker {
         if (const auto* cached = dialect_cache_.find(word)) return *cached;
         return learn_dialect_spelling(word);
     }
+    // dialect_spelling(), worked out afresh and not cached (see look_up_known).
+    [[nodiscard]] std::optional<DialectSpelling> look_up_dialect_spelling(
+        std::string_view word) const;
     [[nodiscard]] Dialect dialect() const { return dialect_; }
     // Brings into the cache what looking `words` up in the house lists and the lexicon reads
     // (see Lexicon::prefetch_same_letters), for a caller about to ask known() or

@@ -709,6 +709,36 @@ TEST_CASE("the other dialect's spelling is known and labelled", "[spell]") {
     CHECK(sc.dialect_spelling("organise"));
 }
 
+TEST_CASE("uncached lookups answer as the cached ones, before and after them", "[spell]") {
+    const std::vector<std::string> words = {"colour", "color",     "organise", "organize",
+                                            "Colour", "goverment", "China's",  "China’s",
+                                            "zzzq",   ""};
+    for (const bool cached_first : {false, true}) {
+        auto sc = lexicon_checker(Dialect::US);
+        auto fresh = lexicon_checker(Dialect::US);
+        for (const std::string& w : words) {
+            CAPTURE(w, cached_first);
+            if (cached_first) {
+                (void)sc.known(w);
+                (void)sc.dialect_spelling(w);
+            }
+            CHECK(sc.look_up_known(w) == fresh.known(w));
+            const auto uncached = sc.look_up_dialect_spelling(w);
+            const auto cached = fresh.dialect_spelling(w);
+            REQUIRE(uncached.has_value() == cached.has_value());
+            if (cached) {
+                CHECK(uncached->dialect == cached->dialect);
+                CHECK(uncached->counterpart == cached->counterpart);
+            }
+            CHECK(sc.known(w) == fresh.known(w));
+        }
+    }
+    auto sc = lexicon_checker(Dialect::US);
+    CHECK(sc.look_up_known("colour"));
+    CHECK_FALSE(sc.look_up_known("goverment"));
+    CHECK(sc.look_up_dialect_spelling("colour")->counterpart == "color");
+}
+
 TEST_CASE("a capitalized slip on a common word is told from a name", "[spell]") {
     using Evidence = SpellChecker::NameEvidence;
     auto sc = lexicon_checker(Dialect::US, false);

@@ -35,7 +35,7 @@ class DialectMix final : public Rule {
             words.all, spelled,
             [&](std::span<const std::string_view> batch) { speller->prefetch_lookups(batch); },
             [&](std::uint32_t id) {
-                const auto spelling = speller->dialect_spelling(words.all.word(id));
+                const auto spelling = speller->look_up_dialect_spelling(words.all.word(id));
                 spelled[id] = spelling ? 2 + static_cast<std::uint8_t>(spelling->dialect) : 1;
             });
         std::array<bool, 3> spelled_for{};

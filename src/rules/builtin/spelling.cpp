@@ -14,7 +14,7 @@ class Spelling final : public Rule {
         // Looked up once per distinct word; a word not known is judged at each use.
         static constexpr char kKnown = 0;
         WordMemo known(words.all, ctx.word_answers(&kKnown),
-                       [&](std::string_view w) { return ctx.speller()->known(w); });
+                       [&](std::string_view w) { return ctx.speller()->look_up_known(w); });
         known.answer_all([&](std::span<const std::string_view> batch) {
             ctx.speller()->prefetch_lookups(batch);
         });
