@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -454,6 +455,75 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
     }
     lex->entries_ = entries;
     return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+const Lexicon& Lexicon::common_words() const {
+    std::call_once(common_built_, [this] {
+        common_ = subset([](const Entry& e) { return e.level <= kCommonLevel; });
+    });
+    return *common_;
+}
+
+std::unique_ptr<const Lexicon> Lexicon::subset(
+    const std::function<bool(const Entry&)>& keep) const {
+    make_search_tables();
+    std::unique_ptr<Lexicon> sub(new Lexicon());
+    sub->text_ = text_;
+    sub->folded_ = folded_;
+    // Kept in the same order, each walk order's places are this lexicon's kept places in
+    // turn: their letters are the same, and what a place shares with the one before is the
+    // least shared over the places between (the keys are sorted).
+    constexpr std::uint32_t kDropped = UINT32_MAX;
+    std::vector<std::uint32_t> kept_as(entries_.size(), kDropped);
+    auto take_order =
+        [&](std::span<const std::uint32_t> order, std::span<const std::uint64_t> prefixes,
+            std::span<const std::uint64_t> tails, std::span<const std::uint8_t> shared,
+            std::vector<std::uint32_t>* entries_out, std::vector<std::uint64_t>& prefixes_out,
+            std::vector<std::uint64_t>& tails_out, std::vector<std::uint8_t>& shared_out) {
+            std::uint8_t least = 0;  // shared with the last place kept, over the places since
+            bool any = false;
+            for (std::size_t place = 0; place < entries_.size(); ++place) {
+                const std::uint32_t entry =
+                    order.empty() ? static_cast<std::uint32_t>(place) : order[place];
+                least = place == 0 ? 0 : std::min(least, shared[place]);
+                if (kept_as[entry] == kDropped) continue;
+                if (entries_out != nullptr) entries_out->push_back(kept_as[entry]);
+                prefixes_out.push_back(prefixes[place]);
+                tails_out.push_back(tails[place]);
+                shared_out.push_back(any ? least : 0);
+                least = UINT8_MAX;
+                any = true;
+            }
+            shared_out.resize(shared_out.size() + kSharedPadding, 0);
+        };
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        if (!keep(entries_[i])) continue;
+        kept_as[i] = static_cast<std::uint32_t>(sub->own_entries_.size());
+        sub->own_entries_.push_back(entries_[i]);
+    }
+    sub->entries_ = sub->own_entries_;
+    take_order({}, prefixes_, tails_, shared_, nullptr, sub->own_prefixes_, sub->own_tails_,
+               sub->own_shared_);
+    take_order(reversed_entries_, reversed_prefixes_, reversed_tails_, reversed_shared_,
+               &sub->own_reversed_entries_, sub->own_reversed_prefixes_, sub->own_reversed_tails_,
+               sub->own_reversed_shared_);
+    sub->prefixes_ = sub->own_prefixes_;
+    sub->tails_ = sub->own_tails_;
+    sub->shared_ = sub->own_shared_;
+    sub->reversed_entries_ = sub->own_reversed_entries_;
+    sub->reversed_prefixes_ = sub->own_reversed_prefixes_;
+    sub->reversed_tails_ = sub->own_reversed_tails_;
+    sub->reversed_shared_ = sub->own_reversed_shared_;
+    // The sound table likewise, if this lexicon has one (else the subset files its own).
+    for (std::size_t k = 0; k < sound_keys_.size(); ++k) {
+        const std::uint32_t entry = kept_as[sound_entries_[k]];
+        if (entry == kDropped) continue;
+        sub->own_sound_keys_.push_back(sound_keys_[k]);
+        sub->own_sound_entries_.push_back(entry);
+    }
+    sub->sound_keys_ = sub->own_sound_keys_;
+    sub->sound_entries_ = sub->own_sound_entries_;
+    return sub;
 }
 
 std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {

@@ -199,6 +199,15 @@ constexpr int kShortSlipLevel = 10;
 constexpr double kShortSlipCost = 1.0;
 // Typo cost of one swap or one doubled letter added or left out.
 constexpr double kCheapSlipCost = 0.6;
+// With evidence of a name, the most a slip may cost, and how common the word must be (a name's
+// level, an ordinary word's).
+constexpr double kStrictCost = 1.3;
+constexpr int kStrictNameLevel = 40;
+constexpr int kStrictWordLevel = 35;
+static_assert(std::max(kStrictNameLevel, kStrictWordLevel) <= Lexicon::kCommonLevel,
+              "the common words must hold every target with evidence of a name");
+// An article names a dozen people or places; an archive, thousands.
+constexpr int kNamesBeforeCommonWords = 32;
 }  // namespace
 
 bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evidence) {
@@ -217,6 +226,17 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     if (evidence == NameEvidence::Strong && !table_correction(normalize_apostrophes(word))) {
         return false;
     }
+    // With evidence of a name, only a common word within a cheap slip can be the target. Most
+    // names are near none, which a search of the common words alone shows for a fraction of
+    // the ranking's cost, once the common words' lexicon is made: that costs about forty
+    // rankings, so a checker makes it only after ranking kNamesBeforeCommonWords names.
+    if (strict && data_.lexicon) {
+        if (names_ranked_ >= kNamesBeforeCommonWords) {
+            if (!near_common_word(word)) return false;
+        } else if (corrections_->find(word) == nullptr) {
+            ++names_ranked_;
+        }
+    }
     const Corrections& found = corrections(word);
     if (found.ranked.empty()) return false;
     const Correction& best = found.ranked.front();
@@ -227,17 +247,28 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     // A swap or a doubled letter away from a word ("Blitzkreig") is a slip even on a less
     // common word, when nothing but the sentence start capitalized it.
     const int common_level = !strict && best.cost <= kCheapSlipCost ? 60 : 50;
-    const bool target =
-        best.proper ? best.level <= (strict ? 40 : 70) : best.level <= (strict ? 35 : common_level);
+    const bool target = best.proper ? best.level <= (strict ? kStrictNameLevel : 70)
+                                    : best.level <= (strict ? kStrictWordLevel : common_level);
     if (!target) return false;
     if (best.from_table) return true;
     if (evidence == NameEvidence::Strong) return false;
-    if (best.cost > (strict ? 1.3 : best.proper ? 1.7 : 2.0)) return false;
+    if (best.cost > (strict ? kStrictCost : best.proper ? 1.7 : 2.0)) return false;
     // Two equally good readings suggest a name that happens to be near both.
     if (strict && found.ranked.size() > 1 && found.ranked[1].score - best.score < 0.5) {
         return false;
     }
     return true;
+}
+
+bool SpellChecker::near_common_word(std::string_view word) {
+    if (const bool* cached = near_common_cache_.find(word)) return *cached;
+    // As corrections() reads the word; a word it has ranked, or the table corrects, is let
+    // through without a search.
+    const std::string base = normalize_apostrophes(split_possessive(word).first);
+    const bool near = corrections_->find(word) != nullptr || table_correction(base) ||
+                      least_correction_cost(data_.lexicon->common_words(), base) <= kStrictCost;
+    near_common_cache_.insert(word, near);
+    return near;
 }
 
 void SpellChecker::prefetch_lookups(std::span<const std::string_view> words) const {

@@ -138,15 +138,19 @@ void add_derived(const Lexicon& lex, std::string_view q, std::string_view typed,
     }
 }
 
-std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view typed,
-                                          Dialect dialect, std::size_t limit, bool full) {
-    std::vector<Correction> out;
-    if (typed.empty() || typed.size() > kMaxWordLength || limit == 0) return out;
-    const std::string q = ascii_fold(typed);
+// Every entry the searches for the folded word `q` find, once each, in address order, and
+// those of them that sound like it.
+struct Candidates {
+    std::vector<const Lexicon::Entry*> found;
+    std::vector<const Lexicon::Entry*> sounds_alike;
+};
 
+// `full`: as for ranked_candidates.
+Candidates gather_candidates(const Lexicon& lex, const std::string& q, bool full) {
+    Candidates out;
     // Every entry any search finds, as often as found: sorted and made unique below, which
     // costs less than a hash table's node for each.
-    std::vector<const Lexicon::Entry*> found;
+    std::vector<const Lexicon::Entry*>& found = out.found;
     found.reserve(256);
     auto collect = [&](const Lexicon::Entry& e, int /*edits*/) { found.push_back(&e); };
     const std::string_view rest = std::string_view(q).substr(1);
@@ -187,16 +191,36 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     // Words spelled by ear ("fotografy", "bisnes") are too many edits away for the searches
     // above; a word that sounds the same is reached through its sound key instead. A short
     // key ("FR") sounds like too many words to say anything.
-    std::vector<const Lexicon::Entry*> sounds_alike;
     if (const std::string key = full ? sound_key(q) : std::string(); key.size() >= kMinSoundKey) {
         lex.sounding_like(key, [&](const Lexicon::Entry& e) {
-            sounds_alike.push_back(&e);
+            out.sounds_alike.push_back(&e);
             collect(e, 0);
         });
     }
-    std::sort(sounds_alike.begin(), sounds_alike.end());
+    std::sort(out.sounds_alike.begin(), out.sounds_alike.end());
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
+    return out;
+}
+
+// The typo cost of `entry` as a correction of the folded word `q` among `candidates`.
+double candidate_cost(const Lexicon& lex, const std::string& q, const Lexicon::Entry& entry,
+                      const Candidates& candidates) {
+    const double cost = typo_cost(q, lex.folded(entry));
+    if (std::binary_search(candidates.sounds_alike.begin(), candidates.sounds_alike.end(),
+                           &entry)) {
+        return std::min(cost, kSoundsAlikeBase + kSoundsAlikeShare * cost);
+    }
+    return cost;
+}
+
+std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view typed,
+                                          Dialect dialect, std::size_t limit, bool full) {
+    std::vector<Correction> out;
+    if (typed.empty() || typed.size() > kMaxWordLength || limit == 0) return out;
+    const std::string q = ascii_fold(typed);
+    const Candidates candidates = gather_candidates(lex, q, full);
+    const std::vector<const Lexicon::Entry*>& found = candidates.found;
     // The walks read the keys' letters from tables of their own, not the entries: each
     // candidate's entry, and then its spelling, is a cache miss when it is priced. Asked for
     // all at once, the misses overlap.
@@ -214,10 +238,7 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
         c.level = entry->level;
         c.frequency = entry->frequency;
         c.proper = has_upper(w);
-        c.cost = typo_cost(q, lex.folded(*entry));
-        if (std::binary_search(sounds_alike.begin(), sounds_alike.end(), entry)) {
-            c.cost = std::min(c.cost, kSoundsAlikeBase + kSoundsAlikeShare * c.cost);
-        }
+        c.cost = candidate_cost(lex, q, *entry, candidates);
         c.score = c.cost + rarity_cost(c.frequency) +
                   // "ok" for "OK", "paris" for "Paris": a case slip on a name costs nothing.
                   (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
@@ -272,6 +293,17 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
 std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view typed,
                                          Dialect dialect, std::size_t limit) {
     return ranked_candidates(lex, typed, dialect, limit, true);
+}
+
+double least_correction_cost(const Lexicon& lex, std::string_view typed) {
+    double least = std::numeric_limits<double>::infinity();
+    if (typed.empty() || typed.size() > kMaxWordLength) return least;
+    const std::string q = ascii_fold(typed);
+    const Candidates candidates = gather_candidates(lex, q, true);
+    for (const Lexicon::Entry* entry : candidates.found) {
+        least = std::min(least, candidate_cost(lex, q, *entry, candidates));
+    }
+    return least;
 }
 
 }  // namespace copydesk::spell

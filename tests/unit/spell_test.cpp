@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <span>
 #include <thread>
 
@@ -469,6 +470,44 @@ TEST_CASE("a search with a prefix walks exactly the words that start with it", "
     CHECK(found == 0);  // no folded word holds a NUL
 }
 
+namespace {
+
+// Numbers below `n` drawn from a seed: the same on every machine.
+class Draw {
+  public:
+    explicit Draw(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t operator()(std::uint64_t n) {
+        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (state_ >> 33) % n;
+    }
+
+  private:
+    std::uint64_t state_;
+};
+
+// Up to `most` slips in `q`: a letter added, left out or changed, or two letters swapped.
+void add_slips(std::string& q, std::uint64_t most, Draw& next) {
+    for (auto slips = next(most + 1); slips > 0; --slips) {
+        const auto at = q.empty() ? 0 : next(q.size());
+        const auto letter = static_cast<char>('a' + next(26));
+        switch (next(4)) {
+            case 0:
+                q.insert(q.begin() + static_cast<std::ptrdiff_t>(at), letter);
+                break;
+            case 1:
+                if (!q.empty()) q.erase(at, 1);
+                break;
+            case 2:
+                if (!q.empty()) q[at] = letter;
+                break;
+            default:
+                if (at + 1 < q.size()) std::swap(q[at], q[at + 1]);
+        }
+    }
+}
+
+}  // namespace
+
 TEST_CASE("the fastest lexicon search finds what the reference search finds", "[spell]") {
     // The shipped lexicon, and queries made from its words by up to four random slips: of
     // every length either side of the packed rows' limit, with and without a fixed first
@@ -477,11 +516,7 @@ TEST_CASE("the fastest lexicon search finds what the reference search finds", "[
     REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
     const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
     const auto entries = lex->entries();
-    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-    auto next = [&](std::uint64_t n) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return (state >> 33) % n;
-    };
+    Draw next(0x9E3779B97F4A7C15ULL);
     using Found = std::vector<std::pair<const Lexicon::Entry*, int>>;
     auto run = [&](std::string_view prefix, std::string_view query, int edits,
                    Lexicon::SearchMethod how) {
@@ -496,23 +531,7 @@ TEST_CASE("the fastest lexicon search finds what the reference search finds", "[
     std::size_t hits = 0;
     for (int round = 0; round < 1500; ++round) {
         std::string q(lex->folded(entries[next(entries.size())]));
-        for (auto slips = next(5); slips > 0; --slips) {
-            const auto at = q.empty() ? 0 : next(q.size());
-            const auto letter = static_cast<char>('a' + next(26));
-            switch (next(4)) {
-                case 0:
-                    q.insert(q.begin() + static_cast<std::ptrdiff_t>(at), letter);
-                    break;
-                case 1:
-                    if (!q.empty()) q.erase(at, 1);
-                    break;
-                case 2:
-                    if (!q.empty()) q[at] = letter;
-                    break;
-                default:
-                    if (at + 1 < q.size()) std::swap(q[at], q[at + 1]);
-            }
-        }
+        add_slips(q, 4, next);
         if (q.empty()) continue;
         const std::size_t fixed = std::min<std::size_t>(next(3), q.size() - 1);
         // Bounds past those suggestions use, now and then: the packed rows take a longer way.
@@ -527,6 +546,123 @@ TEST_CASE("the fastest lexicon search finds what the reference search finds", "[
     }
     CHECK(compared > 1400);
     CHECK(hits > 1500);  // the searches found words, not only nothing
+}
+
+namespace {
+
+// Queries made from the shipped lexicon's words by up to three random slips, capitalized or not.
+std::vector<std::string> slipped_words(const Lexicon& lex, std::size_t count, std::uint64_t seed) {
+    Draw next(seed);
+    std::vector<std::string> out;
+    while (out.size() < count) {
+        std::string q(lex.folded(lex.entries()[next(lex.entries().size())]));
+        add_slips(q, 3, next);
+        if (q.size() < 2) continue;
+        if (next(2) == 0 && q[0] >= 'a' && q[0] <= 'z') q[0] = static_cast<char>(q[0] - 'a' + 'A');
+        out.push_back(q);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a lexicon's common words are found as the whole lexicon finds them", "[spell]") {
+    // From the program's index (its sound table) and from the text (sounds filed as asked).
+    const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv";
+    for (const bool from_index : {true, false}) {
+        auto loaded = from_index ? Lexicon::load(path) : Lexicon::load(path, {});
+        REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+        const Lexicon& all = *std::get<std::shared_ptr<const Lexicon>>(loaded);
+        const Lexicon& common = all.common_words();
+        CAPTURE(from_index);
+        auto is_common = [](const Lexicon::Entry& e) { return e.level <= Lexicon::kCommonLevel; };
+        std::vector<Lexicon::Entry> kept;
+        std::copy_if(all.entries().begin(), all.entries().end(), std::back_inserter(kept),
+                     is_common);
+        CHECK(same_entries_span(common.entries(), kept));
+        CHECK(kept.size() > 30'000);
+        CHECK(kept.size() < all.entries().size() / 2);
+
+        // Words (with their edits, or sound) that a lexicon finds, its common ones only.
+        using Found = std::vector<std::pair<std::string, int>>;
+        auto search = [&](const Lexicon& lex, std::string_view prefix, std::string_view q,
+                          int edits) {
+            Found found;
+            lex.search(prefix, q, edits, [&](const Lexicon::Entry& e, int n) {
+                if (is_common(e)) found.emplace_back(lex.word(e), n);
+            });
+            std::sort(found.begin(), found.end());
+            return found;
+        };
+        auto sounds = [&](const Lexicon& lex, const std::string& key) {
+            Found found;
+            lex.sounding_like(key, [&](const Lexicon::Entry& e) {
+                if (is_common(e)) found.emplace_back(lex.word(e), 0);
+            });
+            std::sort(found.begin(), found.end());
+            return found;
+        };
+        std::size_t hits = 0;
+        std::size_t sound_alikes = 0;
+        for (const std::string& w : slipped_words(all, 300, 0xC0FFEE)) {
+            const std::string q = ascii_fold(w);
+            CAPTURE(q);
+            for (const int edits : {1, 2, 3}) {
+                const Found found = search(common, q.substr(0, 1), q.substr(1), edits);
+                CHECK(found == search(all, q.substr(0, 1), q.substr(1), edits));
+                hits += found.size();
+            }
+            CHECK(search(common, "", q, 1) == search(all, "", q, 1));
+            const std::string key = sound_key(q);
+            const Found alike = sounds(common, key);
+            CHECK(alike == sounds(all, key));
+            sound_alikes += alike.size();
+            Found same;
+            for (const Lexicon::Entry& e : all.same_letters(q)) {
+                if (is_common(e)) same.emplace_back(all.word(e), 0);
+            }
+            Found common_same;
+            for (const Lexicon::Entry& e : common.same_letters(q)) {
+                common_same.emplace_back(common.word(e), 0);
+            }
+            CHECK(common_same == same);
+        }
+        CHECK(hits > 1000);
+        CHECK(sound_alikes > 50);
+    }
+}
+
+TEST_CASE("names far from every common word are judged without ranking the same", "[spell]") {
+    // One checker has ranked each word's corrections before it is judged (so judges from the
+    // ranking), the other has not (so may judge from the common words alone): they agree.
+    SpellData data;
+    REQUIRE_FALSE(
+        load_spelling_data(COPYDESK_SOURCE_DIR "/dictionaries/spelling", true, data).has_value());
+    auto checker_of = [&] {
+        SpellData own = data;
+        own.house = std::make_shared<WordList>();
+        return SpellChecker(make_lexicon_speller(own.lexicon, Dialect::US), own, Dialect::US);
+    };
+    SpellChecker ranked_first = checker_of();
+    SpellChecker judged_first = checker_of();
+    using Evidence = SpellChecker::NameEvidence;
+    std::vector<std::string> words = slipped_words(*data.lexicon, 600, 0x5EED);
+    for (const char* name : {"Zelenskyy", "Kuleba", "Yermak", "Goverment", "Febuary", "Wendsday",
+                             "Untill", "Recieved", "Shmyhal", "Podolyak"}) {
+        words.emplace_back(name);
+    }
+    int slips = 0;
+    int names = 0;
+    for (const std::string& w : words) {
+        if (w.size() < 5 || ranked_first.known(w)) continue;
+        CAPTURE(w);
+        (void)ranked_first.corrections(w);
+        const bool slip = judged_first.misspells_common_word(w, Evidence::Capital);
+        CHECK(ranked_first.misspells_common_word(w, Evidence::Capital) == slip);
+        (slip ? slips : names) += 1;
+    }
+    CHECK(slips > 12);
+    CHECK(names > 100);
 }
 
 TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
@@ -747,6 +883,7 @@ TEST_CASE("a capitalized slip on a common word is told from a name", "[spell]") 
     CHECK(sc.misspells_common_word("Febuary", Evidence::Capital));
     CHECK_FALSE(sc.misspells_common_word("Goverment", Evidence::Strong));
     CHECK_FALSE(sc.misspells_common_word("Zelenskyy", Evidence::None));
+    CHECK_FALSE(sc.misspells_common_word("Zelenskyy", Evidence::Capital));
     CHECK_FALSE(sc.misspells_common_word("Yeung", Evidence::Strong));
     auto with_table = lexicon_checker(Dialect::US, true);
     CHECK(with_table.misspells_common_word("Goverment", Evidence::Strong));
