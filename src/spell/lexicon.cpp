@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -458,14 +457,11 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
 }
 
 const Lexicon& Lexicon::common_words() const {
-    std::call_once(common_built_, [this] {
-        common_ = subset([](const Entry& e) { return e.level <= kCommonLevel; });
-    });
+    std::call_once(common_built_, [this] { common_ = up_to_level(kCommonLevel); });
     return *common_;
 }
 
-std::unique_ptr<const Lexicon> Lexicon::subset(
-    const std::function<bool(const Entry&)>& keep) const {
+std::unique_ptr<const Lexicon> Lexicon::up_to_level(int max_level) const {
     make_search_tables();
     std::unique_ptr<Lexicon> sub(new Lexicon());
     sub->text_ = text_;
@@ -475,38 +471,38 @@ std::unique_ptr<const Lexicon> Lexicon::subset(
     // least shared over the places between (the keys are sorted).
     constexpr std::uint32_t kDropped = UINT32_MAX;
     std::vector<std::uint32_t> kept_as(entries_.size(), kDropped);
-    auto take_order =
-        [&](std::span<const std::uint32_t> order, std::span<const std::uint64_t> prefixes,
-            std::span<const std::uint64_t> tails, std::span<const std::uint8_t> shared,
-            std::vector<std::uint32_t>* entries_out, std::vector<std::uint64_t>& prefixes_out,
-            std::vector<std::uint64_t>& tails_out, std::vector<std::uint8_t>& shared_out) {
-            std::uint8_t least = 0;  // shared with the last place kept, over the places since
-            bool any = false;
-            for (std::size_t place = 0; place < entries_.size(); ++place) {
-                const std::uint32_t entry =
-                    order.empty() ? static_cast<std::uint32_t>(place) : order[place];
-                least = place == 0 ? 0 : std::min(least, shared[place]);
-                if (kept_as[entry] == kDropped) continue;
-                if (entries_out != nullptr) entries_out->push_back(kept_as[entry]);
-                prefixes_out.push_back(prefixes[place]);
-                tails_out.push_back(tails[place]);
-                shared_out.push_back(any ? least : 0);
-                least = UINT8_MAX;
-                any = true;
-            }
-            shared_out.resize(shared_out.size() + kSharedPadding, 0);
-        };
+    auto take_order = [&](const WalkOrder& from, std::vector<std::uint32_t>* entries_out,
+                          std::vector<std::uint64_t>& prefixes_out,
+                          std::vector<std::uint64_t>& tails_out,
+                          std::vector<std::uint8_t>& shared_out) {
+        std::uint8_t least = 0;  // shared with the last place kept, over the places since
+        bool any = false;
+        for (std::size_t place = 0; place < entries_.size(); ++place) {
+            const std::uint32_t entry =
+                from.entries.empty() ? static_cast<std::uint32_t>(place) : from.entries[place];
+            least = place == 0 ? 0 : std::min(least, from.shared[place]);
+            if (kept_as[entry] == kDropped) continue;
+            if (entries_out != nullptr) entries_out->push_back(kept_as[entry]);
+            prefixes_out.push_back(from.prefixes[place]);
+            tails_out.push_back(from.tails[place]);
+            shared_out.push_back(any ? least : 0);
+            least = UINT8_MAX;
+            any = true;
+        }
+        shared_out.resize(shared_out.size() + kSharedPadding, 0);
+    };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        if (!keep(entries_[i])) continue;
+        if (entries_[i].level > max_level) continue;
         kept_as[i] = static_cast<std::uint32_t>(sub->own_entries_.size());
         sub->own_entries_.push_back(entries_[i]);
     }
     sub->entries_ = sub->own_entries_;
-    take_order({}, prefixes_, tails_, shared_, nullptr, sub->own_prefixes_, sub->own_tails_,
-               sub->own_shared_);
-    take_order(reversed_entries_, reversed_prefixes_, reversed_tails_, reversed_shared_,
-               &sub->own_reversed_entries_, sub->own_reversed_prefixes_, sub->own_reversed_tails_,
-               sub->own_reversed_shared_);
+    take_order({{}, prefixes_, tails_, shared_, nullptr, false}, nullptr, sub->own_prefixes_,
+               sub->own_tails_, sub->own_shared_);
+    take_order(
+        {reversed_entries_, reversed_prefixes_, reversed_tails_, reversed_shared_, nullptr, true},
+        &sub->own_reversed_entries_, sub->own_reversed_prefixes_, sub->own_reversed_tails_,
+        sub->own_reversed_shared_);
     sub->prefixes_ = sub->own_prefixes_;
     sub->tails_ = sub->own_tails_;
     sub->shared_ = sub->own_shared_;
@@ -514,7 +510,7 @@ std::unique_ptr<const Lexicon> Lexicon::subset(
     sub->reversed_prefixes_ = sub->own_reversed_prefixes_;
     sub->reversed_tails_ = sub->own_reversed_tails_;
     sub->reversed_shared_ = sub->own_reversed_shared_;
-    // The sound table likewise, if this lexicon has one (else the subset files its own).
+    // The sound table likewise, if this lexicon has one (else the new one files its own).
     for (std::size_t k = 0; k < sound_keys_.size(); ++k) {
         const std::uint32_t entry = kept_as[sound_entries_[k]];
         if (entry == kDropped) continue;

@@ -170,13 +170,12 @@ class Lexicon {
     // The index's tables point only at entries, and end in their padding.
     [[nodiscard]] bool index_tables_hold() const;
 
-    // The entries `keep` keeps, as a lexicon over this one's text (which must outlive it),
-    // with its search tables taken from this one's rather than made again.
-    [[nodiscard]] std::unique_ptr<const Lexicon> subset(
-        const std::function<bool(const Entry&)>& keep) const;
+    // The entries of `max_level` or lower, as a lexicon over this one's text (which must
+    // outlive it), with its search tables taken from this one's rather than made again.
+    [[nodiscard]] std::unique_ptr<const Lexicon> up_to_level(int max_level) const;
     mutable std::once_flag common_built_;
     mutable std::unique_ptr<const Lexicon> common_;
-    std::vector<std::uint64_t> own_sound_keys_;  // of a subset (see subset)
+    std::vector<std::uint64_t> own_sound_keys_;  // of a lexicon made by up_to_level
     std::vector<std::uint32_t> own_sound_entries_;
 
     // Each view is of the own_ member beside it, or of an index (see load).
