@@ -632,6 +632,40 @@ TEST_CASE("a lexicon's common words are found as the whole lexicon finds them", 
     }
 }
 
+TEST_CASE("the common words' lexicon is made once for several jobs asking at once", "[spell]") {
+    // Threads share one lexicon: the first to ask makes the common words, and each search of
+    // them may be the first (which makes their lookup table and child boundaries).
+    auto loaded = Lexicon::load(COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+    const Lexicon& all = *std::get<std::shared_ptr<const Lexicon>>(loaded);
+    constexpr std::size_t kJobs = 4;
+    std::array<const Lexicon*, kJobs> made{};
+    std::array<std::vector<std::string>, kJobs> found;
+    {
+        std::vector<std::jthread> jobs;
+        for (std::size_t j = 0; j < kJobs; ++j) {
+            jobs.emplace_back([&, j] {
+                const Lexicon& common = all.common_words();
+                made[j] = &common;
+                common.search("g", "overment", 2, [&](const Lexicon::Entry& e, int) {
+                    found[j].emplace_back(common.word(e));
+                });
+                common.sounding_like(sound_key("goverment"), [&](const Lexicon::Entry& e) {
+                    found[j].emplace_back(common.word(e));
+                });
+                for (const Lexicon::Entry& e : common.same_letters("government")) {
+                    found[j].emplace_back(common.word(e));
+                }
+            });
+        }
+    }
+    for (std::size_t j = 1; j < kJobs; ++j) {
+        CHECK(made[j] == made[0]);
+        CHECK(found[j] == found[0]);
+    }
+    CHECK(std::count(found[0].begin(), found[0].end(), "government") >= 2);
+}
+
 TEST_CASE("names far from every common word are judged without ranking the same", "[spell]") {
     // One checker has ranked each word's corrections before it is judged (so judges from the
     // ranking), the other has not (so may judge from the common words alone): they agree.
