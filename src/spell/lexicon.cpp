@@ -907,11 +907,30 @@ void fill_trie_tables(const std::vector<std::string_view>& keys,
 // before than the child's entries do.
 Lexicon::Boundaries child_boundaries(std::span<const std::uint8_t> shared, std::size_t count) {
     Lexicon::Boundaries out;
+    const std::size_t places = std::min(count + 1, shared.size());
     for (std::size_t level = 0; level < out.size(); ++level) {
         const std::size_t letters = Lexicon::kFirstBoundaryLetters + level;
         auto& bits = out[level];
         bits.assign(count / 64 + 2, 0);
-        for (std::size_t k = 0; k <= count && k < shared.size(); ++k) {
+        std::size_t k = 0;
+#if defined(__SSE2__)
+        // A word of bits at a time, from four compares of 16 counts: a search that ranks one
+        // misspelling makes these first, and a byte at a time they were a tenth of linting a
+        // short article.
+        const __m128i most = _mm_set1_epi8(static_cast<char>(letters - 1));
+        for (; k + 64 <= places; k += 64) {
+            std::uint64_t word = 0;
+            for (std::size_t part = 0; part < 4; ++part) {
+                const __m128i counts = _mm_loadu_si128(
+                    reinterpret_cast<const __m128i*>(shared.data() + k + 16 * part));
+                const __m128i fewer = _mm_cmpeq_epi8(_mm_min_epu8(counts, most), counts);
+                word |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(fewer))}
+                        << (16 * part);
+            }
+            bits[k / 64] = word;
+        }
+#endif
+        for (; k < places; ++k) {
             if (shared[k] < letters) bits[k / 64] |= std::uint64_t{1} << (k % 64);
         }
     }
