@@ -70,6 +70,44 @@ TEST_CASE("lint with several jobs prints what one thread prints, in the same ord
     CHECK(json1.out == json4.out);
 }
 
+TEST_CASE("lint with several jobs judges unknown names as one thread does", "[cli][parallel]") {
+    // Each story names forty people met nowhere else, inside sentences, and misspells a word
+    // with a capital: enough names for each job's checker to search the lexicon's common
+    // words before ranking a name (see SpellChecker::misspells_common_word), at once.
+    const copydesk::test::ScratchDir scratch("par-names");
+    const std::vector<std::string> heads = {"Bra", "Tov", "Kel", "Mir", "Zan",
+                                            "Dro", "Vel", "Sar", "Lum", "Quo"};
+    const std::vector<std::string> tails = {"nikov",  "vashen", "dorfer", "zellin",
+                                            "mirova", "baxley", "quenta", "tovyan"};
+    std::size_t next = 0;
+    for (int story = 0; story < 6; ++story) {
+        std::ostringstream text;
+        for (int line = 0; line < 40; ++line, ++next) {
+            const std::string name =
+                heads[next % heads.size()] + tails[next / heads.size() % tails.size()];
+            text << "The minister said " << name << " had resigned on Tuesday.\n\n";
+        }
+        text << "Officials said the Goverment would publish the report.\n";
+        scratch.write("names/story" + std::to_string(story) + ".txt", text.str());
+    }
+    const Run one = scratch.copydesk("lint -j 1 --format line names");
+    CHECK(one.err.empty());
+    const auto found = lines(one.out);
+    for (int story = 0; story < 6; ++story) {
+        const std::string where = "story" + std::to_string(story) + ".txt:81:";
+        CHECK(std::any_of(found.begin(), found.end(), [&](const std::string& l) {
+            return l.find(where) != std::string::npos && l.find("'Goverment'") != std::string::npos;
+        }));
+    }
+    for (const char* jobs : {"2", "4"}) {
+        INFO("-j " << jobs);
+        const Run many = scratch.copydesk(std::string("lint -j ") + jobs + " --format line names");
+        CHECK(many.code == one.code);
+        CHECK(many.out == one.out);
+        CHECK(many.err == one.err);
+    }
+}
+
 TEST_CASE("shards K/N split the files into disjoint parts that cover them all", "[cli][parallel]") {
     const Newsroom room;
     const auto all = lines(room.copydesk("lint -j 1 --format line desk").out);
