@@ -162,9 +162,13 @@ std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64
            slots * sizeof(std::uint32_t);
 }
 
-// The lookup table's slot for a folded key (FNV-1a: the same in the build and in the program).
-std::size_t lookup_hash(std::string_view key) {
-    return static_cast<std::size_t>(fnv1a(key));
+// The lookup table's slot for a word, by the FNV-1a hash of its folded spelling (the same in
+// the build and in the program). Folded as it goes, so that a word not yet folded (one to be
+// prefetched) hashes as its folded key does.
+std::size_t lookup_hash(std::string_view word) {
+    std::uint64_t h = kFnvBasis;
+    for (const char c : word) h = fnv1a_step(h, fold_char(c));
+    return static_cast<std::size_t>(h);
 }
 
 }  // namespace
@@ -564,9 +568,7 @@ void Lexicon::prefetch_same_letters(std::span<const std::string_view> words) con
         const std::size_t n = std::min(kRound, words.size() - from);
         std::array<std::size_t, kRound> slots{};
         for (std::size_t k = 0; k < n; ++k) {
-            std::uint64_t h = kFnvBasis;  // lookup_hash of the folded word, folded as it goes
-            for (const char c : words[from + k]) h = fnv1a_step(h, fold_char(c));
-            slots[k] = static_cast<std::size_t>(h) & mask;
+            slots[k] = lookup_hash(words[from + k]) & mask;
             __builtin_prefetch(&lookup_[slots[k]]);
         }
         for (std::size_t k = 0; k < n; ++k) {
