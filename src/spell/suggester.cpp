@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <limits>
 
 #include "core/diagnostic.hpp"
@@ -28,6 +29,11 @@ constexpr double kUnvetted = 0.5;
 constexpr double kSoundsAlikeBase = 1.0;
 constexpr double kSoundsAlikeShare = 0.6;
 constexpr std::size_t kMinSoundKey = 3;
+// A candidate within one slip of a long word, or of a cheaper search, costing at most this
+// makes a third slip unlikely enough not to search for (see gather_candidates). Set on two
+// lists of real misspellings (scripts/eval_spelling.py): top-1 and top-5 within 0.1 point of
+// always searching, in about three quarters of the time per misspelling.
+constexpr double kThirdSlipUnlessBelow = 2.0;
 constexpr double kMaxBehindBest = 5.0;  // candidates further behind the best are noise
 // A prefix and a corrected word ("un" + "acquired" for "unaquired"): a word the lexicon lacks,
 // so less likely than any listed word the typo could be, but often the one meant.
@@ -138,28 +144,67 @@ void add_derived(const Lexicon& lex, std::string_view q, std::string_view typed,
     }
 }
 
-// Every entry the searches for the folded word `q` find, once each, in address order, and
-// those of them that sound like it.
-struct Candidates {
-    std::vector<const Lexicon::Entry*> found;
-    std::vector<const Lexicon::Entry*> sounds_alike;
+// An entry a search found, with its typo cost (the sound-alike discount taken) as a correction
+// of the folded word.
+struct Candidate {
+    const Lexicon::Entry* entry;
+    double cost;
 };
 
-// `full`: as for ranked_candidates.
-Candidates gather_candidates(const Lexicon& lex, const std::string& q, bool full) {
-    Candidates out;
-    // Every entry any search finds, as often as found: sorted and made unique below, which
-    // costs less than a hash table's node for each.
-    std::vector<const Lexicon::Entry*>& found = out.found;
+// Prices the entries of `found` from `first` on, once each, and merges them into the
+// candidates before `first` (already priced, in address order), leaving `found` empty.
+void price_candidates(const Lexicon& lex, const std::string& q,
+                      std::vector<const Lexicon::Entry*>& found,
+                      const std::vector<const Lexicon::Entry*>& sounds_alike,
+                      std::vector<Candidate>& priced) {
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    const std::size_t old = priced.size();
+    const auto seen = [&](const Lexicon::Entry* e) {
+        const auto at = std::lower_bound(
+            priced.begin(), priced.begin() + static_cast<std::ptrdiff_t>(old), e,
+            [](const Candidate& c, const Lexicon::Entry* entry) { return c.entry < entry; });
+        return at != priced.begin() + static_cast<std::ptrdiff_t>(old) && at->entry == e;
+    };
+    if (old > 0) found.erase(std::remove_if(found.begin(), found.end(), seen), found.end());
+    // The walks read the keys' letters from tables of their own, not the entries: each
+    // candidate's entry, and then its spelling, is a cache miss when it is priced. Asked for
+    // all at once, the misses overlap.
+    for (const Lexicon::Entry* entry : found) __builtin_prefetch(entry);
+    for (const Lexicon::Entry* entry : found) {
+        __builtin_prefetch(lex.folded(*entry).data());
+        __builtin_prefetch(lex.word(*entry).data());
+    }
+    for (const Lexicon::Entry* entry : found) {
+        double cost = typo_cost(q, lex.folded(*entry));
+        if (std::binary_search(sounds_alike.begin(), sounds_alike.end(), entry)) {
+            cost = std::min(cost, kSoundsAlikeBase + kSoundsAlikeShare * cost);
+        }
+        priced.push_back({entry, cost});
+    }
+    found.clear();
+    std::inplace_merge(priced.begin(), priced.begin() + static_cast<std::ptrdiff_t>(old),
+                       priced.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.entry < b.entry; });
+}
+
+// Every entry the searches for the folded word `q` find, once each, in address order, with
+// its cost. `full`: as for ranked_candidates.
+std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& q, bool full) {
+    // Every entry any search finds, as often as found: sorted and made unique when priced,
+    // which costs less than a hash table's node for each.
+    std::vector<const Lexicon::Entry*> found;
     found.reserve(256);
+    std::vector<const Lexicon::Entry*> sounds_alike;
     auto collect = [&](const Lexicon::Entry& e, int /*edits*/) { found.push_back(&e); };
     const std::string_view rest = std::string_view(q).substr(1);
-    // Up to two slips after a correct first letter (three in a long word); one slip in the first
-    // letter, which is rarer: left out, added, wrong, or swapped with the second. In a longer
-    // word an added first letter or a swap may come with one more slip further on ("egenral",
-    // "thsould"); a left-out or wrong first letter stays exact, as trying every letter with a
-    // further edit costs more time than it finds words.
-    lex.search(q.substr(0, 1), rest, q.size() >= kLongWord && full ? 3 : 2, collect);
+    // Up to two slips after a correct first letter (three in a long word, see below); one slip
+    // in the first letter, which is rarer: left out, added, wrong, or swapped with the second.
+    // In a longer word an added first letter or a swap may come with one more slip further on
+    // ("egenral", "thsould"); a left-out or wrong first letter stays exact, as trying every
+    // letter with a further edit costs more time than it finds words.
+    const bool long_word = full && q.size() >= kLongWord;
+    lex.search(q.substr(0, 1), rest, long_word ? 1 : 2, collect);
     const int more = q.size() >= kFirstSlipAndMore ? 1 : 0;
     // Entries spelled `first` followed by something within `edits` of `after`.
     auto near = [&](char first, std::string_view after, int edits) {
@@ -171,7 +216,11 @@ Candidates gather_candidates(const Lexicon& lex, const std::string& q, bool full
         for (const Lexicon::Entry& e : lex.same_letters(head + std::string(after))) collect(e, 1);
     };
     if (!rest.empty()) near(rest[0], rest.substr(1), more);
-    if (q.size() >= 2) near(q[1], std::string(1, q[0]) + std::string(q.substr(2)), more);
+    if (q.size() >= 2) {
+        std::string after = q.substr(1);  // the first letter, then the rest after the second
+        after[0] = q[0];
+        near(q[1], after, more);
+    }
     // A letter added before the word or put in place of its first: 51 words looked up,
     // their cache misses overlapped.
     std::vector<std::string> exact;
@@ -193,25 +242,27 @@ Candidates gather_candidates(const Lexicon& lex, const std::string& q, bool full
     // key ("FR") sounds like too many words to say anything.
     if (const std::string key = full ? sound_key(q) : std::string(); key.size() >= kMinSoundKey) {
         lex.sounding_like(key, [&](const Lexicon::Entry& e) {
-            out.sounds_alike.push_back(&e);
+            sounds_alike.push_back(&e);
             collect(e, 0);
         });
     }
-    std::sort(out.sounds_alike.begin(), out.sounds_alike.end());
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    return out;
-}
-
-// The typo cost of `entry` as a correction of the folded word `q` among `candidates`.
-double candidate_cost(const Lexicon& lex, const std::string& q, const Lexicon::Entry& entry,
-                      const Candidates& candidates) {
-    const double cost = typo_cost(q, lex.folded(entry));
-    if (std::binary_search(candidates.sounds_alike.begin(), candidates.sounds_alike.end(),
-                           &entry)) {
-        return std::min(cost, kSoundsAlikeBase + kSoundsAlikeShare * cost);
+    std::sort(sounds_alike.begin(), sounds_alike.end());
+    std::vector<Candidate> priced;
+    price_candidates(lex, q, found, sounds_alike, priced);
+    // A long word may hold a third slip after its first letter, but that search costs more
+    // than all the others together, and when a likely correction is already in hand the words
+    // it adds rank behind it. So the searches above look for one slip first, and the second
+    // or third is searched for after (the word itself, from the other dialect's list or in
+    // other capitals, is no correction). Searching for two slips and then three would walk
+    // twice where names and rare words, which have no likely correction, are common.
+    if (long_word) {
+        const bool likely = std::any_of(priced.begin(), priced.end(), [](const Candidate& c) {
+            return c.cost > 0 && c.cost <= kThirdSlipUnlessBelow;
+        });
+        lex.search(q.substr(0, 1), rest, likely ? 2 : 3, collect);
+        price_candidates(lex, q, found, sounds_alike, priced);
     }
-    return cost;
+    return priced;
 }
 
 std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view typed,
@@ -219,26 +270,15 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     std::vector<Correction> out;
     if (typed.empty() || typed.size() > kMaxWordLength || limit == 0) return out;
     const std::string q = ascii_fold(typed);
-    const Candidates candidates = gather_candidates(lex, q, full);
-    const std::vector<const Lexicon::Entry*>& found = candidates.found;
-    // The walks read the keys' letters from tables of their own, not the entries: each
-    // candidate's entry, and then its spelling, is a cache miss when it is priced. Asked for
-    // all at once, the misses overlap.
-    for (const Lexicon::Entry* entry : found) __builtin_prefetch(entry);
-    for (const Lexicon::Entry* entry : found) {
-        __builtin_prefetch(lex.folded(*entry).data());
-        __builtin_prefetch(lex.word(*entry).data());
-    }
-
     const bool typed_lower = !has_upper(typed);
     const bool typed_caps = all_caps(typed);
-    for (const Lexicon::Entry* entry : found) {
+    for (const auto& [entry, cost] : gather_candidates(lex, q, full)) {
         const std::string_view w = lex.word(*entry);
         Correction c;
         c.level = entry->level;
         c.frequency = entry->frequency;
         c.proper = has_upper(w);
-        c.cost = candidate_cost(lex, q, *entry, candidates);
+        c.cost = cost;
         c.score = c.cost + rarity_cost(c.frequency) +
                   // "ok" for "OK", "paris" for "Paris": a case slip on a name costs nothing.
                   (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
@@ -299,10 +339,7 @@ double least_correction_cost(const Lexicon& lex, std::string_view typed) {
     double least = std::numeric_limits<double>::infinity();
     if (typed.empty() || typed.size() > kMaxWordLength) return least;
     const std::string q = ascii_fold(typed);
-    const Candidates candidates = gather_candidates(lex, q, true);
-    for (const Lexicon::Entry* entry : candidates.found) {
-        least = std::min(least, candidate_cost(lex, q, *entry, candidates));
-    }
+    for (const Candidate& c : gather_candidates(lex, q, true)) least = std::min(least, c.cost);
     return least;
 }
 

@@ -19,12 +19,13 @@ struct Correction {
     bool from_table = false;  // the known-misspellings table's correction
 };
 
-// Candidates for an unknown `word` from the lexicon, best first, at most `limit`:
-// words within two edits (the first letter kept) or one edit (any letter), sound-alike
-// spellings of the first letter ("fotograph"), words with the same sound key ("bisnes"),
-// glued words split in two ("aboutthe"), and a common prefix with the rest of the word
-// corrected ("unaquired": "unacquired"). Ranked by typo_cost plus rarity_cost; the
-// other dialect's spellings, and words only its dictionary has, rank behind the dialect's own.
+// Candidates for an unknown `word` from the lexicon, best first, at most `limit`: words
+// within two edits (the first letter kept; three in a long word with no likely correction
+// nearer) or one edit (any letter), sound-alike spellings of the first letter ("fotograph"),
+// words with the same sound key ("bisnes"), glued words split in two ("aboutthe"), and a
+// common prefix with the rest of the word corrected ("unaquired": "unacquired"). Ranked by
+// typo_cost plus rarity_cost; the other dialect's spellings, and words only its dictionary
+// has, rank behind the dialect's own.
 std::vector<Correction> rank_corrections(const Lexicon& lexicon, std::string_view word,
                                          Dialect dialect, std::size_t limit = 5);
 

@@ -762,6 +762,25 @@ TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
     CHECK(std::find(yung.begin(), yung.end(), "Young") == yung.end());
 }
 
+TEST_CASE("a long word's third slip is searched for when no likely correction is nearer",
+          "[spell]") {
+    const auto lex = tiny_lexicon();
+    auto rank = [&](std::string_view w) {
+        return words_of(rank_corrections(*lex, w, Dialect::US));
+    };
+    // One wrong vowel from "temporary": "temporarily", three slips away, is not searched for.
+    const auto one_slip = rank("temporery");
+    REQUIRE_FALSE(one_slip.empty());
+    CHECK(one_slip.front() == "temporary");
+    CHECK(std::find(one_slip.begin(), one_slip.end(), "temporarily") == one_slip.end());
+    // Three slips from both: nothing likely is nearer, so both are found.
+    const auto three_slips = rank("temprerly");
+    CHECK(std::find(three_slips.begin(), three_slips.end(), "temporarily") != three_slips.end());
+    CHECK(std::find(three_slips.begin(), three_slips.end(), "temporary") != three_slips.end());
+    // Two slips from "temporary" and none nearer: found by the wider search.
+    CHECK(rank("tempraty").front() == "temporary");
+}
+
 TEST_CASE("a prefixed word the lexicon lacks is offered with its stem corrected", "[spell]") {
     const auto lex = tiny_lexicon();
     CHECK_FALSE(lex->find("unofficial"));
