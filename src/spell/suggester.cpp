@@ -151,9 +151,9 @@ struct Candidate {
     double cost;
 };
 
-// Prices the entries of `found` from `first` on, once each, and merges them into the
-// candidates before `first` (already priced, in address order), leaving `found` empty.
-void price_candidates(const Lexicon& lex, const std::string& q,
+// Prices the entries of `found` that `priced` lacks, once each, as corrections of the word
+// `typo` prices, and merges them into `priced` (in address order), leaving `found` empty.
+void price_candidates(const Lexicon& lex, const TypoCost& typo,
                       std::vector<const Lexicon::Entry*>& found,
                       const std::vector<const Lexicon::Entry*>& sounds_alike,
                       std::vector<Candidate>& priced) {
@@ -176,7 +176,7 @@ void price_candidates(const Lexicon& lex, const std::string& q,
         __builtin_prefetch(lex.word(*entry).data());
     }
     for (const Lexicon::Entry* entry : found) {
-        double cost = typo_cost(q, lex.folded(*entry));
+        double cost = typo.to(lex.folded(*entry));
         if (std::binary_search(sounds_alike.begin(), sounds_alike.end(), entry)) {
             cost = std::min(cost, kSoundsAlikeBase + kSoundsAlikeShare * cost);
         }
@@ -247,8 +247,9 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
         });
     }
     std::sort(sounds_alike.begin(), sounds_alike.end());
+    const TypoCost typo(q);
     std::vector<Candidate> priced;
-    price_candidates(lex, q, found, sounds_alike, priced);
+    price_candidates(lex, typo, found, sounds_alike, priced);
     // A long word may hold a third slip after its first letter, but that search costs more
     // than all the others together, and when a likely correction is already in hand the words
     // it adds rank behind it. So the searches above look for one slip first, and the second
@@ -260,7 +261,7 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
             return c.cost > 0 && c.cost <= kThirdSlipUnlessBelow;
         });
         lex.search(q.substr(0, 1), rest, likely ? 2 : 3, collect);
-        price_candidates(lex, q, found, sounds_alike, priced);
+        price_candidates(lex, typo, found, sounds_alike, priced);
     }
     return priced;
 }

@@ -100,12 +100,6 @@ constexpr std::array<std::array<double, 26>, 26> kSubstitutions = [] {
     return out;
 }();
 
-// Only letters are vowels, neighbouring keys or sounds alike.
-double substitute(char typed, char intended) {
-    if (!is_letter(typed) || !is_letter(intended)) return kOtherLetter;
-    return kSubstitutions[letter_index(typed)][letter_index(intended)];
-}
-
 // The typist left out intended[j].
 double omit(std::string_view intended, std::size_t j) {
     const char c = intended[j];
@@ -139,58 +133,82 @@ bool keys_adjacent(char a, char b) {
     return ((kNeighbours[static_cast<std::size_t>(a - 'a')] >> (b - 'a')) & 1U) != 0;
 }
 
-double typo_cost(std::string_view t, std::string_view w) {
+TypoCost::TypoCost(std::string_view typed) : typed_(typed), extras_(typed.size()) {
+    for (std::size_t i = 0; i < typed.size(); ++i) extras_[i] = extra(typed, i);
+}
+
+double TypoCost::to(std::string_view w) const {
+    const std::string_view t = typed_;
     const std::size_t n = t.size();
     const std::size_t m = w.size();
     const std::size_t width = m + 1;
     // Suggestions price hundreds of candidates a word: the table of a word of ordinary
-    // length, and the price of leaving out or adding each letter, are worked out on the stack.
+    // length, and the price of leaving out each letter, are worked out on the stack.
     constexpr std::size_t kOnStack = 48;
     std::array<double, (kOnStack + 1) * (kOnStack + 1)> table_on_stack;
     std::array<double, kOnStack> omits_on_stack;
-    std::array<double, kOnStack> extras_on_stack;
     std::vector<double> table_on_heap;
     std::vector<double> omits_on_heap;
-    std::vector<double> extras_on_heap;
     double* d = table_on_stack.data();
     double* omits = omits_on_stack.data();
-    double* extras = extras_on_stack.data();
     if (n > kOnStack || m > kOnStack) {
         table_on_heap.resize((n + 1) * width);
         omits_on_heap.resize(m);
-        extras_on_heap.resize(n);
         d = table_on_heap.data();
         omits = omits_on_heap.data();
-        extras = extras_on_heap.data();
     }
     for (std::size_t j = 0; j < m; ++j) omits[j] = omit(w, j);
-    for (std::size_t i = 0; i < n; ++i) extras[i] = extra(t, i);
-    auto at = [&](std::size_t i, std::size_t j) -> double& { return d[i * width + j]; };
-    auto first = [](std::size_t i, std::size_t j) { return i == 0 || j == 0 ? kFirstLetter : 0.0; };
-    at(0, 0) = 0.0;
-    for (std::size_t j = 1; j <= m; ++j) at(0, j) = at(0, j - 1) + omits[j - 1] + kFirstLetter;
+    // Row i of the table: the cost of typing t's first i letters for w's first j, for each j.
+    // A slip touching the first letter of either costs kFirstLetter more: in the rows and
+    // columns below, each such term is written out where it applies (adding nothing elsewhere
+    // leaves every sum as it was).
+    d[0] = 0.0;
+    for (std::size_t j = 1; j <= m; ++j) d[j] = d[j - 1] + omits[j - 1] + kFirstLetter;
     for (std::size_t i = 1; i <= n; ++i) {
-        at(i, 0) = at(i - 1, 0) + extras[i - 1] + kFirstLetter;
+        const double* const above = d + (i - 1) * width;
+        double* const row = d + i * width;
+        const double* const two_above = i >= 2 ? d + (i - 2) * width : nullptr;
+        const char a = t[i - 1];
+        const char before_a = i >= 2 ? t[i - 2] : '\0';
+        const double added = extras_[i - 1];
+        // Substitutions for a typed letter, or none (any other character costs the most).
+        const double* const substitutions =
+            is_letter(a) ? kSubstitutions[letter_index(a)].data() : nullptr;
+        row[0] = above[0] + added + kFirstLetter;
         for (std::size_t j = 1; j <= m; ++j) {
-            const char a = t[i - 1];
             const char b = w[j - 1];
-            const double slip = first(i - 1, j - 1);
-            double v = at(i - 1, j - 1) + (a == b ? 0.0 : substitute(a, b) + slip);
-            v = std::min(v, at(i, j - 1) + omits[j - 1] + first(i, j - 1));
-            v = std::min(v, at(i - 1, j) + extras[i - 1] + first(i - 1, j));
-            if (i >= 2 && j >= 2 && a == w[j - 2] && t[i - 2] == b && a != b) {
-                v = std::min(v, at(i - 2, j - 2) + kTranspose + first(i - 2, j - 2));
+            const bool first_column = j == 1;
+            const double slip = i == 1 || first_column ? kFirstLetter : 0.0;
+            double v = above[j - 1];
+            if (a != b) {
+                const double sub = substitutions != nullptr && is_letter(b)
+                                       ? substitutions[letter_index(b)]
+                                       : kOtherLetter;
+                v += sub + slip;
+            }
+            v = std::min(v, first_column ? row[j - 1] + omits[j - 1] + kFirstLetter
+                                         : row[j - 1] + omits[j - 1]);
+            v = std::min(v, i == 1 ? above[j] + added + kFirstLetter : above[j] + added);
+            if (two_above != nullptr && j >= 2 && a == w[j - 2] && before_a == b && a != b) {
+                v = std::min(v, i == 2 || j == 2 ? two_above[j - 2] + kTranspose + kFirstLetter
+                                                 : two_above[j - 2] + kTranspose);
             }
             if (j >= 2 && a == 'f' && w[j - 2] == 'p' && b == 'h') {
-                v = std::min(v, at(i - 1, j - 2) + kDigraph + first(i - 1, j - 2));
+                v = std::min(v, i == 1 || j == 2 ? above[j - 2] + kDigraph + kFirstLetter
+                                                 : above[j - 2] + kDigraph);
             }
-            if (i >= 2 && b == 'f' && t[i - 2] == 'p' && a == 'h') {
-                v = std::min(v, at(i - 2, j - 1) + kDigraph + first(i - 2, j - 1));
+            if (two_above != nullptr && b == 'f' && before_a == 'p' && a == 'h') {
+                v = std::min(v, i == 2 || first_column ? two_above[j - 1] + kDigraph + kFirstLetter
+                                                       : two_above[j - 1] + kDigraph);
             }
-            at(i, j) = v;
+            row[j] = v;
         }
     }
-    return at(n, m);
+    return d[n * width + m];
+}
+
+double typo_cost(std::string_view t, std::string_view w) {
+    return TypoCost(t).to(w);
 }
 
 double rarity_cost(int frequency) {

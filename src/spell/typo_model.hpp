@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace copydesk::spell {
 
@@ -10,6 +11,18 @@ namespace copydesk::spell {
 // alike consonant costs more; an unrelated letter more still; any slip in the first letter
 // is unusual and costs extra. Roughly: one likely slip ~1, two ~2.
 double typo_cost(std::string_view typed, std::string_view intended);
+
+// typo_cost of one typed word against many intended ones, with what depends on the typed word
+// alone worked out once. Views `typed`, which must outlive it.
+class TypoCost {
+  public:
+    explicit TypoCost(std::string_view typed);
+    [[nodiscard]] double to(std::string_view intended) const;
+
+  private:
+    std::string_view typed_;
+    std::vector<double> extras_;  // the price of each typed letter as one added by mistake
+};
 
 // How uncommon a word of frequency class `frequency` (10 * log10 of its frequency rank) is,
 // on the same scale as typo_cost.
