@@ -122,9 +122,20 @@ fs::path find_data_dir(const fs::path& fallback) {
         return dir;
     }
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    std::string tried;
     if (!ec) {
         const fs::path installed = exe.parent_path().parent_path() / "share" / "copydesk";
         if (fs::is_directory(installed / "dictionaries", ec)) return installed;
+        tried = "'" + installed.string() + "' nor ";
+    }
+    // Without its data the program would still run, on the system's Hunspell dictionaries and
+    // with no names or rule packs, and report other findings without saying why (a program
+    // copied away from its source tree, or a tree since removed).
+    if (!fs::is_directory(fallback / "dictionaries", ec) &&
+        !fs::is_directory(fallback / "rules", ec)) {
+        throw std::runtime_error("no data folder: neither " + tried + "'" + fallback.string() +
+                                 "' holds dictionaries/ or rules/ (set COPYDESK_DATA_DIR to the "
+                                 "folder that does)");
     }
     return fallback;
 }

@@ -45,7 +45,8 @@ std::optional<std::string> check_rule_ids(const Settings& settings);
 // The folder holding dictionaries/ and rules/: $COPYDESK_DATA_DIR, the install prefix next to
 // the executable, or `fallback` (the source tree the binary was built from). Throws
 // std::runtime_error when $COPYDESK_DATA_DIR is set to something that is not a folder, or to
-// a folder with neither dictionaries/ nor rules/ in it.
+// a folder with neither dictionaries/ nor rules/ in it; and when it is not set and neither the
+// install prefix nor `fallback` holds them.
 std::filesystem::path find_data_dir(const std::filesystem::path& fallback);
 
 // The rules of the rule packs: the shipped ones (every folder in <data_dir>/rules) and

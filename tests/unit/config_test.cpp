@@ -5,10 +5,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "config/config_file.hpp"
 #include "config/gitignore.hpp"
 #include "config/glob.hpp"
 #include "config/resolver.hpp"
+#include "config/session.hpp"
 #include "rules/linter.hpp"
 
 using namespace copydesk;
@@ -160,6 +163,33 @@ TEST_CASE(".gitignore matching agrees with git check-ignore", "[config]") {
         INFO("path " << p << (is_dir ? "/" : ""));
         CHECK(mine.verdict(p, is_dir).value_or(false) == git_says);
     }
+}
+
+TEST_CASE("a program whose data folder is gone stops instead of running on less", "[config]") {
+    // As for a program copied away from the tree it was built in, or one whose tree was
+    // removed: nothing beside it, and no COPYDESK_DATA_DIR.
+    const char* set = std::getenv("COPYDESK_DATA_DIR");
+    const std::string saved = set != nullptr ? set : "";
+    ::unsetenv("COPYDESK_DATA_DIR");
+    const fs::path tree =
+        fs::temp_directory_path() / ("copydesk-tree-" + std::to_string(::getpid()));
+    fs::create_directories(tree);
+    auto error_for = [](const fs::path& fallback) {
+        try {
+            (void)find_data_dir(fallback);
+        } catch (const std::runtime_error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    const std::string why = "'" + tree.string() + "' holds dictionaries/ or rules/";
+    CHECK(error_for(tree).find(why) != std::string::npos);
+    fs::create_directories(tree / "rules");
+    CHECK(error_for(tree).empty());
+    CHECK(find_data_dir(tree) == tree);
+    fs::remove_all(tree);
+    CHECK(error_for(tree).find(why) != std::string::npos);
+    if (set != nullptr) ::setenv("COPYDESK_DATA_DIR", saved.c_str(), 1);
 }
 
 TEST_CASE("config errors name the file, line, column and key", "[config]") {
