@@ -1,5 +1,9 @@
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "rules/lazy_regex.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
@@ -23,6 +27,41 @@ constexpr const char* kWholeLine =
 constexpr const char* kTeaser =
     R"((?i)(?:read more|related|also read|read also|recommended|more|watch)\s*:\s*\S.*)";
 
+// The first word of each of kWholeLine's alternatives, and of kTeaser's, in lower case. A line
+// that starts with none of them is passed over without the regexes: compiling them costs more
+// than linting a short article, and a document rarely holds a line that starts so.
+constexpr std::array<std::string_view, 17> kPromptWords{
+    "advertisement", "click",     "continue", "email",     "follow", "like",
+    "loading",       "print",     "read",     "related",   "share",  "sign",
+    "skip",          "sponsored", "story",    "subscribe", "tweet"};
+constexpr std::array<std::string_view, 6> kTeaserWords{"also",        "more",    "read",
+                                                       "recommended", "related", "watch"};
+
+// What the regexes' first words say of a line: whether it may be a prompt, and whether it may
+// be a teaser. A line starting with a character outside ASCII may be either, since the
+// regexes ignore case as Unicode does (the Kelvin sign for "k", the long s for "s").
+struct FirstWord {
+    bool prompt = false;
+    bool teaser = false;
+};
+FirstWord first_word(std::string_view line) {
+    constexpr std::size_t kLongest = 13;  // "advertisement"
+    std::array<char, kLongest> lower{};
+    std::size_t n = 0;
+    for (; n < line.size(); ++n) {
+        const auto c = static_cast<unsigned char>(line[n] | 0x20);
+        if (c < 'a' || c > 'z' || (line[n] & 0x80) != 0) break;
+        if (n == kLongest) return {};
+        lower[n] = static_cast<char>(c);
+    }
+    if (n < line.size() && (static_cast<unsigned char>(line[n]) & 0x80) != 0) return {true, true};
+    const std::string_view word(lower.data(), n);
+    auto listed = [&](const auto& words) {
+        return std::find(words.begin(), words.end(), word) != words.end();
+    };
+    return {listed(kPromptWords), listed(kTeaserWords)};
+}
+
 // No line kWholeLine matches is longer: its longest alternative, "sign up for the" with 30
 // letters, "newsletters" and 60 code points of up to 4 bytes, is under 360 bytes.
 constexpr std::size_t kLongestPrompt = 400;
@@ -41,10 +80,11 @@ class SharePrompt final : public Rule {
                 if (s.empty()) continue;
                 const re2::StringPiece piece(text.data() + s.begin, s.size());
                 if (s.size() > kLongestPrompt) continue;
-                if (re2::RE2::FullMatch(piece, whole_.get())) {
+                const FirstWord first = first_word(where.slice(s));
+                if (first.prompt && re2::RE2::FullMatch(piece, whole_.get())) {
                     out.report(where, s,
                                "Delete the leftover web prompt '" + std::string(piece) + "'.");
-                } else if (piece.find(':') != re2::StringPiece::npos &&
+                } else if (first.teaser && piece.find(':') != re2::StringPiece::npos &&
                            re2::RE2::FullMatch(piece, teaser_.get())) {
                     const std::string_view p(piece.data(), piece.size());
                     const std::size_t colon = p.find(':');
