@@ -31,17 +31,21 @@ bool inside_any(const std::vector<Span>& spans, std::uint32_t offset) {
     return it != spans.end() && it->begin <= offset;
 }
 
-std::vector<Span> line_spans(std::string_view text) {
-    std::vector<Span> out;
-    std::size_t begin = 0;
-    while (true) {
-        std::size_t end = utf8::find_line_break(text, begin);
-        out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
-        if (end == text.size()) break;
-        if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
-        begin = end + 1;
+LineSpans::Iterator::Iterator(std::string_view text, std::size_t begin)
+    : text_(text), begin_(begin) {
+    if (begin_ <= text_.size()) end_ = utf8::find_line_break(text_, begin_);
+}
+
+LineSpans::Iterator& LineSpans::Iterator::operator++() {
+    if (end_ == text_.size()) {
+        begin_ = text_.size() + 1;  // the last line, which may be empty, is done
+        return *this;
     }
-    return out;
+    std::size_t next = end_;
+    if (text_[next] == '\r' && next + 1 < text_.size() && text_[next + 1] == '\n') ++next;
+    begin_ = next + 1;
+    end_ = utf8::find_line_break(text_, begin_);
+    return *this;
 }
 
 Span trim(std::string_view text, Span span) {

@@ -23,8 +23,35 @@ inline std::string_view token_text(const RegionText& where, const text::Token& t
 std::vector<Span> web_spans(const RegionText& where);
 bool inside_any(const std::vector<Span>& spans, std::uint32_t offset);
 
-// The lines of a region's text (hard-wrapped paragraphs have several), without line ends.
-std::vector<Span> line_spans(std::string_view text);
+// The lines of a region's text (hard-wrapped paragraphs have several), without line ends,
+// found one at a time as a loop asks for them: most regions are one line, and several rules
+// go through them.
+class LineSpans {
+  public:
+    class Iterator {
+      public:
+        Iterator(std::string_view text, std::size_t begin);
+        Span operator*() const {
+            return {static_cast<std::uint32_t>(begin_), static_cast<std::uint32_t>(end_)};
+        }
+        Iterator& operator++();
+        bool operator==(const Iterator& other) const { return begin_ == other.begin_; }
+
+      private:
+        std::string_view text_;
+        std::size_t begin_;  // past the text once the last line is passed
+        std::size_t end_ = 0;
+    };
+    explicit LineSpans(std::string_view text) : text_(text) {}
+    [[nodiscard]] Iterator begin() const { return {text_, 0}; }
+    [[nodiscard]] Iterator end() const { return {text_, text_.size() + 1}; }
+
+  private:
+    std::string_view text_;
+};
+inline LineSpans line_spans(std::string_view text) {
+    return LineSpans(text);
+}
 // `span` without leading and trailing ASCII white space.
 Span trim(std::string_view text, Span span);
 

@@ -540,7 +540,11 @@ Analysis Segmenter::analyze(std::string_view text) {
     if (text.empty()) return out;
 
     std::uint32_t sentence_begin = 0;
-    for (const std::uint32_t end : detail::sentence_breaks(impl_->sentences, text)) {
+    const std::vector<std::uint32_t> sentence_ends =
+        detail::sentence_breaks(impl_->sentences, text);
+    out.sentences.reserve(sentence_ends.size());
+    out.sentence_starts.reserve(sentence_ends.size());
+    for (const std::uint32_t end : sentence_ends) {
         out.sentences.push_back({sentence_begin, end});
         sentence_begin = end;
     }

@@ -412,6 +412,10 @@ std::optional<std::vector<std::uint32_t>> breaks_without_icu(std::string_view te
     const SentenceText chars(text);
     const std::size_t n = text.size();
     std::vector<std::uint32_t> out;
+    // Room for a sentence every 64 bytes: news sentences run longer, so most texts need one
+    // allocation, not one for each doubling.
+    constexpr std::size_t kShortSentence = 64;
+    out.reserve(n / kShortSentence + 1);
     // SB8: after ATerm Close* Sp*, a lower-case letter ahead before any other letter or
     // terminator keeps the sentence going ("e.g. the", "5 p.m. (local) time").
     auto lower_follows = [&](std::size_t at) {

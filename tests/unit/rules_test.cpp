@@ -10,6 +10,7 @@
 #include "core/edits.hpp"
 #include "markup/reader.hpp"
 #include "rules/linter.hpp"
+#include "rules/scan.hpp"
 
 using namespace copydesk;
 namespace fs = std::filesystem;
@@ -85,6 +86,24 @@ TEST_CASE("every built-in rule has cases and a doc line", "[rules]") {
         CHECK_FALSE(rule->info().summary.empty());
         CHECK_FALSE(rule->info().description.empty());
     }
+}
+
+TEST_CASE("a region's lines are found one at a time, line ends left out", "[rules]") {
+    auto lines = [](std::string_view text) {
+        std::vector<std::string> out;
+        for (const Span line : rules::line_spans(text)) {
+            out.emplace_back(text.substr(line.begin, line.size()));
+        }
+        return out;
+    };
+    using Lines = std::vector<std::string>;
+    CHECK(lines("") == Lines{""});
+    CHECK(lines("One line.") == Lines{"One line."});
+    CHECK(lines("First\nsecond") == Lines{"First", "second"});
+    CHECK(lines("Ends with a break\n") == Lines{"Ends with a break", ""});
+    CHECK(lines("Windows\r\nlines\r\n\r\nend") == Lines{"Windows", "lines", "", "end"});
+    CHECK(lines("Old Mac\rlines") == Lines{"Old Mac", "lines"});
+    CHECK(lines("\n\n") == Lines{"", "", ""});
 }
 
 TEST_CASE("per-rule cases", "[rules]") {
