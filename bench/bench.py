@@ -9,10 +9,17 @@ run beside it; per-article
 latency (process start to exit, p50 and p99); peak memory; the cost of one misspelling's
 suggestions; and `hunspell -l` over the same files. Skips cleanly without the corpus.
 
-  bench/bench.py [--exe build/release/copydesk] [--corpus ../shared/corpus] [--articles 200]
+A machine's speed drifts by tens of percent over minutes, so figures from two runs of this
+script cannot compare two builds. --against OTHER runs OTHER's figures in the same rounds,
+each round's runs in a new random order, and prints both. --instructions adds the
+instructions (valgrind) of a cold pass, a warm pass and one article, which do not drift.
+
+  bench/bench.py [--exe build/release/copydesk] [--against OTHER_EXE] [--instructions]
+                 [--corpus ../shared/corpus] [--articles 200]
 """
 import argparse
 import os
+import random
 import re
 import resource
 import shutil
@@ -38,12 +45,38 @@ def run(cmd, stdin=None):
     return elapsed, max(peak, before) / 1024.0
 
 
+def instructions_of(cmd):
+    """The instructions valgrind counts running cmd, or None."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"refs:\s+([\d,]+)", proc.stderr)
+    return int(found.group(1).replace(",", "")) if found else None
+
+
+def instructions(exe, files, article, label=""):
+    """Prints the instructions of a cold pass over `files`, of a warm pass (two passes less
+    one) and of linting `article` alone, process start to exit: figures that do not drift with
+    the machine, for comparing builds."""
+    if not shutil.which("valgrind"):
+        print(f"{label}instructions: skipped (apt-get install valgrind)")
+        return
+    lint = [exe, "lint", "--format", "json", "-j", "1"]
+    one = instructions_of([*lint, *files])
+    two = instructions_of([*lint, *files, *files])
+    single = instructions_of([*lint, article])
+    if one is None or two is None or single is None:
+        print(f"{label}instructions: valgrind gave no count")
+        return
+    print(f"{label}instructions: cold pass {one / 1e6:.1f} M, warm pass {(two - one) / 1e6:.1f} M, "
+          f"one article {single / 1e6:.1f} M")
+
+
 def supports_jobs(exe):
     out = subprocess.run([exe, "lint", "--help"], capture_output=True, text=True).stdout
     return "-j" in out
 
 
-def suggestion_cost(exe, corpus, count=2000):
+def suggestion_cost(exe, corpus, count=2000, label=""):
     """Prints the time one distinct misspelling costs: linting the first `count` misspellings of
     the codespell list, one paragraph each, less linting their corrections laid out the same
     way (best of three runs each, one thread)."""
@@ -73,7 +106,7 @@ def suggestion_cost(exe, corpus, count=2000):
         finally:
             os.unlink(tmp.name)
     per = (times[0] - times[1]) / len(wrong)
-    print(f"suggestions: {1000 * per:.3f} ms per distinct misspelling "
+    print(f"{label}suggestions: {1000 * per:.3f} ms per distinct misspelling "
           f"({len(wrong)} from typos/codespell.tsv, less their corrections)")
 
 
@@ -87,11 +120,17 @@ def main():
     ap.add_argument("--corpus", default=os.environ.get(
         "COPYDESK_CORPUS", os.path.join(ROOT, "..", "shared", "corpus")))
     ap.add_argument("--articles", type=int, default=200, help="articles timed one process each")
+    ap.add_argument("--against", help="another copydesk to measure in the same rounds")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions with valgrind (a few minutes)")
     args = ap.parse_args()
     clean = os.path.join(args.corpus, "clean")
     if not os.path.isdir(clean):
         print(f"skipped: no corpus at {clean}")
         return 0
+    exes = [args.exe] + ([args.against] if args.against else [])
+    # Each figure's line names its program when there are two.
+    label = {exe: (f"[{exe}] " if args.against else "") for exe in exes}
     files = sorted(os.path.join(d, f) for d, _, fs in os.walk(clean) for f in fs)
     size = sum(os.path.getsize(f) for f in files)
     words = 0
@@ -99,47 +138,58 @@ def main():
         with open(f, encoding="utf-8", errors="replace") as fh:
             words += len(WORD.findall(fh.read()))
     mb = size / 1e6
-    print(f"corpus: {len(files)} files, {mb:.1f} MB, {words} words ({args.exe})")
+    print(f"corpus: {len(files)} files, {mb:.1f} MB, {words} words ({', '.join(exes)})")
 
     cores = os.cpu_count() or 1
-    job_counts = [1, cores] if supports_jobs(args.exe) and cores > 1 else [1]
+    parallel = all(supports_jobs(exe) for exe in exes) and cores > 1
+    job_counts = [1, cores] if parallel else [1]
     cold_one_core = None
     for jobs in job_counts:
         jflag = ["-j", str(jobs)] if len(job_counts) > 1 else []
         # Runs of one pass and of three passes, taken in turn: a warm pass is the difference
         # over two, which a single run of each leaves to the machine's noise. Medians, with
         # the figure from the best runs beside them.
-        ones, threes = [], []
-        peak = 0.0
+        ones = {exe: [] for exe in exes}
+        threes = {exe: [] for exe in exes}
+        peak = {exe: 0.0 for exe in exes}
         for _ in range(7):
-            t, p = run([args.exe, "lint", "--format", "json", *jflag, *files])
-            ones.append(t)
-            peak = max(peak, p)
-            t, p = run([args.exe, "lint", "--format", "json", *jflag, *files, *files, *files])
-            threes.append(t)
-            peak = max(peak, p)
-        once, best_once = statistics.median(ones), min(ones)
-        warm = (statistics.median(threes) - once) / 2
-        best_warm = (min(threes) - best_once) / 2
-        if jobs == 1:
-            cold_one_core = once
-        warm_text = (f"warm {mb / warm:7.1f} MB/s {words / warm:10.0f} words/s "
-                     f"(best runs: {mb / best_warm:.1f})" if warm > 0 and best_warm > 0 else
-                     "warm: not measured (the runs varied more than a pass takes)")
-        print(f"{jobs} core(s): cold {mb / once:7.1f} MB/s {words / once:10.0f} words/s "
-              f"(best run: {mb / best_once:.1f})   {warm_text}   peak {peak:.0f} MiB")
+            runs = [(exe, passes) for exe in exes for passes in (1, 3)]
+            random.shuffle(runs)
+            for exe, passes in runs:
+                t, p = run([exe, "lint", "--format", "json", *jflag, *(files * passes)])
+                (ones if passes == 1 else threes)[exe].append(t)
+                peak[exe] = max(peak[exe], p)
+        for exe in exes:
+            once, best_once = statistics.median(ones[exe]), min(ones[exe])
+            warm = (statistics.median(threes[exe]) - once) / 2
+            best_warm = (min(threes[exe]) - best_once) / 2
+            if jobs == 1 and exe == args.exe:
+                cold_one_core = once
+            warm_text = (f"warm {mb / warm:7.1f} MB/s {words / warm:10.0f} words/s "
+                         f"(best runs: {mb / best_warm:.1f})" if warm > 0 and best_warm > 0 else
+                         "warm: not measured (the runs varied more than a pass takes)")
+            print(f"{label[exe]}{jobs} core(s): cold {mb / once:7.1f} MB/s "
+                  f"{words / once:10.0f} words/s (best run: {mb / best_once:.1f})   "
+                  f"{warm_text}   peak {peak[exe]:.0f} MiB")
 
     sample = files[:: max(1, len(files) // args.articles)][: args.articles]
-    latencies = []
+    latencies = {exe: [] for exe in exes}
     for f in sample:
-        t, _ = run([args.exe, "lint", "--format", "json", f])
-        latencies.append(t * 1000)
-    latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(f"per article (process start to exit, {len(latencies)} articles): "
-          f"p50 {statistics.median(latencies):.1f} ms  p99 {p99:.1f} ms")
+        for exe in random.sample(exes, len(exes)):
+            t, _ = run([exe, "lint", "--format", "json", f])
+            latencies[exe].append(t * 1000)
+    for exe in exes:
+        times = sorted(latencies[exe])
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        print(f"{label[exe]}per article (process start to exit, {len(times)} articles): "
+              f"p50 {statistics.median(times):.1f} ms  p99 {p99:.1f} ms")
 
-    suggestion_cost(args.exe, args.corpus)
+    for _ in range(2 if args.against else 1):
+        for exe in exes:
+            suggestion_cost(exe, args.corpus, label=label[exe])
+    if args.instructions:
+        for exe in exes:
+            instructions(exe, files, sample[0], label[exe])
 
     hunspell = shutil.which("hunspell")
     if hunspell:
