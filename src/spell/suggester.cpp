@@ -201,8 +201,9 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
     // Up to two slips after a correct first letter (three in a long word, see below); one slip
     // in the first letter, which is rarer: left out, added, wrong, or swapped with the second.
     // In a longer word an added first letter or a swap may come with one more slip further on
-    // ("egenral", "thsould"); a left-out or wrong first letter stays exact, as trying every
-    // letter with a further edit costs more time than it finds words.
+    // ("egenral", "thsould"; in a long word only if nothing likely is nearer, see below); a
+    // left-out or wrong first letter stays exact, as trying every letter with a further edit
+    // costs more time than it finds words.
     const bool long_word = full && q.size() >= kLongWord;
     lex.search(q.substr(0, 1), rest, long_word ? 1 : 2, collect);
     const int more = q.size() >= kFirstSlipAndMore ? 1 : 0;
@@ -215,12 +216,15 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
         }
         for (const Lexicon::Entry& e : lex.same_letters(head + std::string(after))) collect(e, 1);
     };
-    if (!rest.empty()) near(rest[0], rest.substr(1), more);
-    if (q.size() >= 2) {
-        std::string after = q.substr(1);  // the first letter, then the rest after the second
-        after[0] = q[0];
-        near(q[1], after, more);
-    }
+    auto first_letter_slips = [&](int edits) {
+        if (!rest.empty()) near(rest[0], rest.substr(1), edits);
+        if (q.size() >= 2) {
+            std::string after = q.substr(1);  // the first letter, then the rest after the second
+            after[0] = q[0];
+            near(q[1], after, edits);
+        }
+    };
+    if (!long_word) first_letter_slips(more);
     // A letter added before the word or put in place of its first: 51 words looked up,
     // their cache misses overlapped.
     std::vector<std::string> exact;
@@ -252,14 +256,16 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
     price_candidates(lex, typo, found, sounds_alike, priced);
     // A long word may hold a third slip after its first letter, but that search costs more
     // than all the others together, and when a likely correction is already in hand the words
-    // it adds rank behind it. So the searches above look for one slip first, and the second
-    // or third is searched for after (the word itself, from the other dialect's list or in
-    // other capitals, is no correction). Searching for two slips and then three would walk
-    // twice where names and rare words, which have no likely correction, are common.
+    // it adds rank behind it; so do those of an added or swapped first letter with one more
+    // slip. So the searches above look for one slip first, and the rest is searched for after
+    // (the word itself, from the other dialect's list or in other capitals, is no
+    // correction). Searching for two slips and then three would walk twice where names and
+    // rare words, which have no likely correction, are common.
     if (long_word) {
         const bool likely = std::any_of(priced.begin(), priced.end(), [](const Candidate& c) {
             return c.cost > 0 && c.cost <= kThirdSlipUnlessBelow;
         });
+        first_letter_slips(likely ? 0 : more);
         lex.search(q.substr(0, 1), rest, likely ? 2 : 3, collect);
         price_candidates(lex, typo, found, sounds_alike, priced);
     }

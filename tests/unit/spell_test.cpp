@@ -779,6 +779,8 @@ TEST_CASE("a long word's third slip is searched for when no likely correction is
     CHECK(std::find(three_slips.begin(), three_slips.end(), "temporary") != three_slips.end());
     // Two slips from "temporary" and none nearer: found by the wider search.
     CHECK(rank("tempraty").front() == "temporary");
+    // A letter added before the word and two more swapped, with nothing likely nearer.
+    CHECK(rank("xgovernmnet").front() == "government");
 }
 
 TEST_CASE("a prefixed word the lexicon lacks is offered with its stem corrected", "[spell]") {
