@@ -277,12 +277,13 @@ std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
 constexpr std::uint32_t kUnclassified = WordTally::kNoWord;
 constexpr std::uint32_t kNoName = kUnclassified - 1;
 
-// The first token from `i` on that is a word not known to be no name. Most tokens are spaces,
-// punctuation or words that are no name: a loop of its own keeps this scan tight.
-std::size_t next_candidate(std::span<const std::uint32_t> ids,
-                           std::span<const std::uint32_t> states, std::size_t i) {
-    while (i < ids.size() && (ids[i] == WordTally::kNoWord || states[ids[i]] == kNoName)) ++i;
-    return i;
+// The first of a region's words (`word_tokens`, token indexes) from the k-th on that is not
+// known to be no name. Most words are no name: a loop of its own keeps this scan tight.
+std::size_t next_candidate(std::span<const std::uint32_t> word_tokens,
+                           std::span<const std::uint32_t> ids,
+                           std::span<const std::uint32_t> states, std::size_t k) {
+    while (k < word_tokens.size() && states[ids[word_tokens[k]]] == kNoName) ++k;
+    return k;
 }
 
 class NameConsistency final : public Rule {
@@ -377,8 +378,10 @@ class NameConsistency final : public Rule {
             }
             // A word is classified where it is not part of a name the database found.
             const std::span<const std::uint32_t> ids = words.ids[r];
-            for (std::size_t i = next_candidate(ids, name_word, 0); i < ids.size();
-                 i = next_candidate(ids, name_word, i + 1)) {
+            const std::span<const std::uint32_t> word_tokens = where.analysis.words;
+            for (std::size_t k = next_candidate(word_tokens, ids, name_word, 0);
+                 k < word_tokens.size(); k = next_candidate(word_tokens, ids, name_word, k + 1)) {
+                const std::size_t i = word_tokens[k];
                 const std::uint32_t id = ids[i];
                 std::uint32_t& slot = name_word[id];
                 if (covered[i] != 0) continue;
