@@ -9,7 +9,7 @@ $SUDO apt-get update -qq
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     build-essential cmake ninja-build pkg-config git python3 \
     libhunspell-dev hunspell-en-us hunspell-en-gb libicu-dev libcli11-dev catch2 \
-    libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libmd4c-dev libgumbo-dev libre2-dev libbenchmark-dev \
+    libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libmd4c-dev libgumbo-dev libre2-dev libxxhash-dev libbenchmark-dev \
     python3-jsonschema python3-rfc3987 neovim \
     chromium fonts-dejavu-core nodejs >/dev/null
 # npm drives the browser test of the HTML report; Debian's nodejs comes without it.

@@ -15,6 +15,7 @@
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_file.hpp"
+#include "cli/result_cache.hpp"
 #include "config/resolver.hpp"
 #include "config/session.hpp"
 #include "core/hash.hpp"
@@ -37,9 +38,26 @@ struct Outcome {
     bool failed = false;              // an error that fails the run
 };
 
-// Reads, loads and lints one file into `out`.
+// Whether every span of `found` lies within a text of `size` bytes: findings from the cache
+// are checked before they are shown against a file.
+bool fits(const std::vector<Diagnostic>& found, std::size_t size) {
+    return std::all_of(found.begin(), found.end(), [&](const Diagnostic& d) {
+        return d.span.end <= size &&
+               (!d.fix || std::all_of(d.fix->edits.begin(), d.fix->edits.end(),
+                                      [&](const Edit& e) { return e.span.end <= size; }));
+    });
+}
+
+// The cache and the key of the file's session in it, when linting with --cache.
+struct CacheUse {
+    ResultCache* cache = nullptr;
+    const CacheKey* session = nullptr;
+};
+
+// Reads, loads and lints one file into `out`, or takes its findings from the cache.
 void lint_one(const std::string& path, const std::string& shown, std::uint64_t max_size,
-              rules::Linter& linter, const markup::ReadOptions& read_options, Outcome& out) {
+              rules::Linter& linter, const markup::ReadOptions& read_options, CacheUse cached,
+              Outcome& out) {
     output::FileReport& report = out.report;
     report.path = shown;
     std::string bytes;
@@ -49,6 +67,20 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
         report.error = why;
         out.failed = true;
         return;
+    }
+    std::optional<CacheKey> key;
+    if (cached.cache != nullptr && cached.session != nullptr) {
+        key = KeyBuilder().add(*cached.session).add(shown).add(bytes).done();
+        if (auto found = cached.cache->find(*key); found && fits(*found, bytes.size())) {
+            // The formatters need the text and its lines only.
+            out.doc = std::make_unique<Document>();
+            out.doc->path = shown;
+            out.doc->source = std::move(bytes);
+            out.doc->lines = SourceMap(out.doc->source);
+            report.document = out.doc.get();
+            report.diagnostics = std::move(*found);
+            return;
+        }
     }
     auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown),
                                         read_options);
@@ -67,6 +99,42 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
     out.doc->lines = SourceMap(out.doc->source);  // moving a short string relocates its bytes
     report.document = out.doc.get();
     report.diagnostics = linter.lint(*out.doc);
+    if (key) cached.cache->store(*key, report.diagnostics);
+}
+
+// The folder --cache uses without --cache-dir: $XDG_CACHE_HOME/copydesk, or ~/.cache/copydesk.
+std::optional<std::filesystem::path> default_cache_folder() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+        return std::filesystem::path(xdg) / "copydesk";
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return std::filesystem::path(home) / ".cache" / "copydesk";
+    }
+    return std::nullopt;
+}
+
+// The cache --cache asks for, and the hash of this program, or null (with a warning on stderr)
+// when it cannot be had: a run without its cache is slower, not wrong.
+std::unique_ptr<ResultCache> open_cache(const LintArgs& args, CacheKey& program) {
+    std::filesystem::path folder;
+    if (!args.cache_dir.empty()) {
+        folder = args.cache_dir;
+    } else if (auto found = default_cache_folder()) {
+        folder = *found;
+    } else {
+        report_error("warning: --cache: no cache folder (HOME is not set); give --cache-dir");
+        return nullptr;
+    }
+    auto hashed = executable_hash();
+    if (auto* why = std::get_if<std::string>(&hashed)) {
+        report_error("warning: --cache: " + *why + "; linting without the cache");
+        return nullptr;
+    }
+    program = std::get<CacheKey>(hashed);
+    std::string warning;
+    auto cache = ResultCache::open(folder, program, warning);
+    if (!warning.empty()) report_error("warning: " + warning);
+    return cache;
 }
 
 // True if `output` names one of the input files (a report must never replace an article).
@@ -172,6 +240,29 @@ int run_lint(const LintArgs& args) {
         }
     }
 
+    std::unique_ptr<ResultCache> cache;
+    // Each session's key in the cache: its identity and the hash of the data it read.
+    std::map<const config::SessionCache::Entry*, CacheKey> session_keys;
+    CacheKey program;
+    if (args.cache || !args.cache_dir.empty()) cache = open_cache(args, program);
+    if (cache) {
+        for (const Planned& p : plan) {
+            if (p.entry == nullptr || session_keys.count(p.entry) != 0) continue;
+            const config::Session& session = p.entry->session;
+            auto data = hash_paths(session.inputs());
+            if (auto* why = std::get_if<std::string>(&data)) {
+                // Its files are linted without the cache.
+                report_error("warning: --cache: " + *why);
+                continue;
+            }
+            session_keys[p.entry] = KeyBuilder()
+                                        .add(program)
+                                        .add(session.identity())
+                                        .add(std::get<CacheKey>(data))
+                                        .done();
+        }
+    }
+
     output::FormatOptions fmt_options;
     fmt_options.color = args.color == "always" ||
                         (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
@@ -226,8 +317,13 @@ int run_lint(const LintArgs& args) {
             const config::Settings& settings = p.entry->session.settings();
             markup::ReadOptions read_options;
             read_options.front_matter_keys = settings.front_matter_keys;
+            CacheUse cached;
+            if (cache) {
+                const auto key = session_keys.find(p.entry);
+                if (key != session_keys.end()) cached = {cache.get(), &key->second};
+            }
             lint_one(p.path, p.shown, args.max_file_size, linter_for(p, thread), read_options,
-                     result);
+                     cached, result);
             if (lines) keep_changed_lines(result.report, *lines);
             return result;
         },
@@ -250,6 +346,9 @@ int run_lint(const LintArgs& args) {
         });
     progress.finish();
     formatter->end(summary);
+    if (cache) {
+        if (auto why = cache->save()) report_error("warning: " + *why);
+    }
     if (report_file) {
         if (auto why = report_file->commit()) {
             report_error(args.output + ": cannot write the report: " + *why);

@@ -56,6 +56,11 @@ int main(int argc, char** argv) {
     lint_cmd->add_option("--diff-base", lint.diff_base,
                          "Lint whole files but report only findings on lines added or changed "
                          "since this git revision (working tree against REV)");
+    lint_cmd->add_flag("--cache", lint.cache,
+                       "Reuse earlier runs' findings for files unchanged since, with the same "
+                       "configuration, data and program ($XDG_CACHE_HOME/copydesk)");
+    lint_cmd->add_option("--cache-dir", lint.cache_dir,
+                         "Keep the cache in this folder (implies --cache)");
     lint_cmd->add_option("--jobs,-j", lint.jobs,
                          "Lint this many files at once (default: one per core)");
     std::string shard;

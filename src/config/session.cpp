@@ -316,8 +316,29 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         vocabulary->reject = settings.reject;
         s.vocabulary_ = std::move(vocabulary);
     }
+    s.known_misspellings_ = table;
     s.settings_ = std::move(settings);
     return s;
+}
+
+std::string Session::identity() const {
+    std::string out = settings_.describe();
+    out += "data_dir: " + settings_.data_dir.string() + "\n";
+    out += "known_misspellings: " + std::string(known_misspellings_ ? "on" : "off") + "\n";
+    out += "speller: ";
+    out += !needs_speller_ ? "none" : use_lexicon_ ? "lexicon" : "hunspell " + dictionary_.dic;
+    out += "\n";
+    return out;
+}
+
+std::vector<fs::path> Session::inputs() const {
+    std::vector<fs::path> out{settings_.data_dir / "dictionaries", settings_.data_dir / "rules"};
+    out.insert(out.end(), settings_.rule_packs.begin(), settings_.rule_packs.end());
+    if (needs_speller_ && !use_lexicon_) {
+        out.emplace_back(dictionary_.aff);
+        out.emplace_back(dictionary_.dic);
+    }
+    return out;
 }
 
 Worker Session::make_worker() const {

@@ -76,13 +76,20 @@ class Session {
 
     [[nodiscard]] Worker make_worker() const;
     [[nodiscard]] const Settings& settings() const { return settings_; }
+    // Everything besides a file's own bytes that decides its findings, for a cache of them:
+    // `identity` says what the settings are and which data is used; `inputs` are the files
+    // and folders whose content the session read (the data folder's dictionaries and rules,
+    // the rule packs, and a Hunspell dictionary if it checks spelling with one).
+    [[nodiscard]] std::string identity() const;
+    [[nodiscard]] std::vector<std::filesystem::path> inputs() const;
 
   private:
     Session() = default;
 
     Settings settings_;
     bool needs_speller_ = false;
-    bool use_lexicon_ = false;  // check with the lexicon instead of loading Hunspell
+    bool use_lexicon_ = false;         // check with the lexicon instead of loading Hunspell
+    bool known_misspellings_ = false;  // the table is on (settings and environment)
     spell::DictionaryFiles dictionary_;
     spell::Dialect dialect_ = spell::Dialect::Any;
     spell::SpellData spelling_;

@@ -28,12 +28,14 @@ inline std::string slurp(const std::filesystem::path& p) {
     return {std::istreambuf_iterator<char>(f), {}};
 }
 
-// Runs `copydesk ARGS` through the shell in `dir`, with stdout and stderr kept in files there.
-inline Run run_copydesk(const std::filesystem::path& dir, const std::string& args) {
+// Runs `copydesk ARGS` through the shell in `dir`, with stdout and stderr kept in files there;
+// `env` ("NAME=value ") is put before the command.
+inline Run run_copydesk(const std::filesystem::path& dir, const std::string& args,
+                        const std::string& env = "") {
     const auto out = dir / ".stdout";
     const auto err = dir / ".stderr";
-    const std::string cmd = "cd '" + dir.string() + "' && '" + COPYDESK_EXE + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "'";
+    const std::string cmd = "cd '" + dir.string() + "' && " + env + "'" + COPYDESK_EXE + "' " +
+                            args + " >'" + out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(cmd.c_str());
     Run r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
     std::filesystem::remove(out);
@@ -121,7 +123,9 @@ class ScratchDir {
         std::filesystem::create_directories((dir_ / name).parent_path());
         std::ofstream(dir_ / name, std::ios::binary) << text;
     }
-    [[nodiscard]] Run copydesk(const std::string& args) const { return run_copydesk(dir_, args); }
+    [[nodiscard]] Run copydesk(const std::string& args, const std::string& env = "") const {
+        return run_copydesk(dir_, args, env);
+    }
 
   private:
     std::filesystem::path dir_;
