@@ -415,27 +415,46 @@ std::optional<std::string> ResultCache::save() {
     }
     std::sort(kept.begin(), kept.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string payload;
-    Writer w(payload);
-    w.u32(static_cast<std::uint32_t>(kept.size()));
-    for (const auto& [key, entry] : kept) {
-        w.key(key);
-        w.u32(entry.day);
-        w.str(entry.blob);
-    }
-    std::string header;
-    Writer h(header);
-    header.append(kMagic);
-    h.u32(kFormat);
-    h.key(program_);
-    h.u64(payload.size());
-    h.u64(XXH3_64bits(payload.data(), payload.size()));
 
     const std::string path = (folder_ / kFileName).string();
     std::string why;
     auto file = ReportFile::create(path, why);
     if (!file) return path + ": cannot write the cache: " + why;
-    file->stream() << header << payload;
+    std::ostream& out = file->stream();
+    // The entries go out in pieces as they are encoded, their size and checksum counted on
+    // the way (a cache of a large archive is tens of megabytes, not to be copied whole), and
+    // the header is written over its place last.
+    out << std::string(kHeaderSize, '\0');
+    const std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> checksum(XXH3_createState(),
+                                                                            &XXH3_freeState);
+    if (!checksum) throw std::bad_alloc();
+    XXH3_64bits_reset(checksum.get());
+    std::uint64_t size = 0;
+    std::string piece;
+    Writer w(piece);
+    auto flush = [&] {
+        XXH3_64bits_update(checksum.get(), piece.data(), piece.size());
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        size += piece.size();
+        piece.clear();
+    };
+    w.u32(static_cast<std::uint32_t>(kept.size()));
+    for (const auto& [key, entry] : kept) {
+        w.key(key);
+        w.u32(entry.day);
+        w.str(entry.blob);
+        if (piece.size() >= (std::size_t{1} << 16)) flush();
+    }
+    flush();
+    std::string header;
+    Writer h(header);
+    header.append(kMagic);
+    h.u32(kFormat);
+    h.key(program_);
+    h.u64(size);
+    h.u64(XXH3_64bits_digest(checksum.get()));
+    out.seekp(0);
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
     if (auto failed = file->commit()) return path + ": cannot write the cache: " + *failed;
     changed_ = false;
     return std::nullopt;
