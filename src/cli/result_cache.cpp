@@ -303,7 +303,11 @@ std::unique_ptr<ResultCache> ResultCache::open(const fs::path& folder, const Cac
     std::error_code ec;
     if (!fs::exists(file, ec)) return cache;
     std::string why;
-    if (!read_file(file, cache->file_)) {
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (!ec && size > kMaxFileSize) {
+        // Not one of ours (a cache of a million articles is about a gigabyte): never read whole.
+        why = "larger than " + std::to_string(kMaxFileSize >> 30) + " GiB";
+    } else if (!read_file(file, cache->file_)) {
         why = "cannot read it";
     } else if (!cache->parse(why)) {
         cache->entries_.clear();

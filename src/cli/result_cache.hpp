@@ -64,6 +64,7 @@ class ResultCache {
   public:
     static constexpr std::uint32_t kKeepDays = 30;
     static constexpr std::string_view kFileName = "lint.cache";
+    static constexpr std::uintmax_t kMaxFileSize = std::uintmax_t{4} << 30;
 
     // The cache in `folder` for the program whose executable_hash is `program`. A missing
     // file, or one written by another program, is an empty cache; so is a damaged one, with

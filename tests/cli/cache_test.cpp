@@ -229,6 +229,22 @@ TEST_CASE("a damaged cache file is reported, treated as empty and replaced", "[c
     }
 }
 
+TEST_CASE("a cache file too large to be one is not read", "[cli][cache]") {
+    const ScratchDir dir("cachehuge");
+    const fs::path folder = dir.path() / "cache";
+    fs::create_directories(folder);
+    { std::ofstream(folder / "lint.cache") << "copydesk lint cache\n"; }
+    // Sparse: no disk is used.
+    fs::resize_file(folder / "lint.cache", ResultCache::kMaxFileSize + 1);
+    std::string warning;
+    auto cache = ResultCache::open(folder, key_of("p"), warning);
+    CHECK(warning.find("lint.cache: larger than 4 GiB; starting an empty cache") !=
+          std::string::npos);
+    CHECK(cache->size() == 0);
+    REQUIRE_FALSE(cache->save());
+    CHECK(fs::file_size(folder / "lint.cache") < 1000);
+}
+
 TEST_CASE("a cache folder that cannot be made is an error of save", "[cli][cache]") {
     const ScratchDir dir("cachenodir");
     dir.write("plain-file", "x");
