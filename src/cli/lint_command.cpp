@@ -241,25 +241,31 @@ int run_lint(const LintArgs& args) {
     }
 
     std::unique_ptr<ResultCache> cache;
-    // Each session's key in the cache: its identity and the hash of the data it read.
-    std::map<const config::SessionCache::Entry*, CacheKey> session_keys;
+    // Each session's key in the cache: its identity and the hash of the data it read (none
+    // if that could not be read: its files are linted without the cache).
+    std::map<const config::SessionCache::Entry*, std::optional<CacheKey>> session_keys;
     CacheKey program;
     if (args.cache || !args.cache_dir.empty()) cache = open_cache(args, program);
     if (cache) {
+        // Sessions of several config files share the data folder: each path is read once.
+        std::map<std::filesystem::path, std::variant<CacheKey, std::string>> hashed;
         for (const Planned& p : plan) {
             if (p.entry == nullptr || session_keys.count(p.entry) != 0) continue;
             const config::Session& session = p.entry->session;
-            auto data = hash_paths(session.inputs());
-            if (auto* why = std::get_if<std::string>(&data)) {
-                // Its files are linted without the cache.
-                report_error("warning: --cache: " + *why);
-                continue;
+            KeyBuilder key;
+            key.add(program).add(session.identity());
+            std::optional<std::string> failed;
+            for (const std::filesystem::path& input : session.inputs()) {
+                auto it = hashed.find(input);
+                if (it == hashed.end()) it = hashed.emplace(input, hash_paths({input})).first;
+                if (auto* why = std::get_if<std::string>(&it->second)) {
+                    failed = *why;
+                    break;
+                }
+                key.add(std::get<CacheKey>(it->second));
             }
-            session_keys[p.entry] = KeyBuilder()
-                                        .add(program)
-                                        .add(session.identity())
-                                        .add(std::get<CacheKey>(data))
-                                        .done();
+            if (failed) report_error("warning: --cache: " + *failed);
+            session_keys[p.entry] = failed ? std::nullopt : std::optional(key.done());
         }
     }
 
@@ -320,7 +326,7 @@ int run_lint(const LintArgs& args) {
             CacheUse cached;
             if (cache) {
                 const auto key = session_keys.find(p.entry);
-                if (key != session_keys.end()) cached = {cache.get(), &key->second};
+                if (key != session_keys.end() && key->second) cached = {cache.get(), &*key->second};
             }
             lint_one(p.path, p.shown, args.max_file_size, linter_for(p, thread), read_options,
                      cached, result);

@@ -362,6 +362,24 @@ TEST_CASE("lint --cache lints again a file edited, or under changed settings or 
     CHECK(dir.copydesk(from_stdin + " < in.txt").out == story.out);
 }
 
+TEST_CASE("lint --cache keeps apart files under different configurations", "[cli][cache]") {
+    const ScratchDir dir("cachesessions");
+    dir.write("desk/a.txt", kCouncilStory);
+    dir.write("desk/gb/a.txt", kCouncilStory);
+    dir.write("desk/gb/.copydesk.yaml", "language: en_GB\nrules:\n  repeated-word: off\n");
+    dir.write("desk/quiet/a.txt", kCouncilStory);
+    dir.write("desk/quiet/.copydesk.yaml", "rules:\n  name-variant: off\n");
+    const auto plain = dir.copydesk("lint --format line desk");
+    CHECK(plain.out.find("desk/a.txt:1:1: warning: Repeated word") != std::string::npos);
+    CHECK(plain.out.find("desk/gb/a.txt:1:1") == std::string::npos);
+    CHECK(plain.out.find("desk/quiet/a.txt:1:24") == std::string::npos);
+    for (int run = 0; run < 2; ++run) {
+        const auto cached = dir.copydesk("lint --format line --cache-dir cache desk");
+        CHECK(cached.out == plain.out);
+        CHECK(cached.err.empty());
+    }
+}
+
 TEST_CASE("lint --cache with several jobs gives the one-job report", "[cli][cache]") {
     const ScratchDir dir("cachejobs");
     for (int i = 0; i < 24; ++i) {
