@@ -188,25 +188,32 @@ struct ConfusableChecker::Impl {
     }
 };
 
-ConfusableChecker::ConfusableChecker() : impl_(std::make_unique<Impl>()) {
-    UErrorCode status = U_ZERO_ERROR;
-    impl_->checker = uspoof_open(&status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open the spoof checker");
-    uspoof_setChecks(impl_->checker, USPOOF_RESTRICTION_LEVEL, &status);
-    uspoof_setRestrictionLevel(impl_->checker, USPOOF_MODERATELY_RESTRICTIVE);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot set up the spoof checker");
-    for (const auto& [first, last] : {std::pair<char32_t, char32_t>{0x0370, 0x03FF},
-                                      std::pair<char32_t, char32_t>{0x0400, 0x04FF}}) {
-        for (char32_t cp = first; cp <= last; ++cp) {
-            if (!u_isalpha(static_cast<UChar32>(cp))) continue;
-            std::string letter;
-            utf8::append(letter, cp);
-            const char32_t sk = impl_->skeleton(letter);
-            if (sk != 0 && sk < 0x80 && u_isalpha(static_cast<UChar32>(sk))) {
-                impl_->native_look_alike.emplace(std::pair{script_of(cp), sk}, cp);
+ConfusableChecker::ConfusableChecker() = default;
+
+const ConfusableChecker::Impl& ConfusableChecker::impl() const {
+    std::call_once(made_, [this] {
+        auto made = std::make_unique<Impl>();
+        UErrorCode status = U_ZERO_ERROR;
+        made->checker = uspoof_open(&status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot open the spoof checker");
+        uspoof_setChecks(made->checker, USPOOF_RESTRICTION_LEVEL, &status);
+        uspoof_setRestrictionLevel(made->checker, USPOOF_MODERATELY_RESTRICTIVE);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot set up the spoof checker");
+        for (const auto& [first, last] : {std::pair<char32_t, char32_t>{0x0370, 0x03FF},
+                                          std::pair<char32_t, char32_t>{0x0400, 0x04FF}}) {
+            for (char32_t cp = first; cp <= last; ++cp) {
+                if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+                std::string letter;
+                utf8::append(letter, cp);
+                const char32_t sk = made->skeleton(letter);
+                if (sk != 0 && sk < 0x80 && u_isalpha(static_cast<UChar32>(sk))) {
+                    made->native_look_alike.emplace(std::pair{script_of(cp), sk}, cp);
+                }
             }
         }
-    }
+        impl_ = std::move(made);
+    });
+    return *impl_;
 }
 
 ConfusableChecker::~ConfusableChecker() = default;
@@ -224,7 +231,8 @@ std::optional<MixedScript> ConfusableChecker::check(std::string_view word) const
     }
     if (letters.size() < 2) return std::nullopt;
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t result = uspoof_check2UTF8(impl_->checker, word.data(),
+    const Impl& spoof = impl();
+    const int32_t result = uspoof_check2UTF8(spoof.checker, word.data(),
                                              static_cast<int32_t>(word.size()), nullptr, &status);
     if (U_FAILURE(status) || (result & USPOOF_RESTRICTION_LEVEL) == 0) return std::nullopt;
 
@@ -261,13 +269,13 @@ std::optional<MixedScript> ConfusableChecker::check(std::string_view word) const
         }
         // The look-alike in the main script: "і" (Cyrillic) -> "i" in a Latin word, "o" (Latin)
         // -> "о" in a Cyrillic word. Skeletons of single letters keep their case.
-        const char32_t sk = impl_->skeleton(original);
+        const char32_t sk = spoof.skeleton(original);
         char32_t fixed = 0;
         if (sk != 0 && script_of(sk) == dominant && u_isalpha(static_cast<UChar32>(sk))) {
             fixed = sk;
         } else if (sk != 0 && s == USCRIPT_LATIN) {
-            auto it = impl_->native_look_alike.find({dominant, sk});
-            if (it != impl_->native_look_alike.end()) fixed = it->second;
+            auto it = spoof.native_look_alike.find({dominant, sk});
+            if (it != spoof.native_look_alike.end()) fixed = it->second;
         }
         if (fixed != 0) {
             look_alike = true;

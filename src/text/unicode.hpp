@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -64,7 +65,12 @@ class ConfusableChecker {
 
   private:
     struct Impl;
-    std::unique_ptr<Impl> impl_;
+    // Made when a word first needs it (one with letters of two scripts): opening ICU's spoof
+    // checker and finding the look-alike letters cost more than linting an article, and most
+    // texts have no such word. Every Linter has its own checker.
+    const Impl& impl() const;
+    mutable std::once_flag made_;
+    mutable std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace copydesk::text
