@@ -1,10 +1,14 @@
 #include "cli/result_cache.hpp"
 
 #include <elf.h>
+#include <fcntl.h>
 #include <link.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -212,6 +216,27 @@ constexpr std::uint32_t kFormat = 1;
 // Magic, format, program, payload size and payload hash.
 constexpr std::size_t kHeaderSize = kMagic.size() + 4 + 16 + 8 + 8;
 
+// An exclusive flock(2) on a file, held while the object lives; nothing if the file system
+// cannot lock (saving then goes on without taking turns).
+class FileLock {
+  public:
+    explicit FileLock(const std::string& path)
+        : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666)) {
+        if (fd_ >= 0) {
+            while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+            }
+        }
+    }
+    ~FileLock() {
+        if (fd_ >= 0) ::close(fd_);  // releases the lock
+    }
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+  private:
+    int fd_;
+};
+
 std::uint32_t days_since_epoch() {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     return static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::days>(now).count());
@@ -309,7 +334,8 @@ std::unique_ptr<ResultCache> ResultCache::open(const fs::path& folder, const Cac
         why = "larger than " + std::to_string(kMaxFileSize >> 30) + " GiB";
     } else if (!read_file(file, cache->file_)) {
         why = "cannot read it";
-    } else if (!cache->parse(why)) {
+    } else if (!parse(cache->file_, program, cache->today_, cache->entries_, cache->changed_,
+                      why)) {
         cache->entries_.clear();
     }
     if (!why.empty()) {
@@ -320,47 +346,48 @@ std::unique_ptr<ResultCache> ResultCache::open(const fs::path& folder, const Cac
     return cache;
 }
 
-bool ResultCache::parse(std::string& why) {
-    Reader r(file_);
+bool ResultCache::parse(std::string_view file, const CacheKey& program, std::uint32_t today,
+                        Entries& out, bool& changed, std::string& why) {
+    Reader r(file);
     if (r.bytes(kMagic.size()) != kMagic) {
         why = "not a copydesk cache file";
         return false;
     }
     const std::uint32_t format = r.u32();
-    const CacheKey program = r.key();
+    const CacheKey written_by = r.key();
     const std::uint64_t size = r.u64();
     const std::uint64_t hash = r.u64();
     if (!r.ok()) {
-        why = "truncated at byte " + std::to_string(file_.size()) + " (in the header)";
+        why = "truncated at byte " + std::to_string(file.size()) + " (in the header)";
         return false;
     }
     // Another format or another program: its findings do not apply, and the next save
     // replaces them.
-    if (format != kFormat || program != program_) {
-        changed_ = true;
+    if (format != kFormat || written_by != program) {
+        changed = true;
         return true;
     }
-    if (file_.size() - kHeaderSize != size) {
-        why = "holds " + std::to_string(file_.size()) + " bytes where its header says " +
+    if (file.size() - kHeaderSize != size) {
+        why = "holds " + std::to_string(file.size()) + " bytes where its header says " +
               std::to_string(kHeaderSize + size) + " (truncated or appended to)";
         return false;
     }
-    const std::string_view payload = std::string_view(file_).substr(kHeaderSize);
+    const std::string_view payload = file.substr(kHeaderSize);
     if (XXH3_64bits(payload.data(), payload.size()) != hash) {
         why = "its checksum does not match its content (damaged)";
         return false;
     }
     const std::uint32_t count = r.u32();
-    entries_.reserve(std::min<std::size_t>(count, payload.size() / 24));
+    out.reserve(out.size() + std::min<std::size_t>(count, payload.size() / 24));
     for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
         const CacheKey key = r.key();
         const std::uint32_t day = r.u32();
         const std::string_view blob = r.str();
         if (!r.ok()) break;
-        if (day + kKeepDays < today_) {
-            changed_ = true;  // dropped, so the file is written without it
+        if (day + kKeepDays < today) {
+            changed = true;  // dropped, so the file is written without it
         } else {
-            entries_[key] = Entry{day, blob};
+            out.try_emplace(key, Entry{day, blob});
         }
     }
     if (!r.ok() || !r.at_end()) {
@@ -411,16 +438,30 @@ std::optional<std::string> ResultCache::save() {
         // Out of version control, and out of copydesk's walk of the tree it may sit in.
         std::ofstream(folder_ / ".gitignore") << "# made by copydesk\n*\n";
     }
+    // Another run may have saved since this one read the file: its entries are kept too,
+    // read under the lock, so that no two runs merge and write at once.
+    const std::string path = (folder_ / kFileName).string();
+    const FileLock lock_file((folder_ / (std::string(kFileName) + ".lock")).string());
+    std::string latest;
+    Entries merged;
+    if (read_file(path, latest) && latest != file_) {
+        bool ignored = false;
+        std::string damaged;
+        if (!parse(latest, program_, today_, merged, ignored, damaged)) merged.clear();
+    }
+    for (const auto& [key, entry] : entries_) {
+        const auto [it, added] = merged.try_emplace(key, entry);
+        if (!added) it->second = Entry{std::max(it->second.day, entry.day), entry.blob};
+    }
     // Entries in key order: the same cache makes the same file.
     std::vector<std::pair<CacheKey, Entry>> kept;
-    kept.reserve(entries_.size());
-    for (const auto& [key, entry] : entries_) {
+    kept.reserve(merged.size());
+    for (const auto& [key, entry] : merged) {
         if (entry.day + kKeepDays >= today_) kept.emplace_back(key, entry);
     }
     std::sort(kept.begin(), kept.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
 
-    const std::string path = (folder_ / kFileName).string();
     std::string why;
     auto file = ReportFile::create(path, why);
     if (!file) return path + ": cannot write the cache: " + why;

@@ -81,8 +81,10 @@ class ResultCache {
     void store(const CacheKey& key, const std::vector<Diagnostic>& diagnostics);
     // Writes the file back if anything changed (an entry added, or used on a new day): into a
     // temporary file beside it, synced and renamed over it, so that a reader never sees half
-    // of one. Creates the folder, with a .gitignore that keeps it out of version control and
-    // out of copydesk's own walk. An error message on failure (the old file is then intact).
+    // of one. Runs that save into one folder at once take turns (a lock file), and each keeps
+    // the entries the others wrote since it opened the cache. Creates the folder, with a
+    // .gitignore that keeps it out of version control and out of copydesk's own walk. An error
+    // message on failure (the old file is then intact).
     std::optional<std::string> save();
 
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
@@ -97,15 +99,20 @@ class ResultCache {
         std::uint32_t day = 0;  // last used
         std::string_view blob;  // into file_ or owned_
     };
-    // Reads file_; false (with `why`) if it is damaged.
-    bool parse(std::string& why);
+    using Entries = std::unordered_map<CacheKey, Entry, KeyHash>;
+    // Adds the entries of the cache file `file` (of `program`, used in the last kKeepDays
+    // before `today`) to `out`, those of its keys not there yet; sets `changed` if the file
+    // must be written again (entries dropped, or it was another program's). False, with `why`,
+    // if the file is damaged.
+    static bool parse(std::string_view file, const CacheKey& program, std::uint32_t today,
+                      Entries& out, bool& changed, std::string& why);
 
     std::filesystem::path folder_;
     CacheKey program_;
     std::uint32_t today_;
     std::string file_;  // the file as read: old entries' blobs point into it
     std::mutex mutex_;
-    std::unordered_map<CacheKey, Entry, KeyHash> entries_;
+    Entries entries_;
     std::deque<std::string> owned_;  // blobs stored this run
     bool changed_ = false;
 };

@@ -380,6 +380,34 @@ TEST_CASE("lint --cache keeps apart files under different configurations", "[cli
     }
 }
 
+TEST_CASE("runs that save one cache at once keep each other's entries", "[cli][cache]") {
+    const ScratchDir dir("cacheshare");
+    for (int i = 0; i < 16; ++i) {
+        dir.write((i % 2 == 0 ? "east/" : "west/") + std::to_string(i) + ".txt",
+                  "Story " + std::to_string(i) + " says the the vote in Kiev is close.\n");
+    }
+    // Two runs at once, each reading the cache before the other saves it.
+    const std::string exe =
+        "'" + std::string(COPYDESK_EXE) + "' lint --format json --cache-dir cache ";
+    const std::string both = "cd '" + dir.path().string() + "' && { " + exe +
+                             "east >east.json 2>&1 & " + exe + "west >west.json 2>&1; wait; }";
+    REQUIRE(std::system(both.c_str()) == 0);
+    CHECK(slurp(dir.path() / "east.json").find("\"files\":8") != std::string::npos);
+    CHECK(slurp(dir.path() / "west.json").find("\"files\":8") != std::string::npos);
+    const fs::path file = dir.path() / "cache" / "lint.cache";
+    std::string warning;
+    auto cache = ResultCache::open(dir.path() / "cache", program_of(file), warning);
+    CHECK(warning.empty());
+    CHECK(cache->size() == 16);
+    // In turns, the same.
+    fs::remove_all(dir.path() / "cache");
+    (void)dir.copydesk("lint --format json --cache-dir cache east");
+    (void)dir.copydesk("lint --format json --cache-dir cache west");
+    CHECK(ResultCache::open(dir.path() / "cache", program_of(file), warning)->size() == 16);
+    CHECK(dir.copydesk("lint --format json --cache-dir cache east west").out ==
+          dir.copydesk("lint --format json east west").out);
+}
+
 TEST_CASE("lint --cache with several jobs gives the one-job report", "[cli][cache]") {
     const ScratchDir dir("cachejobs");
     for (int i = 0; i < 24; ++i) {
