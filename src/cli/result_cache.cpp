@@ -13,9 +13,10 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <sstream>
+#include <limits>
 
 #include "cli/report_file.hpp"
+#include "spell/read_file.hpp"
 
 namespace copydesk::cli {
 
@@ -49,21 +50,13 @@ CacheKey KeyBuilder::done() const {
 
 namespace {
 
-bool read_file(const fs::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return false;
-    out = std::move(buffer).str();
-    return true;
-}
+// Files of any size (data files, the program itself): read_at_most with no bound to speak of.
+constexpr std::size_t kWhole = std::numeric_limits<std::size_t>::max() / 2;
 
 }  // namespace
 
 std::variant<CacheKey, std::string> hash_paths(const std::vector<fs::path>& paths) {
     KeyBuilder key;
-    std::string bytes;
     for (const fs::path& path : paths) {
         key.add(path.string());
         std::error_code ec;
@@ -84,8 +77,9 @@ std::variant<CacheKey, std::string> hash_paths(const std::vector<fs::path>& path
             files.push_back(path);
         }
         for (const fs::path& file : files) {
-            if (!read_file(file, bytes)) return file.string() + ": cannot read it";
-            key.add(file.lexically_relative(path).string()).add(bytes);
+            const auto bytes = spell::read_at_most(file, kWhole);
+            if (!bytes) return file.string() + ": cannot read it";
+            key.add(file.lexically_relative(path).string()).add(*bytes);
         }
     }
     return key.done();
@@ -134,9 +128,9 @@ std::variant<CacheKey, std::string> executable_hash() {
     if (const std::string id = build_id(); !id.empty()) {
         return KeyBuilder().add("build-id").add(id).done();
     }
-    std::string bytes;
-    if (!read_file("/proc/self/exe", bytes)) return "cannot read the program's own executable";
-    return KeyBuilder().add(bytes).done();
+    const auto bytes = spell::read_at_most("/proc/self/exe", kWhole);
+    if (!bytes) return "cannot read the program's own executable";
+    return KeyBuilder().add(*bytes).done();
 }
 
 // ---- Encoding: little-endian integers, strings as a 32-bit size and their bytes.
@@ -332,8 +326,10 @@ std::unique_ptr<ResultCache> ResultCache::open(const fs::path& folder, const Cac
     if (!ec && size > kMaxFileSize) {
         // Not one of ours (a cache of a million articles is about a gigabyte): never read whole.
         why = "larger than " + std::to_string(kMaxFileSize >> 30) + " GiB";
-    } else if (!read_file(file, cache->file_)) {
+    } else if (auto read = spell::read_at_most(file, kMaxFileSize); !read) {
         why = "cannot read it";
+    } else if (cache->file_ = std::move(*read); cache->file_.size() > kMaxFileSize) {
+        why = "larger than " + std::to_string(kMaxFileSize >> 30) + " GiB";
     } else if (!parse(cache->file_, program, cache->today_, cache->entries_, cache->changed_,
                       why)) {
         cache->entries_.clear();
@@ -442,9 +438,9 @@ std::optional<std::string> ResultCache::save() {
     // read under the lock, so that no two runs merge and write at once.
     const std::string path = (folder_ / kFileName).string();
     const FileLock lock_file((folder_ / (std::string(kFileName) + ".lock")).string());
-    std::string latest;
+    const std::string latest = spell::read_at_most(path, kMaxFileSize).value_or(file_);
     Entries merged;
-    if (read_file(path, latest) && latest != file_) {
+    if (latest != file_) {
         bool ignored = false;
         std::string damaged;
         if (!parse(latest, program_, today_, merged, ignored, damaged)) merged.clear();
