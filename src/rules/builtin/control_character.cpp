@@ -42,14 +42,34 @@ class ControlCharacter final : public Rule {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 if (!reported(cp) || in_garbled(static_cast<std::uint32_t>(at))) continue;
+                // A run of the same control, deleted, is one finding with one edit: a fix
+                // never applies two edits that touch in one pass, so a run of a hundred would
+                // take more passes than the fixer makes.
+                std::size_t count = 1;
+                if (deleted(cp)) {
+                    for (std::size_t next = pos; next < text.size();) {
+                        const std::size_t here = next;
+                        if (utf8::decode(text, next) != cp ||
+                            in_garbled(static_cast<std::uint32_t>(here)))
+                            break;
+                        pos = next;
+                        ++count;
+                    }
+                }
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
-                report(where, span, cp, out);
+                report(where, span, cp, count, out);
             }
         }
     }
 
   private:
-    static void report(const RegionText& where, Span span, char32_t cp, Reporter& out) {
+    // Deleted by the fix, not replaced.
+    static bool deleted(char32_t cp) {
+        return !(cp >= 0x80 && cp <= 0x9F && kCp1252[cp - 0x80] != 0) && cp != 0x0B &&
+               cp != 0x2028 && cp != 0x2029;
+    }
+    static void report(const RegionText& where, Span span, char32_t cp, std::size_t count,
+                       Reporter& out) {
         const std::string label = code_point_label(cp);
         if (cp >= 0x80 && cp <= 0x9F && kCp1252[cp - 0x80] != 0) {
             std::string meant;
@@ -67,6 +87,13 @@ class ControlCharacter final : public Rule {
                                            " with a real one or a space.");
             out.set_fix(d, where, span, cp == 0x2029 ? "\n\n" : "\n",
                         "Replace " + label + " with a " + std::string(what), false);
+            return;
+        }
+        if (count > 1) {
+            const std::string n = std::to_string(count);
+            Diagnostic& d = out.report(
+                where, span, "Delete the " + n + " control characters " + label + " in a row.");
+            out.set_fix(d, where, span, "", "Delete " + n + " x " + label, true);
             return;
         }
         Diagnostic& d = out.report(where, span, "Delete the control character " + label + ".");
