@@ -98,7 +98,7 @@ std::optional<fix::Result> FixRun::fix_bytes(const std::string& shown, const std
     }
     if (!result.converged) {
         report_error(shown + ": safe fixes were still pending after " +
-                     std::to_string(options_.max_passes) + " passes; run copydesk fix again");
+                     std::to_string(result.passes - 1) + " passes; run copydesk fix again");
     }
     return result;
 }

@@ -1,10 +1,16 @@
 #include "fix/fixer.hpp"
 
+#include <limits>
 #include <numeric>
 
 #include "rules/linter.hpp"
 
 namespace copydesk::fix {
+
+namespace {
+// However the number of pending fixes falls: halving it, 64 passes settle any text.
+constexpr int kMostPasses = 64;
+}  // namespace
 
 std::size_t Result::applied_total() const {
     return std::accumulate(applied.begin(), applied.end(), std::size_t{0},
@@ -16,6 +22,11 @@ Result fix_document(const Document& doc, markup::Format format, const LintFuncti
     Result result;
     result.text = doc.source;
     std::optional<Document> current;  // the document of the latest pass, once one applied
+    // Safe fixes found by the pass before: past max_passes, passes go on only while that
+    // number falls. Fixes that touch wait for the next pass, so a run of n touching fixes
+    // (pasted invisible characters) halves each pass and needs about log2(n) of them, while
+    // fixes that undo each other never fall.
+    std::size_t pending_before = std::numeric_limits<std::size_t>::max();
     for (;;) {
         const Document& now = current ? *current : doc;
         std::vector<Diagnostic> diagnostics = lint(now);
@@ -25,7 +36,10 @@ Result fix_document(const Document& doc, markup::Format format, const LintFuncti
             result.remaining = std::move(diagnostics);
             return result;
         }
-        if (result.passes > options.max_passes) {
+        const std::size_t pending = plan.applied.size() + plan.deferred.size();
+        const bool progress = pending < pending_before;
+        pending_before = pending;
+        if (result.passes > options.max_passes && (!progress || result.passes > kMostPasses)) {
             result.converged = false;
             result.remaining = std::move(diagnostics);
             return result;

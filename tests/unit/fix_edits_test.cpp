@@ -230,6 +230,20 @@ TEST_CASE("one rule's fix can enable another's, the result has nothing left to f
     CHECK(fix::fix_document(again, markup::Format::Plain, lint).edits.empty());
 }
 
+TEST_CASE("a long run of touching fixes goes on past the pass limit while it shrinks", "[fix]") {
+    // 300 zero-width spaces in a row, each its own finding: each pass applies every other one,
+    // so the run halves and needs nine passes where eight are the limit.
+    std::string text = "x";
+    for (int i = 0; i < 300; ++i) text += "\xE2\x80\x8B";
+    const Document doc = load(text + "y\n");
+    const auto result = fix::fix_document(doc, markup::Format::Plain,
+                                          replace_all("zero-width", "\xE2\x80\x8B", ""));
+    CHECK(result.converged);
+    CHECK(result.text == "xy\n");
+    CHECK(result.passes == 10);  // 300 -> 150 -> 75 -> 37 -> 18 -> 9 -> 4 -> 2 -> 1 -> 0 left
+    CHECK(result.applied.at("zero-width") == 300);
+}
+
 TEST_CASE("fixes that undo each other stop after the pass limit", "[fix]") {
     const Document doc = load("colour\n");
     const auto lint =

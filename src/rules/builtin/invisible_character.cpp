@@ -6,7 +6,7 @@ namespace copydesk::rules::builtin {
 
 namespace {
 
-// The invisible characters reported, by name.
+// The invisible characters reported, by name (each makes its plural with an "s").
 std::string_view invisible_name(char32_t cp) {
     switch (cp) {
         case 0x200B:
@@ -44,15 +44,35 @@ class InvisibleCharacter final : public Rule {
         for (const RegionText& where : ctx.regions()) {
             const std::string_view text = where.text();
             // Every character this rule reports is outside ASCII.
+            std::size_t reported_to = 0;  // the end of the last run reported
             for (const std::size_t at : where.analysis.non_ascii) {
+                if (at < reported_to) continue;
                 std::size_t pos = at;
                 const char32_t cp = utf8::decode(text, pos);
                 const std::string_view name = invisible_name(cp);
                 if (name.empty() || allowed(text, at, pos, cp)) continue;
+                // A run of the same character (pasted residue) is one finding with one edit.
+                std::size_t count = 1;
+                for (std::size_t next = pos; next < text.size();) {
+                    const std::size_t here = next;
+                    if (utf8::decode(text, next) != cp || allowed(text, here, next, cp)) break;
+                    pos = next;
+                    ++count;
+                }
+                reported_to = pos;
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
-                Diagnostic& d = out.report(where, span,
-                                           "Delete the invisible " + std::string(name) + " (" +
-                                               code_point_label(cp) + ").");
+                const std::string label = code_point_label(cp);
+                if (count > 1) {
+                    const std::string n = std::to_string(count);
+                    Diagnostic& d =
+                        out.report(where, span,
+                                   "Delete the " + n + " invisible " + std::string(name) + "s (" +
+                                       label + ") in a row.");
+                    out.set_fix(d, where, span, "", "Delete " + n + " x " + label, true);
+                    continue;
+                }
+                Diagnostic& d = out.report(
+                    where, span, "Delete the invisible " + std::string(name) + " (" + label + ").");
                 out.set_fix(d, where, span, "", "Delete the " + std::string(name), true);
             }
         }
