@@ -1037,7 +1037,8 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
         max_edits < 100) {
-        if (key.size() == 1 && max_edits >= kSplitFrom && q.size() >= 2) {
+        const bool split = max_edits >= kSplitFrom || (max_edits == 2 && q.size() >= kSplitTwoFrom);
+        if (key.size() == 1 && split && q.size() >= 2) {
             search_both_ends(key[0], q, max_edits, first, last, found);
             return;
         }

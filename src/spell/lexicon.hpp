@@ -149,8 +149,13 @@ class Lexicon {
         bool reversed = false;
     };
     // From this bound up, a search with a one-letter prefix walks the lexicon from both ends
-    // of its words, each walk cut back near its root (see search_both_ends in lexicon.cpp).
+    // of its words, each walk cut back near its root (see search_both_ends in lexicon.cpp);
+    // from a bound of 2 when the query has kSplitTwoFrom letters or more. For a shorter query
+    // two walks cost more than the one they replace (instructions over 1,100 rankings of
+    // unknown words of the clean corpus and 4,000 misspellings: 2.1% and 9.1% fewer in all
+    // at 7, the fewest of 5, 6, 7, 8, 9 and 11 for the two together).
     static constexpr int kSplitFrom = 3;
+    static constexpr std::size_t kSplitTwoFrom = 7;
     void search_both_ends(char letter, const std::string& query, int max_edits, std::size_t first,
                           std::size_t last,
                           const std::function<void(const Entry&, int)>& found) const;
