@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <span>
 #include <string>
 
 #include "config/names_loader.hpp"
@@ -95,11 +96,19 @@ BENCHMARK(BM_SpellCacheWarm);
 
 // The lexicon walk of the suggester's main search, for misspellings as people make them: the
 // first letter kept, two slips allowed, three in a word of eight letters or more. The
-// reference walk is what the fastest one is tested against.
-void BM_LexiconSearch(benchmark::State& state, copydesk::spell::Lexicon::SearchMethod how) {
+// reference walk is what the fastest one is tested against. `tries`: loaded with an index,
+// as the program loads it, the fastest search walks the index's tries; without, the sorted
+// places.
+void BM_LexiconSearch(benchmark::State& state, copydesk::spell::Lexicon::SearchMethod how,
+                      bool tries) {
     using copydesk::spell::Lexicon;
-    auto loaded =
-        Lexicon::load(std::string(COPYDESK_SOURCE_DIR) + "/dictionaries/spelling/words.tsv");
+    const std::string path = std::string(COPYDESK_SOURCE_DIR) + "/dictionaries/spelling/words.tsv";
+    const std::string index =
+        tries ? std::get<std::shared_ptr<const Lexicon>>(Lexicon::load(path, {}))->index()
+              : std::string();
+    auto loaded = Lexicon::load(
+        path,
+        std::span<const std::byte>(reinterpret_cast<const std::byte*>(index.data()), index.size()));
     const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
     const std::array<std::string_view, 12> typed{
         "goverment", "recieve",    "teh",     "accomodate", "wierd",  "definately",
@@ -114,8 +123,10 @@ void BM_LexiconSearch(benchmark::State& state, copydesk::spell::Lexicon::SearchM
     benchmark::DoNotOptimize(found);
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * typed.size()));
 }
-BENCHMARK_CAPTURE(BM_LexiconSearch, fastest, copydesk::spell::Lexicon::SearchMethod::Fastest);
-BENCHMARK_CAPTURE(BM_LexiconSearch, reference, copydesk::spell::Lexicon::SearchMethod::Reference);
+BENCHMARK_CAPTURE(BM_LexiconSearch, tries, copydesk::spell::Lexicon::SearchMethod::Fastest, true);
+BENCHMARK_CAPTURE(BM_LexiconSearch, places, copydesk::spell::Lexicon::SearchMethod::Fastest, false);
+BENCHMARK_CAPTURE(BM_LexiconSearch, reference, copydesk::spell::Lexicon::SearchMethod::Reference,
+                  false);
 
 void BM_LintWarm(benchmark::State& state) {
     const auto session = make_session();

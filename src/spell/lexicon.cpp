@@ -136,15 +136,18 @@ namespace {
 
 // The head of an index, followed by the lexicon's text, its folded copy and (from the next
 // multiple of 16 bytes) its entries, then the suggestion search's tables for both walk orders
-// (prefixes, the reversed order's entries, shared letter counts) and the sound table.
+// (prefixes, the reversed order's entries, shared letter counts) and the sound table, and
+// (from the next multiple of 16 bytes) both orders' tries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 4;
+    std::uint32_t version = 5;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
-    std::uint64_t sounds = 0;  // entries in the sound table
-    std::uint64_t slots = 0;   // in the lookup table: a power of two
+    std::uint64_t sounds = 0;          // entries in the sound table
+    std::uint64_t slots = 0;           // in the lookup table: a power of two
+    std::uint64_t forward_nodes = 0;   // in the forward trie (see Lexicon::Trie)
+    std::uint64_t reversed_nodes = 0;  // in the reversed order's trie
 };
 
 std::size_t entries_at(std::uint64_t text_size) {
@@ -160,6 +163,16 @@ std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64
                (sizeof(Lexicon::Entry) + 4 * sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2) +
            2 * Lexicon::kSharedPadding + sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t)) +
            slots * sizeof(std::uint32_t);
+}
+
+// Zeros before the tries, so that they start at a multiple of 16 bytes from the index's start.
+std::size_t trie_padding(std::size_t offset) {
+    return (16 - offset % 16) % 16;
+}
+
+// The size of both tries' tables: 4-byte nodes, then as many places.
+std::uint64_t tries_size(std::uint64_t forward_nodes, std::uint64_t reversed_nodes) {
+    return (forward_nodes + reversed_nodes) * 2 * sizeof(std::uint32_t);
 }
 
 // The lookup table's slot for a word, by the FNV-1a hash of its folded spelling (the same in
@@ -188,6 +201,10 @@ struct LexiconIndexView {
     std::span<const std::byte> reversed_tails;
     std::span<const std::byte> lookup;
     std::span<const std::byte> reversed_shared;
+    std::span<const std::byte> forward_nodes;
+    std::span<const std::byte> reversed_nodes;
+    std::span<const std::byte> forward_places;
+    std::span<const std::byte> reversed_places;
 };
 
 namespace {
@@ -199,12 +216,18 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     if (index.size() < sizeof head) return std::nullopt;
     std::memcpy(&head, index.data(), sizeof head);
     constexpr std::uint64_t kMaxCount = UINT32_MAX;
+    constexpr std::uint64_t kMaxNodes = Lexicon::kMaxTrieNodes;
     if (head.magic != want.magic || head.version != want.version ||
         head.entry_size != want.entry_size || head.text_size > UINT32_MAX ||
         head.count > kMaxCount || head.sounds > head.count || head.slots > 4 * kMaxCount ||
-        !std::has_single_bit(head.slots) || entries_at(head.text_size) > index.size() ||
-        index.size() - entries_at(head.text_size) !=
-            tables_size(head.count, head.sounds, head.slots)) {
+        !std::has_single_bit(head.slots) || head.forward_nodes > kMaxNodes ||
+        head.reversed_nodes > kMaxNodes || entries_at(head.text_size) > index.size()) {
+        return std::nullopt;
+    }
+    const std::uint64_t before_tries =
+        entries_at(head.text_size) + tables_size(head.count, head.sounds, head.slots);
+    if (index.size() != before_tries + trie_padding(before_tries) +
+                            tries_size(head.forward_nodes, head.reversed_nodes)) {
         return std::nullopt;
     }
     const auto* chars = reinterpret_cast<const char*>(index.data()) + sizeof head;
@@ -229,6 +252,11 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     view.lookup = take(head.slots * sizeof(std::uint32_t));
     view.shared = take(head.count + Lexicon::kSharedPadding);
     view.reversed_shared = take(head.count + Lexicon::kSharedPadding);
+    take(trie_padding(index.size() - rest.size()));
+    view.forward_nodes = take(head.forward_nodes * sizeof(std::uint32_t));
+    view.reversed_nodes = take(head.reversed_nodes * sizeof(std::uint32_t));
+    view.forward_places = take(head.forward_nodes * sizeof(std::uint32_t));
+    view.reversed_places = take(head.reversed_nodes * sizeof(std::uint32_t));
     return view;
 }
 
@@ -262,6 +290,7 @@ bool file_holds(const std::string& path, std::string_view text) {
 
 std::string Lexicon::index() const {
     make_search_tables();
+    if (forward_trie_.empty() || reversed_trie_.empty()) make_tries();
     // The sound table: every entry whose key starts with a code that sounding_like files.
     std::vector<std::uint32_t> filed;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
@@ -274,6 +303,8 @@ std::string Lexicon::index() const {
     head.count = entries_.size();
     head.sounds = sounds.size();
     head.slots = lookup_.size();
+    head.forward_nodes = forward_trie_.nodes.size();
+    head.reversed_nodes = reversed_trie_.nodes.size();
     std::string out(reinterpret_cast<const char*>(&head), sizeof head);
     out.append(text_);
     out.append(folded_);
@@ -296,6 +327,11 @@ std::string Lexicon::index() const {
     append(lookup_);
     append(shared_);
     append(reversed_shared_);
+    out.append(trie_padding(out.size()), '\0');
+    append(forward_trie_.nodes);
+    append(reversed_trie_.nodes);
+    append(forward_trie_.places);
+    append(reversed_trie_.places);
     return out;
 }
 
@@ -337,7 +373,20 @@ void Lexicon::use_index(const LexiconIndexView& view) {
         reversed_shared_ = as_array<std::uint8_t>(view.reversed_shared);
         sound_keys_ = keys;
         sound_entries_ = filed;
+        auto trie = [](std::span<const std::byte> nodes, std::span<const std::byte> places) {
+            Trie t{as_array<std::uint32_t>(nodes), as_array<std::uint32_t>(places)};
+            const bool whole = t.nodes.size() * sizeof(std::uint32_t) == nodes.size() &&
+                               t.nodes.size() == t.places.size();
+            return whole ? t : Trie{};
+        };
+        forward_trie_ = trie(view.forward_nodes, view.forward_places);
+        reversed_trie_ = trie(view.reversed_nodes, view.reversed_places);
     }
+}
+
+bool Lexicon::walks_tries() const {
+    make_search_tables();
+    return !forward_trie_.empty() && !reversed_trie_.empty();
 }
 
 bool Lexicon::index_tables_hold() const {
@@ -877,6 +926,137 @@ struct Lexicon::Search {
     }
 };
 
+// The suggestion search over a walk order's trie: the same rows as Search, the same words
+// found with the same edits.
+template <class Rows>
+struct Lexicon::TrieWalk {
+    const Lexicon& lex;
+    const Trie& trie;
+    const WalkOrder& order;
+    std::size_t base;  // letters of the prefix
+    int max_edits;
+    const std::function<void(const Entry&, int)>& found;
+    Rows rows;
+    // Folded letters of the candidate after the prefix: a word has at most 255.
+    std::array<unsigned char, 256> path;
+
+    // The entries whose key, `letters` long, ends at node n (its subtree ending before
+    // `after`): its first places.
+    void report(std::uint32_t n, std::uint32_t after, std::size_t letters, int edits) {
+        const std::size_t end = std::min<std::size_t>(
+            after < trie.places.size() ? trie.places[after] : order.tails.size(),
+            order.tails.size());
+        for (std::size_t k = trie.places[n]; k < end && (order.tails[k] & 0xFF) == letters; ++k) {
+            found(order.entries.empty() ? lex.entries_[k] : lex.entries_[order.entries[k]], edits);
+        }
+    }
+
+    // The node after node n, whose parent's subtree ends at `end`. An index's nodes are not
+    // checked one by one when it is loaded: that pass would touch every page of the tries (5
+    // MB), costing a run with one misspelling more than its walks. Instead a node that does
+    // not lead forward within its parent is taken to end it, so that a damaged trie still ends
+    // every walk and reads nothing outside itself.
+    [[nodiscard, gnu::always_inline]] std::uint32_t next(std::uint32_t n, std::uint32_t end) const {
+        const std::uint32_t after = trie.nodes[n] >> kNodeNextShift;
+        return after > n && after <= end ? after : end;
+    }
+
+    // The nodes [n, end), siblings at depth d after the prefix.
+    void visit(std::size_t d, std::uint32_t n, std::uint32_t end) {
+        const unsigned char before = d >= 1 ? path[d - 1] : 0;
+        const bool deeper = d + 2 < rows.depth();
+        while (n < end) {
+            const std::uint32_t node = trie.nodes[n];
+            const std::uint32_t after = next(n, end);
+            const auto c = static_cast<unsigned char>(node & kNodeLetter);
+            if (rows.advance(d, c, before)) {
+                if ((node & kNodeKeyEnds) != 0) {
+                    if (const int edits = rows.last(d + 1); edits <= max_edits) {
+                        report(n, after, base + d + 1, edits);
+                    }
+                }
+                if (deeper) {
+                    path[d] = c;
+                    visit(d + 1, n + 1, after);
+                }
+            }
+            n = after;
+        }
+    }
+
+    // Walks the keys that start with `prefix` (folded).
+    void run(std::string_view prefix) {
+        std::uint32_t first = 0;
+        auto end = static_cast<std::uint32_t>(trie.nodes.size());
+        std::optional<std::uint32_t> node;
+        for (const char letter : prefix) {
+            const auto c = static_cast<unsigned char>(letter);
+            std::uint32_t n = first;
+            while (n < end && (trie.nodes[n] & kNodeLetter) != c) n = next(n, end);
+            if (n >= end) return;
+            node = n;
+            first = n + 1;
+            end = next(n, end);
+        }
+        if (node && (trie.nodes[*node] & kNodeKeyEnds) != 0) {
+            if (const int edits = rows.last(0); edits <= max_edits) {
+                report(*node, end, base, edits);
+            }
+        }
+        if (rows.depth() > 1) visit(0, first, end);
+    }
+};
+
+void Lexicon::make_tries() const {
+    // Keys in walk order: a node for each letter past what a key shares with the one before,
+    // closed (what follows it set) when a key shares less than its depth.
+    own_trie_nodes_.clear();
+    own_trie_places_.clear();
+    auto build = [&](auto key_of) {
+        const std::size_t start = own_trie_nodes_.size();
+        std::vector<std::size_t> open;  // the open node at each depth, from `start`
+        auto close_from = [&](std::size_t depth) {
+            while (open.size() > depth) {
+                own_trie_nodes_[start + open.back()] |=
+                    static_cast<std::uint32_t>(own_trie_nodes_.size() - start) << kNodeNextShift;
+                open.pop_back();
+            }
+        };
+        std::string before;
+        std::string key;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            key_of(k, key);
+            std::size_t same = 0;
+            while (same < key.size() && same < before.size() && key[same] == before[same]) ++same;
+            close_from(same);
+            for (std::size_t t = same; t < key.size(); ++t) {
+                open.push_back(own_trie_nodes_.size() - start);
+                own_trie_nodes_.push_back(static_cast<unsigned char>(key[t]));
+                own_trie_places_.push_back(static_cast<std::uint32_t>(k));
+            }
+            if (!key.empty()) own_trie_nodes_[start + open[key.size() - 1]] |= kNodeKeyEnds;
+            std::swap(before, key);
+        }
+        close_from(0);
+        return own_trie_nodes_.size() - start;
+    };
+    const std::size_t forward =
+        build([&](std::size_t k, std::string& key) { key = folded(entries_[k]); });
+    const std::size_t reversed = build([&](std::size_t k, std::string& key) {
+        const std::string_view w = folded(entries_[reversed_entries_[k]]);
+        key.assign(w.substr(0, 1));
+        for (std::size_t p = w.size(); p > 1; --p) key += w[p - 1];
+    });
+    auto trie = [&](std::size_t from, std::size_t count) {
+        return Trie{std::span<const std::uint32_t>(own_trie_nodes_).subspan(from, count),
+                    std::span<const std::uint32_t>(own_trie_places_).subspan(from, count)};
+    };
+    // A lexicon too large for a node's 23 bits walks the sorted places.
+    const bool fits = forward <= kMaxTrieNodes && reversed <= kMaxTrieNodes;
+    forward_trie_ = fits ? trie(0, forward) : Trie{};
+    reversed_trie_ = fits ? trie(forward, reversed) : Trie{};
+}
+
 namespace {
 
 // The first eight letters of each of `keys` as a number, its tail (see Lexicon::WalkOrder),
@@ -961,7 +1141,10 @@ void Lexicon::make_search_tables() const {
             lookup_ = own_lookup_;
             lookup_ready_.store(true, std::memory_order_release);
         }
-        if (prefixes_.empty() || !index_tables_hold()) make_trie_tables();
+        if (prefixes_.empty() || !index_tables_hold()) {
+            make_trie_tables();
+            forward_trie_ = reversed_trie_ = {};  // the index's, which pointed outside itself
+        }
         own_boundaries_ = child_boundaries(shared_, entries_.size());
         own_reversed_boundaries_ = child_boundaries(reversed_shared_, entries_.size());
     });
@@ -1042,6 +1225,18 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
             search_both_ends(key[0], q, max_edits, first, last, found);
             return;
         }
+        if (!forward_trie_.empty()) {
+            TrieWalk<PackedRows> walk{*this,
+                                      forward_trie_,
+                                      forward,
+                                      key.size(),
+                                      max_edits,
+                                      found,
+                                      PackedRows(q, max_edits),
+                                      {}};
+            walk.run(key);
+            return;
+        }
         Search<PackedRows> s{
             *this, forward, key.size(), max_edits, found, true, PackedRows(q, max_edits), {}};
         s.visit(0, first, last);
@@ -1077,32 +1272,36 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
         hits.emplace_back(static_cast<std::uint32_t>(&e - entries_.data()), edits);
     };
     const WalkOrder forward{{}, prefixes_, tails_, shared_, &own_boundaries_, false};
-    Search<PackedRows> ahead{
-        *this, forward, 1, max_edits, keep, true, PackedRows(q, max_edits, half, early), {}};
-    ahead.visit(0, first, last);
-    // The reversed order's places whose key starts with `letter`.
-    const auto target = static_cast<unsigned char>(letter);
-    auto place = [&](auto before) {
-        return static_cast<std::size_t>(
-            std::partition_point(reversed_prefixes_.begin(), reversed_prefixes_.end(), before) -
-            reversed_prefixes_.begin());
-    };
-    const std::size_t lo =
-        place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) < target; });
-    const std::size_t hi =
-        place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) <= target; });
-    const std::string back(q.rbegin(), q.rend());
     const WalkOrder reversed{reversed_entries_, reversed_prefixes_,        reversed_tails_,
                              reversed_shared_,  &own_reversed_boundaries_, true};
-    Search<PackedRows> behind{*this,
-                              reversed,
-                              1,
-                              max_edits,
-                              keep,
-                              true,
-                              PackedRows(back, max_edits, q.size() - half, early),
-                              {}};
-    behind.visit(0, lo, hi);
+    const std::string back(q.rbegin(), q.rend());
+    PackedRows ahead_rows(q, max_edits, half, early);
+    PackedRows behind_rows(back, max_edits, q.size() - half, early);
+    if (!forward_trie_.empty() && !reversed_trie_.empty()) {
+        const std::string_view prefix(&letter, 1);
+        TrieWalk<PackedRows> ahead{*this,     forward_trie_, forward,    1,
+                                   max_edits, keep,          ahead_rows, {}};
+        ahead.run(prefix);
+        TrieWalk<PackedRows> behind{*this,     reversed_trie_, reversed,    1,
+                                    max_edits, keep,           behind_rows, {}};
+        behind.run(prefix);
+    } else {
+        Search<PackedRows> ahead{*this, forward, 1, max_edits, keep, true, ahead_rows, {}};
+        ahead.visit(0, first, last);
+        // The reversed order's places whose key starts with `letter`.
+        const auto target = static_cast<unsigned char>(letter);
+        auto place = [&](auto before) {
+            return static_cast<std::size_t>(
+                std::partition_point(reversed_prefixes_.begin(), reversed_prefixes_.end(), before) -
+                reversed_prefixes_.begin());
+        };
+        const std::size_t lo =
+            place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) < target; });
+        const std::size_t hi =
+            place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) <= target; });
+        Search<PackedRows> behind{*this, reversed, 1, max_edits, keep, true, behind_rows, {}};
+        behind.visit(0, lo, hi);
+    }
     std::sort(hits.begin(), hits.end());
     for (std::size_t i = 0; i < hits.size(); ++i) {
         if (i > 0 && hits[i].first == hits[i - 1].first) continue;  // the least edits first

@@ -65,7 +65,9 @@ class Lexicon {
         std::string text, std::string_view name, std::span<const std::byte> index = {});
 
     // The lexicon as load() can take it back: the text, its folded copy and the parsed
-    // entries. Written at build time (tools/lexicon_index) and compiled into the program.
+    // entries, and the search tables and tries. Written at build time (tools/lexicon_index)
+    // and compiled into the program. Makes the tries of a lexicon that has none: not while
+    // other threads search it.
     [[nodiscard]] std::string index() const;
 
     Lexicon(const Lexicon&) = delete;
@@ -127,6 +129,9 @@ class Lexicon {
     [[nodiscard]] const Lexicon& common_words() const;
 
     // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
+    // Whether searches walk the index's tries (see Trie) rather than the sorted places.
+    [[nodiscard]] bool walks_tries() const;
+
     // A lexicon from an index looks the key up in the index's sound table; one parsed from its
     // file builds its own a part at a time, as lookups need it, since only suggestions do.
     void sounding_like(std::string_view key, const std::function<void(const Entry&)>& found) const;
@@ -135,6 +140,27 @@ class Lexicon {
     Lexicon() = default;
     template <class Rows>
     struct Search;
+    // A walk order's keys as an explicit trie, its nodes in depth-first order, each in 32 bits:
+    // its letter (the low 8), whether a key ends there (bit 8), and the node after its subtree
+    // (the high 23); beside each, the first place in the walk order whose key runs through it.
+    // A walk steps from node to sibling where the sorted places make it find each child's
+    // end, and reads 4 bytes a node where the places take 17 each: ranking 1,100 unknown
+    // words of the clean corpus, or 4,000 misspellings, takes 26% fewer instructions. Made by
+    // the build into the index (make_tries), 8 bytes a node (about 520,000 forward and 760,000
+    // reversed); without an index, or for a lexicon made by up_to_level, searches walk the
+    // sorted places.
+    struct Trie {
+        std::span<const std::uint32_t> nodes;
+        std::span<const std::uint32_t> places;
+        [[nodiscard]] bool empty() const { return nodes.empty(); }
+    };
+    template <class Rows>
+    struct TrieWalk;
+    mutable Trie forward_trie_;
+    mutable Trie reversed_trie_;
+    mutable std::vector<std::uint32_t> own_trie_nodes_;  // both tries', forward then reversed
+    mutable std::vector<std::uint32_t> own_trie_places_;
+    void make_tries() const;
     // An order of the entries that the suggestion search walks as a trie: the lexicon's own, or
     // by each word's first letter and then the rest of it from its end.
     struct WalkOrder {
@@ -249,6 +275,11 @@ class Lexicon {
   public:
     static constexpr std::size_t kSharedPadding = 16;
     static constexpr std::size_t kTailLetters = 7;
+    // A trie node (see Trie): where its parts lie.
+    static constexpr std::uint32_t kNodeLetter = 0xFF;
+    static constexpr std::uint32_t kNodeKeyEnds = 0x100;
+    static constexpr unsigned kNodeNextShift = 9;
+    static constexpr std::uint32_t kMaxTrieNodes = (1U << (32 - kNodeNextShift)) - 1;
 };
 
 // The index of dictionaries/spelling/words.tsv compiled into the copydesk program (see

@@ -294,13 +294,46 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     std::memset(unpadded.data() + unpadded.size() - 16, 'x', 16);
     CHECK(finds(*parsed(text, bytes_of(unpadded))) == finds(*plain));
 
-    // Lookup slots past the entries send lookups to the bisection. The slots come before both
-    // orders' shared counts; the header's field after the sounds counts them.
+    // Tries whose nodes lead anywhere: every search still ends and reads nothing outside
+    // the index (the sanitizer build runs this test), since a node that does not lead forward
+    // within its parent's subtree is taken to end it. What such a search finds is not
+    // specified. The tries end the index, nodes before places; the header's last two fields
+    // count their nodes.
+    std::uint64_t forward_nodes = 0;
+    std::uint64_t reversed_nodes = 0;
+    std::memcpy(&forward_nodes, index.data() + 48, sizeof forward_nodes);
+    std::memcpy(&reversed_nodes, index.data() + 56, sizeof reversed_nodes);
+    REQUIRE(forward_nodes > 0);
+    REQUIRE(reversed_nodes > 0);
+    const std::size_t tries_at = index.size() - 8 * (forward_nodes + reversed_nodes);
+    std::uint64_t state = 7;
+    auto noise = [&state] {  // xorshift64
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int pattern = 0; pattern < 4; ++pattern) {  // zeros, ones, two kinds of noise
+        std::string bad_trie = index;
+        for (std::size_t k = tries_at; k < index.size(); ++k) {
+            const auto byte = static_cast<char>(pattern == 2 ? noise() % 256 : noise() % 4 * 85);
+            bad_trie[k] = pattern == 0 ? '\0' : pattern == 1 ? '\xFF' : byte;
+        }
+        const auto from_bad_trie = parsed(text, bytes_of(bad_trie));
+        CHECK(from_bad_trie->walks_tries());
+        CHECK_NOTHROW(finds(*from_bad_trie));
+    }
+    CHECK(parsed(text, bytes_of(index))->walks_tries());
+    CHECK_FALSE(parsed(text)->walks_tries());  // one that never made an index
+
+    // Lookup slots past the entries send lookups to the bisection. The slots come after the
+    // reversed order's entries and the sounds' entries; the header's field after the sounds
+    // counts them.
     std::uint64_t slots = 0;
     std::memcpy(&slots, index.data() + 40, sizeof slots);
     REQUIRE(std::has_single_bit(slots));
     std::string bad_slots = index;
-    const std::size_t slots_at = index.size() - 2 * (count + Lexicon::kSharedPadding) - 4 * slots;
+    const std::size_t slots_at = reversed_at + 4 * count + 4 * sounds;
     std::memset(bad_slots.data() + slots_at, 0xFF, 4 * slots);
     const auto from_bad = parsed(text, bytes_of(bad_slots));
     const auto from_index = parsed(text, bytes_of(index));
@@ -511,10 +544,22 @@ void add_slips(std::string& q, std::uint64_t most, Draw& next) {
 TEST_CASE("the fastest lexicon search finds what the reference search finds", "[spell]") {
     // The shipped lexicon, and queries made from its words by up to four random slips: of
     // every length either side of the packed rows' limit, with and without a fixed first
-    // letter, and with every edit bound the suggester asks for and some beyond.
-    auto loaded = Lexicon::load(COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv", {});
+    // letter, and with every edit bound the suggester asks for and some beyond. Loaded with
+    // its index, as the program loads it, the fastest search walks the index's tries; loaded
+    // without, the sorted places (both are checked).
+    const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv";
+    auto loaded = Lexicon::load(path, {});
     REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
-    const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
+    const auto plain = std::get<std::shared_ptr<const Lexicon>>(loaded);
+    // Made by another, since making an index makes the tries of the lexicon that makes it.
+    const std::string index =
+        std::get<std::shared_ptr<const Lexicon>>(Lexicon::load(path, {}))->index();
+    auto indexed = Lexicon::load(path, bytes_of(index));
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(indexed));
+    const bool with_index = GENERATE(true, false);
+    const auto lex = with_index ? std::get<std::shared_ptr<const Lexicon>>(indexed) : plain;
+    INFO("with index: " << with_index);
+    CHECK(lex->walks_tries() == with_index);
     const auto entries = lex->entries();
     Draw next(0x9E3779B97F4A7C15ULL);
     using Found = std::vector<std::pair<const Lexicon::Entry*, int>>;
