@@ -55,6 +55,22 @@ inline LineSpans line_spans(std::string_view text) {
 // `span` without leading and trailing ASCII white space.
 Span trim(std::string_view text, Span span);
 
+// Extends a run of `cp` that ends at `end` over the copies of `cp` that follow it while
+// `joins(at, after)` holds for the copy at [at, after); moves `end` past them and returns how
+// many there are in the run. A run of pasted residue is one finding with one edit: the fixer
+// never applies two touching edits in one pass.
+template <class Joins>
+std::size_t extend_run(std::string_view text, char32_t cp, std::size_t& end, Joins joins) {
+    std::size_t count = 1;
+    for (std::size_t next = end; next < text.size();) {
+        const std::size_t here = next;
+        if (utf8::decode(text, next) != cp || !joins(here, next)) break;
+        end = next;
+        ++count;
+    }
+    return count;
+}
+
 // The code point before `at` (0 at the start) and the one at `at` (0 at the end).
 char32_t code_point_before(std::string_view text, std::size_t at);
 char32_t code_point_at(std::string_view text, std::size_t at);

@@ -42,19 +42,12 @@ class ControlCharacter final : public Rule {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 if (!reported(cp) || in_garbled(static_cast<std::uint32_t>(at))) continue;
-                // A run of the same control, deleted, is one finding with one edit: a fix
-                // never applies two edits that touch in one pass, so a run of a hundred would
-                // take more passes than the fixer makes.
+                // A run of the same control, deleted, is one finding with one edit.
                 std::size_t count = 1;
                 if (deleted(cp)) {
-                    for (std::size_t next = pos; next < text.size();) {
-                        const std::size_t here = next;
-                        if (utf8::decode(text, next) != cp ||
-                            in_garbled(static_cast<std::uint32_t>(here)))
-                            break;
-                        pos = next;
-                        ++count;
-                    }
+                    count = extend_run(text, cp, pos, [&](std::size_t here, std::size_t) {
+                        return !in_garbled(static_cast<std::uint32_t>(here));
+                    });
                 }
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
                 report(where, span, cp, count, out);

@@ -52,13 +52,10 @@ class InvisibleCharacter final : public Rule {
                 const std::string_view name = invisible_name(cp);
                 if (name.empty() || allowed(text, at, pos, cp)) continue;
                 // A run of the same character (pasted residue) is one finding with one edit.
-                std::size_t count = 1;
-                for (std::size_t next = pos; next < text.size();) {
-                    const std::size_t here = next;
-                    if (utf8::decode(text, next) != cp || allowed(text, here, next, cp)) break;
-                    pos = next;
-                    ++count;
-                }
+                const std::size_t count =
+                    extend_run(text, cp, pos, [&](std::size_t here, std::size_t after) {
+                        return !allowed(text, here, after, cp);
+                    });
                 reported_to = pos;
                 const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(pos)};
                 const std::string label = code_point_label(cp);
