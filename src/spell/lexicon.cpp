@@ -150,8 +150,13 @@ struct IndexHeader {
     std::uint64_t reversed_nodes = 0;  // in the reversed order's trie
 };
 
+// The entries, and the tries, start at a multiple of 16 bytes from the index's start.
+std::uint64_t at_16(std::uint64_t offset) {
+    return (offset + 15) / 16 * 16;
+}
+
 std::size_t entries_at(std::uint64_t text_size) {
-    return (sizeof(IndexHeader) + 2 * text_size + 15) / 16 * 16;
+    return at_16(sizeof(IndexHeader) + 2 * text_size);
 }
 
 // The size of the tables after the text for `count` entries, `sounds` sounds and `slots`
@@ -163,11 +168,6 @@ std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64
                (sizeof(Lexicon::Entry) + 4 * sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2) +
            2 * Lexicon::kSharedPadding + sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t)) +
            slots * sizeof(std::uint32_t);
-}
-
-// Zeros before the tries, so that they start at a multiple of 16 bytes from the index's start.
-std::size_t trie_padding(std::size_t offset) {
-    return (16 - offset % 16) % 16;
 }
 
 // The size of both tries' tables: 4-byte nodes, then as many places.
@@ -224,10 +224,9 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
         head.reversed_nodes > kMaxNodes || entries_at(head.text_size) > index.size()) {
         return std::nullopt;
     }
-    const std::uint64_t before_tries =
-        entries_at(head.text_size) + tables_size(head.count, head.sounds, head.slots);
-    if (index.size() != before_tries + trie_padding(before_tries) +
-                            tries_size(head.forward_nodes, head.reversed_nodes)) {
+    const std::uint64_t tries_at =
+        at_16(entries_at(head.text_size) + tables_size(head.count, head.sounds, head.slots));
+    if (index.size() != tries_at + tries_size(head.forward_nodes, head.reversed_nodes)) {
         return std::nullopt;
     }
     const auto* chars = reinterpret_cast<const char*>(index.data()) + sizeof head;
@@ -252,7 +251,7 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     view.lookup = take(head.slots * sizeof(std::uint32_t));
     view.shared = take(head.count + Lexicon::kSharedPadding);
     view.reversed_shared = take(head.count + Lexicon::kSharedPadding);
-    take(trie_padding(index.size() - rest.size()));
+    rest = index.subspan(tries_at);
     view.forward_nodes = take(head.forward_nodes * sizeof(std::uint32_t));
     view.reversed_nodes = take(head.reversed_nodes * sizeof(std::uint32_t));
     view.forward_places = take(head.forward_nodes * sizeof(std::uint32_t));
@@ -327,7 +326,7 @@ std::string Lexicon::index() const {
     append(lookup_);
     append(shared_);
     append(reversed_shared_);
-    out.append(trie_padding(out.size()), '\0');
+    out.resize(at_16(out.size()), '\0');
     append(forward_trie_.nodes);
     append(reversed_trie_.nodes);
     append(forward_trie_.places);
@@ -531,8 +530,7 @@ std::unique_ptr<const Lexicon> Lexicon::up_to_level(int max_level) const {
         std::uint8_t least = 0;  // shared with the last place kept, over the places since
         bool any = false;
         for (std::size_t place = 0; place < entries_.size(); ++place) {
-            const std::uint32_t entry =
-                from.entries.empty() ? static_cast<std::uint32_t>(place) : from.entries[place];
+            const std::uint32_t entry = from.entry_at(place);
             least = place == 0 ? 0 : std::min(least, from.shared[place]);
             if (kept_as[entry] == kDropped) continue;
             if (entries_out != nullptr) entries_out->push_back(kept_as[entry]);
@@ -833,7 +831,7 @@ struct Lexicon::Search {
     std::array<unsigned char, 256> path;
 
     [[nodiscard, gnu::always_inline]] const Entry& entry(std::size_t k) const {
-        return order.entries.empty() ? lex.entries_[k] : lex.entries_[order.entries[k]];
+        return lex.entries_[order.entry_at(k)];
     }
 
     // Letter `d` after the prefix of the key of the entry at place `k` (which is longer).
@@ -947,7 +945,7 @@ struct Lexicon::TrieWalk {
             after < trie.places.size() ? trie.places[after] : order.tails.size(),
             order.tails.size());
         for (std::size_t k = trie.places[n]; k < end && (order.tails[k] & 0xFF) == letters; ++k) {
-            found(order.entries.empty() ? lex.entries_[k] : lex.entries_[order.entries[k]], edits);
+            found(lex.entries_[order.entry_at(k)], edits);
         }
     }
 

@@ -173,6 +173,10 @@ class Lexicon {
         std::span<const std::uint8_t> shared;  // see shared_
         const Boundaries* boundaries = nullptr;
         bool reversed = false;
+        // The number of the entry at `place`.
+        [[nodiscard]] std::uint32_t entry_at(std::size_t place) const {
+            return entries.empty() ? static_cast<std::uint32_t>(place) : entries[place];
+        }
     };
     // From this bound up, a search with a one-letter prefix walks the lexicon from both ends
     // of its words, each walk cut back near its root (see search_both_ends in lexicon.cpp);
