@@ -133,78 +133,74 @@ bool keys_adjacent(char a, char b) {
     return ((kNeighbours[static_cast<std::size_t>(a - 'a')] >> (b - 'a')) & 1U) != 0;
 }
 
-TypoCost::TypoCost(std::string_view typed) : typed_(typed), extras_(typed.size()) {
-    for (std::size_t i = 0; i < typed.size(); ++i) extras_[i] = extra(typed, i);
+TypoCost::TypoCost(std::string_view typed)
+    : typed_(typed),
+      extras_(typed.size()),
+      substitutions_(typed.size() * (kLetters + 1), kOtherLetter),
+      columns_(typed.size() + 1) {
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        extras_[i] = extra(typed, i);
+        if (!is_letter(typed[i])) continue;
+        const auto& row = kSubstitutions[letter_index(typed[i])];
+        std::copy(row.begin(), row.end(), substitutions_.begin() + i * (kLetters + 1));
+    }
+    // Column 0 (no intended letter yet) depends on the typed word alone.
+    for (std::size_t i = 1; i <= typed.size(); ++i) {
+        columns_[i] = columns_[i - 1] + extras_[i - 1] + kFirstLetter;
+    }
 }
 
 double TypoCost::to(std::string_view w) const {
     const std::string_view t = typed_;
     const std::size_t n = t.size();
     const std::size_t m = w.size();
-    const std::size_t width = m + 1;
-    // Suggestions price hundreds of candidates a word: the table of a word of ordinary
-    // length, and the price of leaving out each letter, are worked out on the stack.
-    constexpr std::size_t kOnStack = 48;
-    std::array<double, (kOnStack + 1) * (kOnStack + 1)> table_on_stack;
-    std::array<double, kOnStack> omits_on_stack;
-    std::vector<double> table_on_heap;
-    std::vector<double> omits_on_heap;
-    double* d = table_on_stack.data();
-    double* omits = omits_on_stack.data();
-    if (n > kOnStack || m > kOnStack) {
-        table_on_heap.resize((n + 1) * width);
-        omits_on_heap.resize(m);
-        d = table_on_heap.data();
-        omits = omits_on_heap.data();
-    }
-    for (std::size_t j = 0; j < m; ++j) omits[j] = omit(w, j);
-    // Row i of the table: the cost of typing t's first i letters for w's first j, for each j.
-    // A slip touching the first letter of either costs kFirstLetter more: in the rows and
-    // columns below, each such term is written out where it applies (adding nothing elsewhere
-    // leaves every sum as it was).
-    d[0] = 0.0;
-    for (std::size_t j = 1; j <= m; ++j) d[j] = d[j - 1] + omits[j - 1] + kFirstLetter;
-    for (std::size_t i = 1; i <= n; ++i) {
-        const double* const above = d + (i - 1) * width;
-        double* const row = d + i * width;
-        const double* const two_above = i >= 2 ? d + (i - 2) * width : nullptr;
-        const char a = t[i - 1];
-        const char before_a = i >= 2 ? t[i - 2] : '\0';
-        const double added = extras_[i - 1];
-        // Substitutions for a typed letter, or none (any other character costs the most).
-        const double* const substitutions =
-            is_letter(a) ? kSubstitutions[letter_index(a)].data() : nullptr;
-        row[0] = above[0] + added + kFirstLetter;
-        for (std::size_t j = 1; j <= m; ++j) {
-            const char b = w[j - 1];
-            const bool first_column = j == 1;
+    const std::size_t height = n + 1;
+    // Column j reads the intended word up to letter j (whether letter j - 1 is doubled looks
+    // one ahead): the columns before the first letter w differs from before_ in stay.
+    std::size_t same = 0;
+    while (same < m && same < before_.size() && w[same] == before_[same]) ++same;
+    const std::size_t first = std::max<std::size_t>(same, 1);
+    before_.assign(w);
+    if (columns_.size() < (m + 1) * height) columns_.resize((m + 1) * height);
+    double* const d = columns_.data();
+    // Cell (j, i): the cost of typing t's first i letters for w's first j. A slip touching the
+    // first letter of either costs kFirstLetter more: each such term is written out where it
+    // applies.
+    for (std::size_t j = first; j <= m; ++j) {
+        const double* const left = d + (j - 1) * height;
+        double* const col = d + j * height;
+        const double* const two_left = j >= 2 ? d + (j - 2) * height : nullptr;
+        const char b = w[j - 1];
+        const char before_b = j >= 2 ? w[j - 2] : '\0';
+        const std::size_t b_index = is_letter(b) ? letter_index(b) : kLetters;
+        const bool first_column = j == 1;
+        const double omitted = omit(w, j - 1);
+        col[0] = left[0] + omitted + kFirstLetter;
+        for (std::size_t i = 1; i <= n; ++i) {
+            const char a = t[i - 1];
+            const char before_a = i >= 2 ? t[i - 2] : '\0';
             const double slip = i == 1 || first_column ? kFirstLetter : 0.0;
-            double v = above[j - 1];
-            if (a != b) {
-                const double sub = substitutions != nullptr && is_letter(b)
-                                       ? substitutions[letter_index(b)]
-                                       : kOtherLetter;
-                v += sub + slip;
+            double v = left[i - 1];
+            if (a != b) v += substitutions_[(i - 1) * (kLetters + 1) + b_index] + slip;
+            v = std::min(v, first_column ? left[i] + omitted + kFirstLetter : left[i] + omitted);
+            v = std::min(v, i == 1 ? col[i - 1] + extras_[i - 1] + kFirstLetter
+                                   : col[i - 1] + extras_[i - 1]);
+            if (two_left != nullptr && i >= 2 && a == before_b && before_a == b && a != b) {
+                v = std::min(v, i == 2 || j == 2 ? two_left[i - 2] + kTranspose + kFirstLetter
+                                                 : two_left[i - 2] + kTranspose);
             }
-            v = std::min(v, first_column ? row[j - 1] + omits[j - 1] + kFirstLetter
-                                         : row[j - 1] + omits[j - 1]);
-            v = std::min(v, i == 1 ? above[j] + added + kFirstLetter : above[j] + added);
-            if (two_above != nullptr && j >= 2 && a == w[j - 2] && before_a == b && a != b) {
-                v = std::min(v, i == 2 || j == 2 ? two_above[j - 2] + kTranspose + kFirstLetter
-                                                 : two_above[j - 2] + kTranspose);
+            if (two_left != nullptr && a == 'f' && before_b == 'p' && b == 'h') {
+                v = std::min(v, i == 1 || j == 2 ? two_left[i - 1] + kDigraph + kFirstLetter
+                                                 : two_left[i - 1] + kDigraph);
             }
-            if (j >= 2 && a == 'f' && w[j - 2] == 'p' && b == 'h') {
-                v = std::min(v, i == 1 || j == 2 ? above[j - 2] + kDigraph + kFirstLetter
-                                                 : above[j - 2] + kDigraph);
+            if (i >= 2 && b == 'f' && before_a == 'p' && a == 'h') {
+                v = std::min(v, i == 2 || first_column ? left[i - 2] + kDigraph + kFirstLetter
+                                                       : left[i - 2] + kDigraph);
             }
-            if (two_above != nullptr && b == 'f' && before_a == 'p' && a == 'h') {
-                v = std::min(v, i == 2 || first_column ? two_above[j - 1] + kDigraph + kFirstLetter
-                                                       : two_above[j - 1] + kDigraph);
-            }
-            row[j] = v;
+            col[i] = v;
         }
     }
-    return d[n * width + m];
+    return d[m * height + n];
 }
 
 double typo_cost(std::string_view t, std::string_view w) {

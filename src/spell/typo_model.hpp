@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace copydesk::spell {
 double typo_cost(std::string_view typed, std::string_view intended);
 
 // typo_cost of one typed word against many intended ones, with what depends on the typed word
-// alone worked out once. Views `typed`, which must outlive it.
+// alone worked out once. Views `typed`, which must outlive it. The table's columns for the
+// letters an intended word shares with the one before are kept: candidates come sorted, and
+// about 45% of the columns are shared. So one TypoCost serves one thread.
 class TypoCost {
   public:
     explicit TypoCost(std::string_view typed);
@@ -22,6 +25,13 @@ class TypoCost {
   private:
     std::string_view typed_;
     std::vector<double> extras_;  // the price of each typed letter as one added by mistake
+    // The price of each typed letter for each intended one (kLetters of them, then any other
+    // character).
+    static constexpr std::size_t kLetters = 26;
+    std::vector<double> substitutions_;
+    // Column j: the cost of typing each prefix of typed_ for the first j letters of before_.
+    mutable std::vector<double> columns_;
+    mutable std::string before_;  // the intended word of the last call
 };
 
 // How uncommon a word of frequency class `frequency` (10 * log10 of its frequency rank) is,
