@@ -140,7 +140,7 @@ namespace {
 // (from the next multiple of 16 bytes) both orders' tries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 5;
+    std::uint32_t version = 6;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
@@ -178,10 +178,20 @@ std::uint64_t tries_size(std::uint64_t forward_nodes, std::uint64_t reversed_nod
 // The lookup table's slot for a word, by the FNV-1a hash of its folded spelling (the same in
 // the build and in the program). Folded as it goes, so that a word not yet folded (one to be
 // prefetched) hashes as its folded key does.
-std::size_t lookup_hash(std::string_view word) {
+std::uint64_t lookup_hash(std::string_view word) {
     std::uint64_t h = kFnvBasis;
     for (const char c : word) h = fnv1a_step(h, fold_char(c));
-    return static_cast<std::size_t>(h);
+    return h;
+}
+
+// A lookup slot holds its entry's number plus one in the low bits and, above them, the top
+// bits of its spelling's hash: a probe for a word the lexicon lacks, as most of those a
+// suggestion search tries are, ends on a slot without reading an entry.
+constexpr unsigned kSlotEntryBits = 22;
+constexpr std::uint32_t kSlotEntry = (std::uint32_t{1} << kSlotEntryBits) - 1;
+
+std::uint32_t slot_tag(std::uint64_t hash) {
+    return static_cast<std::uint32_t>(hash >> (32 + kSlotEntryBits)) << kSlotEntryBits;
 }
 
 }  // namespace
@@ -580,11 +590,15 @@ std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) con
         // An index's slots are not checked when it is loaded: one past the entries sends the
         // lookup to the bisection below, and the probes end after one round at most.
         const std::size_t mask = lookup_.size() - 1;
-        std::size_t slot = lookup_hash(key) & mask;
+        const std::uint64_t hash = lookup_hash(key);
+        const std::uint32_t tag = slot_tag(hash);
+        std::size_t slot = hash & mask;
         for (std::size_t probe = 0; probe < lookup_.size(); ++probe, slot = (slot + 1) & mask) {
-            const std::uint32_t at = lookup_[slot];
-            if (at == 0) return {};
-            if (at > entries_.size()) break;
+            const std::uint32_t filed = lookup_[slot];
+            if (filed == 0) return {};
+            if ((filed & ~kSlotEntry) != tag) continue;
+            const std::uint32_t at = filed & kSlotEntry;
+            if (at == 0 || at > entries_.size()) break;
             if (folded(entries_[at - 1]) == key) {
                 lo = entries_.begin() + static_cast<std::ptrdiff_t>(at - 1);
                 break;
@@ -605,24 +619,32 @@ void Lexicon::prefetch_same_letters(std::span<const std::string_view> words) con
     if (!lookup_ready_.load(std::memory_order_acquire)) return;
     const std::size_t mask = lookup_.size() - 1;
     // A slot's entry is one past its number; zero is an empty slot, and a number past the
-    // entries (an index not checked when loaded) is left to same_letters() to refuse.
-    auto entry_at = [&](std::size_t slot) -> const Entry* {
-        const std::uint32_t at = lookup_[slot];
-        return at != 0 && at <= entries_.size() ? &entries_[at - 1] : nullptr;
+    // entries (an index not checked when loaded) is left to same_letters() to refuse. A slot
+    // filed under another word's tag leads to no entry worth fetching.
+    auto entry_at = [&](std::size_t slot, std::uint32_t tag) -> const Entry* {
+        const std::uint32_t filed = lookup_[slot];
+        const std::uint32_t at = filed & kSlotEntry;
+        return (filed & ~kSlotEntry) == tag && at != 0 && at <= entries_.size() ? &entries_[at - 1]
+                                                                                : nullptr;
     };
     constexpr std::size_t kRound = 16;  // misses in flight at once, about what a core allows
     for (std::size_t from = 0; from < words.size(); from += kRound) {
         const std::size_t n = std::min(kRound, words.size() - from);
         std::array<std::size_t, kRound> slots{};
+        std::array<std::uint32_t, kRound> tags{};
         for (std::size_t k = 0; k < n; ++k) {
-            slots[k] = lookup_hash(words[from + k]) & mask;
+            const std::uint64_t hash = lookup_hash(words[from + k]);
+            slots[k] = hash & mask;
+            tags[k] = slot_tag(hash);
             __builtin_prefetch(&lookup_[slots[k]]);
         }
         for (std::size_t k = 0; k < n; ++k) {
-            if (const Entry* e = entry_at(slots[k])) __builtin_prefetch(e);
+            if (const Entry* e = entry_at(slots[k], tags[k])) __builtin_prefetch(e);
         }
         for (std::size_t k = 0; k < n; ++k) {
-            if (const Entry* e = entry_at(slots[k])) __builtin_prefetch(folded_.data() + e->offset);
+            if (const Entry* e = entry_at(slots[k], tags[k])) {
+                __builtin_prefetch(folded_.data() + e->offset);
+            }
         }
     }
 }
@@ -1121,7 +1143,8 @@ Lexicon::Boundaries child_boundaries(std::span<const std::uint8_t> shared, std::
 
 void Lexicon::make_search_tables() const {
     std::call_once(prefixes_built_, [this] {
-        if (!lookup_ready_.load(std::memory_order_acquire)) {
+        // A lexicon of more entries than a slot can number keeps to bisection.
+        if (!lookup_ready_.load(std::memory_order_acquire) && entries_.size() < kSlotEntry) {
             // The first entry of each folded spelling, in a table twice their number or more.
             std::size_t spellings = 0;
             for (std::size_t i = 0; i < entries_.size(); ++i) {
@@ -1132,9 +1155,10 @@ void Lexicon::make_search_tables() const {
             for (std::size_t i = 0; i < entries_.size(); ++i) {
                 const std::string_view key = folded(entries_[i]);
                 if (i > 0 && key == folded(entries_[i - 1])) continue;
-                std::size_t slot = lookup_hash(key) & mask;
+                const std::uint64_t hash = lookup_hash(key);
+                std::size_t slot = hash & mask;
                 while (own_lookup_[slot] != 0) slot = (slot + 1) & mask;
-                own_lookup_[slot] = static_cast<std::uint32_t>(i + 1);
+                own_lookup_[slot] = slot_tag(hash) | static_cast<std::uint32_t>(i + 1);
             }
             lookup_ = own_lookup_;
             lookup_ready_.store(true, std::memory_order_release);

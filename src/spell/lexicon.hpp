@@ -265,8 +265,10 @@ class Lexicon {
     mutable Boundaries own_reversed_boundaries_;
     // Every folded spelling's first entry (plus one; zero: an empty slot), filed by the
     // spelling's hash with linear probing in a power-of-two table: a lookup reads a slot and an
-    // entry or two where a bisection of 200,000 entries misses the cache a dozen times. From
-    // the index, or made with the search tables: before then, same_letters() bisects.
+    // entry or two where a bisection of 200,000 entries misses the cache a dozen times. Each
+    // slot also holds the top bits of its spelling's hash, so that most probes for a word not
+    // in the lexicon read no entry. From the index, or made with the search tables: before
+    // then, same_letters() bisects.
     mutable std::vector<std::uint32_t> own_lookup_;
     mutable std::span<const std::uint32_t> lookup_;
     mutable std::atomic<bool> lookup_ready_{false};
