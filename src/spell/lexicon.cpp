@@ -140,7 +140,7 @@ namespace {
 // (from the next multiple of 16 bytes) both orders' tries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 6;
+    std::uint32_t version = 8;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
@@ -170,7 +170,7 @@ std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64
            slots * sizeof(std::uint32_t);
 }
 
-// The size of both tries' tables: 4-byte nodes, then as many places.
+// The size of both tries' tables: 4-byte nodes, then as many entry numbers.
 std::uint64_t tries_size(std::uint64_t forward_nodes, std::uint64_t reversed_nodes) {
     return (forward_nodes + reversed_nodes) * 2 * sizeof(std::uint32_t);
 }
@@ -213,8 +213,8 @@ struct LexiconIndexView {
     std::span<const std::byte> reversed_shared;
     std::span<const std::byte> forward_nodes;
     std::span<const std::byte> reversed_nodes;
-    std::span<const std::byte> forward_places;
-    std::span<const std::byte> reversed_places;
+    std::span<const std::byte> forward_entries;
+    std::span<const std::byte> reversed_entries_at_nodes;
 };
 
 namespace {
@@ -264,8 +264,8 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     rest = index.subspan(tries_at);
     view.forward_nodes = take(head.forward_nodes * sizeof(std::uint32_t));
     view.reversed_nodes = take(head.reversed_nodes * sizeof(std::uint32_t));
-    view.forward_places = take(head.forward_nodes * sizeof(std::uint32_t));
-    view.reversed_places = take(head.reversed_nodes * sizeof(std::uint32_t));
+    view.forward_entries = take(head.forward_nodes * sizeof(std::uint32_t));
+    view.reversed_entries_at_nodes = take(head.reversed_nodes * sizeof(std::uint32_t));
     return view;
 }
 
@@ -339,8 +339,8 @@ std::string Lexicon::index() const {
     out.resize(at_16(out.size()), '\0');
     append(forward_trie_.nodes);
     append(reversed_trie_.nodes);
-    append(forward_trie_.places);
-    append(reversed_trie_.places);
+    append(forward_trie_.entries);
+    append(reversed_trie_.entries);
     return out;
 }
 
@@ -382,14 +382,14 @@ void Lexicon::use_index(const LexiconIndexView& view) {
         reversed_shared_ = as_array<std::uint8_t>(view.reversed_shared);
         sound_keys_ = keys;
         sound_entries_ = filed;
-        auto trie = [](std::span<const std::byte> nodes, std::span<const std::byte> places) {
-            Trie t{as_array<std::uint32_t>(nodes), as_array<std::uint32_t>(places)};
+        auto trie = [](std::span<const std::byte> nodes, std::span<const std::byte> firsts) {
+            Trie t{as_array<std::uint32_t>(nodes), as_array<std::uint32_t>(firsts)};
             const bool whole = t.nodes.size() * sizeof(std::uint32_t) == nodes.size() &&
-                               t.nodes.size() == t.places.size();
+                               t.nodes.size() == t.entries.size();
             return whole ? t : Trie{};
         };
-        forward_trie_ = trie(view.forward_nodes, view.forward_places);
-        reversed_trie_ = trie(view.reversed_nodes, view.reversed_places);
+        forward_trie_ = trie(view.forward_nodes, view.forward_entries);
+        reversed_trie_ = trie(view.reversed_nodes, view.reversed_entries_at_nodes);
     }
 }
 
@@ -960,118 +960,166 @@ struct Lexicon::TrieWalk {
     // Folded letters of the candidate after the prefix: a word has at most 255.
     std::array<unsigned char, 256> path;
 
-    // The entries whose key, `letters` long, ends at node n (its subtree ending before
-    // `after`): its first places.
-    void report(std::uint32_t n, std::uint32_t after, std::size_t letters, int edits) {
-        const std::size_t end = std::min<std::size_t>(
-            after < trie.places.size() ? trie.places[after] : order.tails.size(),
-            order.tails.size());
-        for (std::size_t k = trie.places[n]; k < end && (order.tails[k] & 0xFF) == letters; ++k) {
-            found(lex.entries_[order.entry_at(k)], edits);
+    // A damaged index's nodes may lead anywhere within the trie, so a walk reads at most as
+    // many nodes as there are (one that reads a node twice has left the trie's shape).
+    std::size_t reads_left = 0;
+
+    // The entries whose key, `letters` long, ends at `node`, number n: the trie's first, and
+    // the entries after it with the same key (the lexicon's own order, whichever the walk's).
+    void report(std::uint32_t n, std::uint32_t node, std::size_t letters, int edits) {
+        const std::size_t count = lex.entries_.size();
+        std::size_t e = trie.entries[n];
+        if (e >= count) return;
+        found(lex.entries_[e], edits);
+        if ((node & kNodeSameKeys) == 0) return;
+        const std::size_t key_letters = std::min<std::size_t>(letters, 255);
+        for (++e;
+             e < count && (lex.tails_[e] & 0xFF) == key_letters && lex.shared_[e] >= key_letters;
+             ++e) {
+            found(lex.entries_[e], edits);
         }
     }
 
-    // The node after node n, whose parent's subtree ends at `end`. An index's nodes are not
-    // checked one by one when it is loaded: that pass would touch every page of the tries (5
-    // MB), costing a run with one misspelling more than its walks. Instead a node that does
-    // not lead forward within its parent is taken to end it, so that a damaged trie still ends
-    // every walk and reads nothing outside itself.
-    [[nodiscard, gnu::always_inline]] std::uint32_t next(std::uint32_t n, std::uint32_t end) const {
-        const std::uint32_t after = trie.nodes[n] >> kNodeNextShift;
-        return after > n && after <= end ? after : end;
-    }
-
-    // The nodes [n, end), siblings at depth d after the prefix.
-    void visit(std::size_t d, std::uint32_t n, std::uint32_t end) {
+    // The family of nodes from `first`, siblings at depth d after the prefix.
+    void visit(std::size_t d, std::uint32_t first) {
         const unsigned char before = d >= 1 ? path[d - 1] : 0;
         const bool deeper = d + 2 < rows.depth();
-        while (n < end) {
+        const auto size = static_cast<std::uint32_t>(trie.nodes.size());
+        for (std::uint32_t n = first; n < size && reads_left > 0; ++n) {
+            --reads_left;
             const std::uint32_t node = trie.nodes[n];
-            const std::uint32_t after = next(n, end);
             const auto c = static_cast<unsigned char>(node & kNodeLetter);
             if (rows.advance(d, c, before)) {
                 if ((node & kNodeKeyEnds) != 0) {
                     if (const int edits = rows.last(d + 1); edits <= max_edits) {
-                        report(n, after, base + d + 1, edits);
+                        report(n, node, base + d + 1, edits);
                     }
                 }
-                if (deeper) {
+                if (const std::uint32_t children = node >> kNodeChildShift;
+                    deeper && children != 0) {
                     path[d] = c;
-                    visit(d + 1, n + 1, after);
+                    visit(d + 1, children);
                 }
             }
-            n = after;
+            if ((node & kNodeLast) != 0) return;
         }
     }
 
     // Walks the keys that start with `prefix` (folded).
     void run(std::string_view prefix) {
-        std::uint32_t first = 0;
-        auto end = static_cast<std::uint32_t>(trie.nodes.size());
+        const auto size = static_cast<std::uint32_t>(trie.nodes.size());
+        reads_left = size;
+        std::uint32_t first = 0;  // the family of the prefix's next letter
         std::optional<std::uint32_t> node;
         for (const char letter : prefix) {
             const auto c = static_cast<unsigned char>(letter);
             std::uint32_t n = first;
-            while (n < end && (trie.nodes[n] & kNodeLetter) != c) n = next(n, end);
-            if (n >= end) return;
+            if (node && n == 0) return;  // the prefix's node so far has no children
+            while (n < size && (trie.nodes[n] & kNodeLetter) != c &&
+                   (trie.nodes[n] & kNodeLast) == 0) {
+                ++n;
+            }
+            if (n >= size || (trie.nodes[n] & kNodeLetter) != c) return;
             node = n;
-            first = n + 1;
-            end = next(n, end);
+            first = trie.nodes[n] >> kNodeChildShift;
         }
-        if (node && (trie.nodes[*node] & kNodeKeyEnds) != 0) {
+        if (!node) {
+            visit(0, 0);
+            return;
+        }
+        if ((trie.nodes[*node] & kNodeKeyEnds) != 0) {
             if (const int edits = rows.last(0); edits <= max_edits) {
-                report(*node, end, base, edits);
+                report(*node, trie.nodes[*node], base, edits);
             }
         }
-        if (rows.depth() > 1) visit(0, first, end);
+        if (rows.depth() > 1 && first != 0) visit(0, first);
     }
 };
 
 void Lexicon::make_tries() const {
-    // Keys in walk order: a node for each letter past what a key shares with the one before,
-    // closed (what follows it set) when a key shares less than its depth.
     own_trie_nodes_.clear();
-    own_trie_places_.clear();
+    own_trie_entries_.clear();
     auto build = [&](auto key_of) {
-        const std::size_t start = own_trie_nodes_.size();
-        std::vector<std::size_t> open;  // the open node at each depth, from `start`
+        // First in depth-first order: a node for each letter past what a key shares with the
+        // one before, closed (the node after its subtree set) when a key shares less than its
+        // depth.
+        std::vector<std::uint32_t> letters;  // letter, kNodeKeyEnds and kNodeSameKeys
+        std::vector<std::uint32_t> after;
+        std::vector<std::uint32_t> first_entry;  // of the key ending at the node
+        std::vector<std::size_t> open;           // the open node at each depth
         auto close_from = [&](std::size_t depth) {
             while (open.size() > depth) {
-                own_trie_nodes_[start + open.back()] |=
-                    static_cast<std::uint32_t>(own_trie_nodes_.size() - start) << kNodeNextShift;
+                after[open.back()] = static_cast<std::uint32_t>(letters.size());
                 open.pop_back();
             }
         };
         std::string before;
         std::string key;
         for (std::size_t k = 0; k < entries_.size(); ++k) {
-            key_of(k, key);
+            const std::uint32_t entry = key_of(k, key);
             std::size_t same = 0;
             while (same < key.size() && same < before.size() && key[same] == before[same]) ++same;
             close_from(same);
             for (std::size_t t = same; t < key.size(); ++t) {
-                open.push_back(own_trie_nodes_.size() - start);
-                own_trie_nodes_.push_back(static_cast<unsigned char>(key[t]));
-                own_trie_places_.push_back(static_cast<std::uint32_t>(k));
+                open.push_back(letters.size());
+                letters.push_back(static_cast<unsigned char>(key[t]));
+                after.push_back(0);
+                first_entry.push_back(0);
             }
-            if (!key.empty()) own_trie_nodes_[start + open[key.size() - 1]] |= kNodeKeyEnds;
+            if (!key.empty()) {
+                const std::size_t n = open[key.size() - 1];
+                if ((letters[n] & kNodeKeyEnds) == 0) {
+                    letters[n] |= kNodeKeyEnds;
+                    first_entry[n] = entry;
+                } else {
+                    letters[n] |= kNodeSameKeys;  // the same key again: the entry after
+                }
+            }
             std::swap(before, key);
         }
         close_from(0);
+        // Then each family together, placed when its parent is, so that a walk meets the
+        // families in the order they lie.
+        const std::size_t start = own_trie_nodes_.size();
+        auto lay = [&](auto& self, std::uint32_t first, std::uint32_t end) -> void {
+            const std::size_t at = own_trie_nodes_.size();
+            std::vector<std::uint32_t> members;
+            for (std::uint32_t n = first; n < end; n = after[n]) {
+                members.push_back(n);
+                own_trie_nodes_.push_back(letters[n]);
+                own_trie_entries_.push_back(first_entry[n]);
+            }
+            if (members.empty()) return;
+            own_trie_nodes_.back() |= kNodeLast;
+            for (std::size_t m = 0; m < members.size(); ++m) {
+                const std::uint32_t n = members[m];
+                if (n + 1 == after[n]) continue;  // no children
+                const std::size_t children = own_trie_nodes_.size() - start;
+                own_trie_nodes_[at + m] |= static_cast<std::uint32_t>(
+                    std::min<std::size_t>(children, kMaxTrieNodes) << kNodeChildShift);
+                self(self, n + 1, after[n]);
+            }
+        };
+        lay(lay, 0, static_cast<std::uint32_t>(letters.size()));
         return own_trie_nodes_.size() - start;
     };
-    const std::size_t forward =
-        build([&](std::size_t k, std::string& key) { key = folded(entries_[k]); });
+    const std::size_t forward = build([&](std::size_t k, std::string& key) {
+        key = folded(entries_[k]);
+        return static_cast<std::uint32_t>(k);
+    });
+    // Entries with the same key are together in either order, and in the lexicon's.
     const std::size_t reversed = build([&](std::size_t k, std::string& key) {
-        const std::string_view w = folded(entries_[reversed_entries_[k]]);
+        const std::uint32_t entry = reversed_entries_[k];
+        const std::string_view w = folded(entries_[entry]);
         key.assign(w.substr(0, 1));
         for (std::size_t p = w.size(); p > 1; --p) key += w[p - 1];
+        return entry;
     });
     auto trie = [&](std::size_t from, std::size_t count) {
         return Trie{std::span<const std::uint32_t>(own_trie_nodes_).subspan(from, count),
-                    std::span<const std::uint32_t>(own_trie_places_).subspan(from, count)};
+                    std::span<const std::uint32_t>(own_trie_entries_).subspan(from, count)};
     };
-    // A lexicon too large for a node's 23 bits walks the sorted places.
+    // A lexicon too large for a node's 21 bits walks the sorted places.
     const bool fits = forward <= kMaxTrieNodes && reversed <= kMaxTrieNodes;
     forward_trie_ = fits ? trie(0, forward) : Trie{};
     reversed_trie_ = fits ? trie(forward, reversed) : Trie{};

@@ -295,10 +295,9 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     CHECK(finds(*parsed(text, bytes_of(unpadded))) == finds(*plain));
 
     // Tries whose nodes lead anywhere: every search still ends and reads nothing outside
-    // the index (the sanitizer build runs this test), since a node that does not lead forward
-    // within its parent's subtree is taken to end it. What such a search finds is not
-    // specified. The tries end the index, nodes before places; the header's last two fields
-    // count their nodes.
+    // the index (the sanitizer build runs this test), since a walk reads no more nodes than
+    // a trie holds, each within it. What such a search finds is not specified. The tries end the
+    // index, nodes before places; the header's last two fields count their nodes.
     std::uint64_t forward_nodes = 0;
     std::uint64_t reversed_nodes = 0;
     std::memcpy(&forward_nodes, index.data() + 48, sizeof forward_nodes);
