@@ -140,7 +140,7 @@ namespace {
 // (from the next multiple of 16 bytes) both orders' tries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 8;
+    std::uint32_t version = 9;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
@@ -148,6 +148,8 @@ struct IndexHeader {
     std::uint64_t slots = 0;           // in the lookup table: a power of two
     std::uint64_t forward_nodes = 0;   // in the forward trie (see Lexicon::Trie)
     std::uint64_t reversed_nodes = 0;  // in the reversed order's trie
+    std::uint64_t tail_entries = 0;    // filed by tail (see Lexicon::after_a_letter)
+    std::uint64_t tail_slots = 0;      // in the tails' lookup table: a power of two
 };
 
 // The entries, and the tries, start at a multiple of 16 bytes from the index's start.
@@ -159,15 +161,16 @@ std::size_t entries_at(std::uint64_t text_size) {
     return at_16(sizeof(IndexHeader) + 2 * text_size);
 }
 
-// The size of the tables after the text for `count` entries, `sounds` sounds and `slots`
-// lookup slots.
-std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64_t slots) {
+// The size of the tables after the text for `count` entries, `sounds` sounds, `slots` lookup
+// slots and the tails' tables.
+std::uint64_t tables_size(std::uint64_t count, std::uint64_t sounds, std::uint64_t slots,
+                          std::uint64_t tail_entries, std::uint64_t tail_slots) {
     // Entries, both orders' prefixes and tails, the reversed order, both orders' shared counts;
     // sounds; the lookup table.
     return count *
                (sizeof(Lexicon::Entry) + 4 * sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2) +
            2 * Lexicon::kSharedPadding + sounds * (sizeof(std::uint64_t) + sizeof(std::uint32_t)) +
-           slots * sizeof(std::uint32_t);
+           (slots + tail_entries + tail_slots) * sizeof(std::uint32_t);
 }
 
 // The size of both tries' tables: 4-byte nodes, then as many entry numbers.
@@ -210,6 +213,8 @@ struct LexiconIndexView {
     std::span<const std::byte> tails;
     std::span<const std::byte> reversed_tails;
     std::span<const std::byte> lookup;
+    std::span<const std::byte> by_tail;
+    std::span<const std::byte> tail_lookup;
     std::span<const std::byte> reversed_shared;
     std::span<const std::byte> forward_nodes;
     std::span<const std::byte> reversed_nodes;
@@ -231,11 +236,14 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
         head.entry_size != want.entry_size || head.text_size > UINT32_MAX ||
         head.count > kMaxCount || head.sounds > head.count || head.slots > 4 * kMaxCount ||
         !std::has_single_bit(head.slots) || head.forward_nodes > kMaxNodes ||
+        head.tail_entries > head.count || head.tail_slots > 4 * kMaxCount ||
+        (head.tail_slots != 0 && !std::has_single_bit(head.tail_slots)) ||
         head.reversed_nodes > kMaxNodes || entries_at(head.text_size) > index.size()) {
         return std::nullopt;
     }
     const std::uint64_t tries_at =
-        at_16(entries_at(head.text_size) + tables_size(head.count, head.sounds, head.slots));
+        at_16(entries_at(head.text_size) +
+              tables_size(head.count, head.sounds, head.slots, head.tail_entries, head.tail_slots));
     if (index.size() != tries_at + tries_size(head.forward_nodes, head.reversed_nodes)) {
         return std::nullopt;
     }
@@ -259,6 +267,8 @@ std::optional<LexiconIndexView> read_index(std::span<const std::byte> index) {
     view.reversed_entries = take(head.count * sizeof(std::uint32_t));
     view.sound_entries = take(head.sounds * sizeof(std::uint32_t));
     view.lookup = take(head.slots * sizeof(std::uint32_t));
+    view.by_tail = take(head.tail_entries * sizeof(std::uint32_t));
+    view.tail_lookup = take(head.tail_slots * sizeof(std::uint32_t));
     view.shared = take(head.count + Lexicon::kSharedPadding);
     view.reversed_shared = take(head.count + Lexicon::kSharedPadding);
     rest = index.subspan(tries_at);
@@ -314,6 +324,8 @@ std::string Lexicon::index() const {
     head.slots = lookup_.size();
     head.forward_nodes = forward_trie_.nodes.size();
     head.reversed_nodes = reversed_trie_.nodes.size();
+    head.tail_entries = by_tail_.size();
+    head.tail_slots = tail_lookup_.size();
     std::string out(reinterpret_cast<const char*>(&head), sizeof head);
     out.append(text_);
     out.append(folded_);
@@ -334,6 +346,8 @@ std::string Lexicon::index() const {
         out.append(reinterpret_cast<const char*>(&sound.entry), sizeof sound.entry);
     }
     append(lookup_);
+    append(by_tail_);
+    append(tail_lookup_);
     append(shared_);
     append(reversed_shared_);
     out.resize(at_16(out.size()), '\0');
@@ -366,6 +380,14 @@ void Lexicon::use_index(const LexiconIndexView& view) {
         !lookup.empty() && lookup.size() * sizeof(std::uint32_t) == view.lookup.size()) {
         lookup_ = lookup;
         lookup_ready_.store(true, std::memory_order_release);
+    }
+    // Entry numbers past the entries are refused where they are read (after_a_letter).
+    if (const auto by_tail = as_array<std::uint32_t>(view.by_tail),
+        tail_lookup = as_array<std::uint32_t>(view.tail_lookup);
+        by_tail.size() * sizeof(std::uint32_t) == view.by_tail.size() && !tail_lookup.empty() &&
+        tail_lookup.size() * sizeof(std::uint32_t) == view.tail_lookup.size()) {
+        by_tail_ = by_tail;
+        tail_lookup_ = tail_lookup;
     }
     // Checked by the first search (see make_search_tables): a run without misspellings does
     // not read them.
@@ -580,7 +602,68 @@ std::unique_ptr<const Lexicon> Lexicon::up_to_level(int max_level) const {
     }
     sub->sound_keys_ = sub->own_sound_keys_;
     sub->sound_entries_ = sub->own_sound_entries_;
+    // The tails' entries likewise, still in order.
+    for (const std::uint32_t entry : by_tail_) {
+        if (entry < kept_as.size() && kept_as[entry] != kDropped) {
+            sub->own_by_tail_.push_back(kept_as[entry]);
+        }
+    }
+    sub->by_tail_ = sub->own_by_tail_;
+    if (!tail_lookup_.empty()) sub->make_tail_lookup();
     return sub;
+}
+
+void Lexicon::make_tail_lookup() const {
+    auto tail_at = [&](std::size_t k) { return tail_of(entries_[by_tail_[k]]); };
+    std::size_t tails = 0;
+    for (std::size_t k = 0; k < by_tail_.size(); ++k) {
+        tails += k == 0 || tail_at(k) != tail_at(k - 1) ? 1 : 0;
+    }
+    own_tail_lookup_.assign(std::bit_ceil(std::max<std::size_t>(2 * tails, 16)), 0);
+    const std::size_t mask = own_tail_lookup_.size() - 1;
+    for (std::size_t k = 0; k < by_tail_.size(); ++k) {
+        if (k > 0 && tail_at(k) == tail_at(k - 1)) continue;
+        const std::uint64_t hash = lookup_hash(tail_at(k));
+        std::size_t slot = hash & mask;
+        while (own_tail_lookup_[slot] != 0) slot = (slot + 1) & mask;
+        own_tail_lookup_[slot] = slot_tag(hash) | static_cast<std::uint32_t>(k + 1);
+    }
+    tail_lookup_ = own_tail_lookup_;
+}
+
+std::span<const std::uint32_t> Lexicon::after_a_letter(std::string_view tail) const {
+    make_search_tables();
+    const std::string key = ascii_fold(tail);
+    const std::size_t count = entries_.size();
+    // A damaged index's numbers past the entries or the tails end the group there.
+    auto holds = [&](std::size_t k) {
+        return by_tail_[k] < count && tail_of(entries_[by_tail_[k]]) == key;
+    };
+    auto group_from = [&](std::size_t first) {
+        std::size_t end = first;
+        while (end < by_tail_.size() && holds(end)) ++end;
+        return by_tail_.subspan(first, end - first);
+    };
+    if (tail_lookup_.empty()) {  // a lexicon too large for lookup slots: bisection
+        const auto first =
+            std::partition_point(by_tail_.begin(), by_tail_.end(), [&](std::uint32_t e) {
+                return e < count && compare_bytes(tail_of(entries_[e]), key) < 0;
+            });
+        return group_from(static_cast<std::size_t>(first - by_tail_.begin()));
+    }
+    const std::size_t mask = tail_lookup_.size() - 1;
+    const std::uint64_t hash = lookup_hash(key);
+    const std::uint32_t tag = slot_tag(hash);
+    std::size_t slot = hash & mask;
+    for (std::size_t probe = 0; probe < tail_lookup_.size(); ++probe, slot = (slot + 1) & mask) {
+        const std::uint32_t filed = tail_lookup_[slot];
+        if (filed == 0) return {};
+        if ((filed & ~kSlotEntry) != tag) continue;
+        const std::uint32_t at = filed & kSlotEntry;
+        if (at == 0 || at > by_tail_.size() || !holds(at - 1)) continue;
+        return group_from(at - 1);
+    }
+    return {};
 }
 
 std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {
@@ -1210,6 +1293,21 @@ void Lexicon::make_search_tables() const {
             }
             lookup_ = own_lookup_;
             lookup_ready_.store(true, std::memory_order_release);
+        }
+        if (tail_lookup_.empty()) {
+            for (std::size_t i = 0; i < entries_.size(); ++i) {
+                const std::string_view key = folded(entries_[i]);
+                if (!key.empty() && key[0] >= 'a' && key[0] <= 'z') {
+                    own_by_tail_.push_back(static_cast<std::uint32_t>(i));
+                }
+            }
+            std::sort(
+                own_by_tail_.begin(), own_by_tail_.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    const int order = compare_bytes(tail_of(entries_[a]), tail_of(entries_[b]));
+                    return order != 0 ? order < 0 : a < b;
+                });
+            by_tail_ = own_by_tail_;
+            if (entries_.size() < kSlotEntry) make_tail_lookup();
         }
         if (prefixes_.empty() || !index_tables_hold()) {
             make_trie_tables();

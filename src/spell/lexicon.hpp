@@ -121,6 +121,11 @@ class Lexicon {
                 const std::function<void(const Entry&, int)>& found,
                 SearchMethod how = SearchMethod::Fastest) const;
 
+    // The entries whose folded spelling is a letter from a to z and then `tail` (folded), as
+    // entry numbers in order: the words a letter before a typed word, or in place of its
+    // first, would make, in one lookup where trying each letter takes 26.
+    [[nodiscard]] std::span<const std::uint32_t> after_a_letter(std::string_view tail) const;
+
     // The entries of level kCommonLevel or lower (about 46,000 of 213,000) as a lexicon of their
     // own over the same text, made the first time it is asked for, its search tables taken from
     // this lexicon's. Whether any common word lies near an unknown name is then a search of a
@@ -274,6 +279,20 @@ class Lexicon {
     mutable std::vector<std::uint32_t> own_lookup_;
     mutable std::span<const std::uint32_t> lookup_;
     mutable std::atomic<bool> lookup_ready_{false};
+    // Every entry whose folded spelling is a letter a-z and then more (its tail), by tail and
+    // then number; and the first of each tail's entries, filed by the tail's hash as lookup_
+    // files a spelling. From the index, or made with the search tables (see after_a_letter).
+    mutable std::vector<std::uint32_t> own_by_tail_;
+    mutable std::span<const std::uint32_t> by_tail_;
+    mutable std::vector<std::uint32_t> own_tail_lookup_;
+    mutable std::span<const std::uint32_t> tail_lookup_;
+    // Files by_tail_'s tails in own_tail_lookup_.
+    void make_tail_lookup() const;
+    // An entry's folded spelling after its first letter.
+    [[nodiscard]] std::string_view tail_of(const Entry& e) const {
+        const std::string_view f = folded(e);
+        return f.substr(std::min<std::size_t>(1, f.size()));
+    }
     // The index's sound table, if it has one: the sound_key_hash of every entry whose key
     // starts with an ASCII code, sorted, and beside each its entry. Working the table out
     // takes longer than linting an article, so the build does it.

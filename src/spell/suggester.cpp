@@ -225,18 +225,11 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
         }
     };
     if (!long_word) first_letter_slips(more);
-    // A letter added before the word or put in place of its first: 51 words looked up,
-    // their cache misses overlapped.
-    std::vector<std::string> exact;
-    exact.reserve(52);
-    for (char c = 'a'; c <= 'z'; ++c) {
-        exact.push_back(c + q);
-        if (c != q[0]) exact.push_back(c + std::string(rest));
-    }
-    const std::vector<std::string_view> exact_views(exact.begin(), exact.end());
-    lex.prefetch_same_letters(exact_views);
-    for (const std::string& word : exact) {
-        for (const Lexicon::Entry& e : lex.same_letters(word)) collect(e, 1);
+    // A letter left out before the word, or put in place of its first.
+    const std::span<const Lexicon::Entry> entries = lex.entries();
+    for (const std::uint32_t e : lex.after_a_letter(q)) collect(entries[e], 1);
+    for (const std::uint32_t e : lex.after_a_letter(rest)) {
+        if (lex.folded(entries[e]).front() != q[0]) collect(entries[e], 1);
     }
     for (const auto& alt : kFirstLetter) {
         if (alt.typed == q[0]) lex.search(alt.intended, rest, 1, collect);

@@ -351,6 +351,33 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
     }
     CHECK(from_index->same_letters("zzzzq").empty());
     CHECK(from_bad->same_letters("zzzzq").empty());
+
+    // The tails' tables follow the slots (the header's last two fields count them). Entry
+    // numbers past the entries, or slots leading anywhere, find no entry a tail does not
+    // name, and read nothing outside the index.
+    std::uint64_t tail_entries = 0;
+    std::uint64_t tail_slots = 0;
+    std::memcpy(&tail_entries, index.data() + 64, sizeof tail_entries);
+    std::memcpy(&tail_slots, index.data() + 72, sizeof tail_slots);
+    REQUIRE(tail_entries > 0);
+    REQUIRE(std::has_single_bit(tail_slots));
+    const std::size_t tails_at = slots_at + 4 * slots;
+    for (const char fill : {'\xFF', '\x01', '\0'}) {
+        std::string bad_tails = index;
+        std::memset(bad_tails.data() + tails_at, fill, 4 * (tail_entries + tail_slots));
+        const auto from_bad_tails = parsed(text, bytes_of(bad_tails));
+        for (const Lexicon::Entry& e : plain->entries()) {
+            const std::string tail(plain->folded(e).substr(1));
+            INFO(tail);
+            const auto want = plain->after_a_letter(tail);
+            CHECK(std::vector<std::uint32_t>(from_index->after_a_letter(tail).begin(),
+                                             from_index->after_a_letter(tail).end()) ==
+                  std::vector<std::uint32_t>(want.begin(), want.end()));
+            for (const std::uint32_t found : from_bad_tails->after_a_letter(tail)) {
+                CHECK(std::find(want.begin(), want.end(), found) != want.end());
+            }
+        }
+    }
 }
 
 TEST_CASE("a lexicon file is loaded from its index only if the file holds its very text",
@@ -648,6 +675,7 @@ TEST_CASE("a lexicon's common words are found as the whole lexicon finds them", 
         };
         std::size_t hits = 0;
         std::size_t sound_alikes = 0;
+        std::size_t letter_before = 0;
         for (const std::string& w : slipped_words(all, 300, 0xC0FFEE)) {
             const std::string q = ascii_fold(w);
             CAPTURE(q);
@@ -670,9 +698,27 @@ TEST_CASE("a lexicon's common words are found as the whole lexicon finds them", 
                 common_same.emplace_back(common.word(e), 0);
             }
             CHECK(common_same == same);
+            // The words a letter before the word, or in place of its first, makes: as trying
+            // each letter finds them.
+            for (const std::string_view tail :
+                 {std::string_view(q), std::string_view(q).substr(1)}) {
+                for (const Lexicon* lex : {&all, &common}) {
+                    std::vector<std::uint32_t> tried;
+                    for (char c = 'a'; c <= 'z'; ++c) {
+                        for (const Lexicon::Entry& e : lex->same_letters(c + std::string(tail))) {
+                            tried.push_back(static_cast<std::uint32_t>(&e - lex->entries().data()));
+                        }
+                    }
+                    std::sort(tried.begin(), tried.end());
+                    const auto looked_up = lex->after_a_letter(tail);
+                    CHECK(std::vector<std::uint32_t>(looked_up.begin(), looked_up.end()) == tried);
+                    letter_before += tried.size();
+                }
+            }
         }
         CHECK(hits > 1000);
         CHECK(sound_alikes > 50);
+        CHECK(letter_before > 100);
     }
 }
 
