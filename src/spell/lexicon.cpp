@@ -197,6 +197,45 @@ std::uint32_t slot_tag(std::uint64_t hash) {
     return static_cast<std::uint32_t>(hash >> (32 + kSlotEntryBits)) << kSlotEntryBits;
 }
 
+// A table of tagged slots filing the first of each run of equal keys among `count` in order
+// (by number plus one), by the key's hash with linear probing: twice as many slots as runs or
+// more, a power of two.
+template <class KeyAt>
+std::vector<std::uint32_t> file_runs(std::size_t count, KeyAt key_at) {
+    std::size_t runs = 0;
+    for (std::size_t k = 0; k < count; ++k) runs += k == 0 || key_at(k) != key_at(k - 1) ? 1 : 0;
+    std::vector<std::uint32_t> table(std::bit_ceil(std::max<std::size_t>(2 * runs, 16)), 0);
+    const std::size_t mask = table.size() - 1;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (k > 0 && key_at(k) == key_at(k - 1)) continue;
+        const std::uint64_t hash = lookup_hash(key_at(k));
+        std::size_t slot = hash & mask;
+        while (table[slot] != 0) slot = (slot + 1) & mask;
+        table[slot] = slot_tag(hash) | static_cast<std::uint32_t>(k + 1);
+    }
+    return table;
+}
+
+// The number `table` files under `hash` for a key that `holds`; nullopt if there is none. An
+// index's slots are not checked when it is loaded: a number not below `limit`, or a round of
+// slots without an empty one, gives `limit`, for the caller to bisect instead.
+template <class Holds>
+std::optional<std::size_t> find_filed(std::span<const std::uint32_t> table, std::uint64_t hash,
+                                      std::size_t limit, Holds holds) {
+    const std::size_t mask = table.size() - 1;
+    const std::uint32_t tag = slot_tag(hash);
+    std::size_t slot = hash & mask;
+    for (std::size_t probe = 0; probe < table.size(); ++probe, slot = (slot + 1) & mask) {
+        const std::uint32_t filed = table[slot];
+        if (filed == 0) return std::nullopt;
+        if ((filed & ~kSlotEntry) != tag) continue;
+        const std::uint32_t at = filed & kSlotEntry;
+        if (at == 0 || at > limit) return limit;
+        if (holds(at - 1)) return at - 1;
+    }
+    return limit;
+}
+
 }  // namespace
 
 // The parts of an index.
@@ -614,20 +653,8 @@ std::unique_ptr<const Lexicon> Lexicon::up_to_level(int max_level) const {
 }
 
 void Lexicon::make_tail_lookup() const {
-    auto tail_at = [&](std::size_t k) { return tail_of(entries_[by_tail_[k]]); };
-    std::size_t tails = 0;
-    for (std::size_t k = 0; k < by_tail_.size(); ++k) {
-        tails += k == 0 || tail_at(k) != tail_at(k - 1) ? 1 : 0;
-    }
-    own_tail_lookup_.assign(std::bit_ceil(std::max<std::size_t>(2 * tails, 16)), 0);
-    const std::size_t mask = own_tail_lookup_.size() - 1;
-    for (std::size_t k = 0; k < by_tail_.size(); ++k) {
-        if (k > 0 && tail_at(k) == tail_at(k - 1)) continue;
-        const std::uint64_t hash = lookup_hash(tail_at(k));
-        std::size_t slot = hash & mask;
-        while (own_tail_lookup_[slot] != 0) slot = (slot + 1) & mask;
-        own_tail_lookup_[slot] = slot_tag(hash) | static_cast<std::uint32_t>(k + 1);
-    }
+    own_tail_lookup_ =
+        file_runs(by_tail_.size(), [&](std::size_t k) { return tail_of(entries_[by_tail_[k]]); });
     tail_lookup_ = own_tail_lookup_;
 }
 
@@ -644,49 +671,31 @@ std::span<const std::uint32_t> Lexicon::after_a_letter(std::string_view tail) co
         while (end < by_tail_.size() && holds(end)) ++end;
         return by_tail_.subspan(first, end - first);
     };
-    if (tail_lookup_.empty()) {  // a lexicon too large for lookup slots: bisection
-        const auto first =
-            std::partition_point(by_tail_.begin(), by_tail_.end(), [&](std::uint32_t e) {
-                return e < count && compare_bytes(tail_of(entries_[e]), key) < 0;
-            });
-        return group_from(static_cast<std::size_t>(first - by_tail_.begin()));
+    std::optional<std::size_t> first;
+    if (!tail_lookup_.empty()) {
+        first = find_filed(tail_lookup_, lookup_hash(key), by_tail_.size(), holds);
+        if (!first) return {};
     }
-    const std::size_t mask = tail_lookup_.size() - 1;
-    const std::uint64_t hash = lookup_hash(key);
-    const std::uint32_t tag = slot_tag(hash);
-    std::size_t slot = hash & mask;
-    for (std::size_t probe = 0; probe < tail_lookup_.size(); ++probe, slot = (slot + 1) & mask) {
-        const std::uint32_t filed = tail_lookup_[slot];
-        if (filed == 0) return {};
-        if ((filed & ~kSlotEntry) != tag) continue;
-        const std::uint32_t at = filed & kSlotEntry;
-        if (at == 0 || at > by_tail_.size() || !holds(at - 1)) continue;
-        return group_from(at - 1);
+    if (!first || *first == by_tail_.size()) {  // no lookup table, or a damaged one
+        first = static_cast<std::size_t>(
+            std::partition_point(by_tail_.begin(), by_tail_.end(),
+                                 [&](std::uint32_t e) {
+                                     return e < count &&
+                                            compare_bytes(tail_of(entries_[e]), key) < 0;
+                                 }) -
+            by_tail_.begin());
     }
-    return {};
+    return group_from(*first);
 }
 
 std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {
     const std::string key = ascii_fold(word);
     auto lo = entries_.end();
     if (lookup_ready_.load(std::memory_order_acquire)) {
-        // An index's slots are not checked when it is loaded: one past the entries sends the
-        // lookup to the bisection below, and the probes end after one round at most.
-        const std::size_t mask = lookup_.size() - 1;
-        const std::uint64_t hash = lookup_hash(key);
-        const std::uint32_t tag = slot_tag(hash);
-        std::size_t slot = hash & mask;
-        for (std::size_t probe = 0; probe < lookup_.size(); ++probe, slot = (slot + 1) & mask) {
-            const std::uint32_t filed = lookup_[slot];
-            if (filed == 0) return {};
-            if ((filed & ~kSlotEntry) != tag) continue;
-            const std::uint32_t at = filed & kSlotEntry;
-            if (at == 0 || at > entries_.size()) break;
-            if (folded(entries_[at - 1]) == key) {
-                lo = entries_.begin() + static_cast<std::ptrdiff_t>(at - 1);
-                break;
-            }
-        }
+        const auto at = find_filed(lookup_, lookup_hash(key), entries_.size(),
+                                   [&](std::size_t k) { return folded(entries_[k]) == key; });
+        if (!at) return {};
+        lo = entries_.begin() + static_cast<std::ptrdiff_t>(*at);  // the end: bisect below
     }
     if (lo == entries_.end()) {
         lo = std::partition_point(entries_.begin(), entries_.end(), [&](const Entry& e) {
@@ -1276,21 +1285,9 @@ void Lexicon::make_search_tables() const {
     std::call_once(prefixes_built_, [this] {
         // A lexicon of more entries than a slot can number keeps to bisection.
         if (!lookup_ready_.load(std::memory_order_acquire) && entries_.size() < kSlotEntry) {
-            // The first entry of each folded spelling, in a table twice their number or more.
-            std::size_t spellings = 0;
-            for (std::size_t i = 0; i < entries_.size(); ++i) {
-                spellings += i == 0 || folded(entries_[i]) != folded(entries_[i - 1]) ? 1 : 0;
-            }
-            own_lookup_.assign(std::bit_ceil(std::max<std::size_t>(2 * spellings, 16)), 0);
-            const std::size_t mask = own_lookup_.size() - 1;
-            for (std::size_t i = 0; i < entries_.size(); ++i) {
-                const std::string_view key = folded(entries_[i]);
-                if (i > 0 && key == folded(entries_[i - 1])) continue;
-                const std::uint64_t hash = lookup_hash(key);
-                std::size_t slot = hash & mask;
-                while (own_lookup_[slot] != 0) slot = (slot + 1) & mask;
-                own_lookup_[slot] = slot_tag(hash) | static_cast<std::uint32_t>(i + 1);
-            }
+            // The first entry of each folded spelling.
+            own_lookup_ =
+                file_runs(entries_.size(), [&](std::size_t i) { return folded(entries_[i]); });
             lookup_ = own_lookup_;
             lookup_ready_.store(true, std::memory_order_release);
         }
