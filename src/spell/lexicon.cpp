@@ -136,8 +136,9 @@ namespace {
 
 // The head of an index, followed by the lexicon's text, its folded copy and (from the next
 // multiple of 16 bytes) its entries, then the suggestion search's tables for both walk orders
-// (prefixes, the reversed order's entries, shared letter counts) and the sound table, and
-// (from the next multiple of 16 bytes) both orders' tries.
+// (prefixes, the reversed order's entries, shared letter counts), the sound table and the
+// lookup tables of spellings and tails, and (from the next multiple of 16 bytes) both orders'
+// tries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
     std::uint32_t version = 9;

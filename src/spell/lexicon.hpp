@@ -150,12 +150,12 @@ class Lexicon {
     // more than one entry has that key (bit 10), and where its children start (the high 21;
     // zero: it has none). Siblings lie together, in letter order, and the families in the
     // order a walk meets them; beside each node is the first entry whose key ends there (the
-    // others follow it). A walk reads a node's siblings
-    // from one or two cache lines where the sorted places make it find each child's end:
-    // ranking 1,100 unknown words of the clean corpus, or 4,000 misspellings, takes about a
-    // quarter fewer instructions. Made by the build into the index (make_tries), 8 bytes a
-    // node (about 520,000 forward and 760,000 reversed); without an index, or for a lexicon
-    // made by up_to_level, searches walk the sorted places.
+    // others follow it). A walk reads a node's siblings from one or two cache lines where the
+    // sorted places make it find each child's end: ranking 1,100 unknown words of the clean
+    // corpus, or 4,000 misspellings, takes about a quarter fewer instructions. Made by the
+    // build into the index (make_tries), 8 bytes a node (about 520,000 forward and 760,000
+    // reversed); without an index, or for a lexicon made by up_to_level, searches walk the
+    // sorted places.
     struct Trie {
         std::span<const std::uint32_t> nodes;
         std::span<const std::uint32_t> entries;
