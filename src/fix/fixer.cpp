@@ -1,14 +1,15 @@
 #include "fix/fixer.hpp"
 
-#include <limits>
+#include <functional>
 #include <numeric>
+#include <unordered_set>
 
 #include "rules/linter.hpp"
 
 namespace copydesk::fix {
 
 namespace {
-// However the number of pending fixes falls: halving it, 64 passes settle any text.
+// Halving a run of touching fixes each pass, 64 passes settle any text.
 constexpr int kMostPasses = 64;
 }  // namespace
 
@@ -22,11 +23,12 @@ Result fix_document(const Document& doc, markup::Format format, const LintFuncti
     Result result;
     result.text = doc.source;
     std::optional<Document> current;  // the document of the latest pass, once one applied
-    // Safe fixes found by the pass before: past max_passes, passes go on only while that
-    // number falls. Fixes that touch wait for the next pass, so a run of n touching fixes
-    // (pasted invisible characters) halves each pass and needs about log2(n) of them, while
-    // fixes that undo each other never fall.
-    std::size_t pending_before = std::numeric_limits<std::size_t>::max();
+    // The texts of the passes so far (hashed): past max_passes, passes go on only while each
+    // brings a text not seen before. Fixes that touch wait for the next pass, so a run of n
+    // touching fixes (pasted invisible characters) halves each pass and needs about log2(n)
+    // of them, and a fix may make room for another (the double space left where they were);
+    // fixes that undo each other bring back a text already seen.
+    std::unordered_set<std::size_t> seen;
     for (;;) {
         const Document& now = current ? *current : doc;
         std::vector<Diagnostic> diagnostics = lint(now);
@@ -36,10 +38,8 @@ Result fix_document(const Document& doc, markup::Format format, const LintFuncti
             result.remaining = std::move(diagnostics);
             return result;
         }
-        const std::size_t pending = plan.applied.size() + plan.deferred.size();
-        const bool progress = pending < pending_before;
-        pending_before = pending;
-        if (result.passes > options.max_passes && (!progress || result.passes > kMostPasses)) {
+        const bool new_text = seen.insert(std::hash<std::string_view>{}(now.source)).second;
+        if (result.passes > options.max_passes && (!new_text || result.passes > kMostPasses)) {
             result.converged = false;
             result.remaining = std::move(diagnostics);
             return result;

@@ -25,8 +25,8 @@ struct Options {
     Filter filter;
     // Each pass lints the current text and applies every safe fix that does not touch another;
     // fixes that touched run in the next pass. A handful of passes settles any real text; past
-    // max_passes, passes go on only while fewer safe fixes are pending after each (a long run
-    // of touching fixes), up to 64.
+    // max_passes, passes go on only while each brings a text not seen before (a long run of
+    // touching fixes), up to 64.
     int max_passes = 8;
     // How the text is read again after each pass (the configured front-matter keys).
     markup::ReadOptions read;

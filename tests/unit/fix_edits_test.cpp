@@ -244,6 +244,21 @@ TEST_CASE("a long run of touching fixes goes on past the pass limit while it shr
     CHECK(result.applied.at("zero-width") == 300);
 }
 
+TEST_CASE("a fix that makes room for another goes on past the pass limit", "[fix]") {
+    // The double space is fixed first; the zero-width space after it then leaves a new double
+    // space, fixed in a third pass: as many fixes pending as in the pass before, but a new text.
+    const Document doc = load("x  \xE2\x80\x8B y\n");
+    const auto lint =
+        both(replace_all("zero-width", "\xE2\x80\x8B", ""), replace_all("space", "  ", " "));
+    fix::Options options;
+    options.max_passes = 2;
+    const auto result = fix::fix_document(doc, markup::Format::Plain, lint, options);
+    CHECK(result.converged);
+    CHECK(result.text == "x y\n");
+    CHECK(result.passes == 4);  // space, zero-width, space, then a clean lint
+    CHECK(result.applied.at("space") == 2);
+}
+
 TEST_CASE("fixes that undo each other stop after the pass limit", "[fix]") {
     const Document doc = load("colour\n");
     const auto lint =
