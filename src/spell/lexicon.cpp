@@ -141,7 +141,7 @@ namespace {
 // tries.
 struct IndexHeader {
     std::array<char, 8> magic{'c', 'd', 'l', 'e', 'x', 'i', 'd', 'x'};
-    std::uint32_t version = 9;
+    std::uint32_t version = 10;
     std::uint32_t entry_size = sizeof(Lexicon::Entry);
     std::uint64_t text_size = 0;
     std::uint64_t count = 0;
@@ -580,79 +580,6 @@ std::variant<std::shared_ptr<const Lexicon>, std::string> Lexicon::parse(
     return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
-const Lexicon& Lexicon::common_words() const {
-    std::call_once(common_built_, [this] { common_ = up_to_level(kCommonLevel); });
-    return *common_;
-}
-
-std::unique_ptr<const Lexicon> Lexicon::up_to_level(int max_level) const {
-    make_search_tables();
-    std::unique_ptr<Lexicon> sub(new Lexicon());
-    sub->text_ = text_;
-    sub->folded_ = folded_;
-    // Kept in the same order, each walk order's places are this lexicon's kept places in
-    // turn: their letters are the same, and what a place shares with the one before is the
-    // least shared over the places between (the keys are sorted).
-    constexpr std::uint32_t kDropped = UINT32_MAX;
-    std::vector<std::uint32_t> kept_as(entries_.size(), kDropped);
-    auto take_order = [&](const WalkOrder& from, std::vector<std::uint32_t>* entries_out,
-                          std::vector<std::uint64_t>& prefixes_out,
-                          std::vector<std::uint64_t>& tails_out,
-                          std::vector<std::uint8_t>& shared_out) {
-        std::uint8_t least = 0;  // shared with the last place kept, over the places since
-        bool any = false;
-        for (std::size_t place = 0; place < entries_.size(); ++place) {
-            const std::uint32_t entry = from.entry_at(place);
-            least = place == 0 ? 0 : std::min(least, from.shared[place]);
-            if (kept_as[entry] == kDropped) continue;
-            if (entries_out != nullptr) entries_out->push_back(kept_as[entry]);
-            prefixes_out.push_back(from.prefixes[place]);
-            tails_out.push_back(from.tails[place]);
-            shared_out.push_back(any ? least : 0);
-            least = UINT8_MAX;
-            any = true;
-        }
-        shared_out.resize(shared_out.size() + kSharedPadding, 0);
-    };
-    for (std::size_t i = 0; i < entries_.size(); ++i) {
-        if (entries_[i].level > max_level) continue;
-        kept_as[i] = static_cast<std::uint32_t>(sub->own_entries_.size());
-        sub->own_entries_.push_back(entries_[i]);
-    }
-    sub->entries_ = sub->own_entries_;
-    take_order({{}, prefixes_, tails_, shared_, nullptr, false}, nullptr, sub->own_prefixes_,
-               sub->own_tails_, sub->own_shared_);
-    take_order(
-        {reversed_entries_, reversed_prefixes_, reversed_tails_, reversed_shared_, nullptr, true},
-        &sub->own_reversed_entries_, sub->own_reversed_prefixes_, sub->own_reversed_tails_,
-        sub->own_reversed_shared_);
-    sub->prefixes_ = sub->own_prefixes_;
-    sub->tails_ = sub->own_tails_;
-    sub->shared_ = sub->own_shared_;
-    sub->reversed_entries_ = sub->own_reversed_entries_;
-    sub->reversed_prefixes_ = sub->own_reversed_prefixes_;
-    sub->reversed_tails_ = sub->own_reversed_tails_;
-    sub->reversed_shared_ = sub->own_reversed_shared_;
-    // The sound table likewise, if this lexicon has one (else the new one files its own).
-    for (std::size_t k = 0; k < sound_keys_.size(); ++k) {
-        const std::uint32_t entry = kept_as[sound_entries_[k]];
-        if (entry == kDropped) continue;
-        sub->own_sound_keys_.push_back(sound_keys_[k]);
-        sub->own_sound_entries_.push_back(entry);
-    }
-    sub->sound_keys_ = sub->own_sound_keys_;
-    sub->sound_entries_ = sub->own_sound_entries_;
-    // The tails' entries likewise, still in order.
-    for (const std::uint32_t entry : by_tail_) {
-        if (entry < kept_as.size() && kept_as[entry] != kDropped) {
-            sub->own_by_tail_.push_back(kept_as[entry]);
-        }
-    }
-    sub->by_tail_ = sub->own_by_tail_;
-    if (!tail_lookup_.empty()) sub->make_tail_lookup();
-    return sub;
-}
-
 void Lexicon::make_tail_lookup() const {
     own_tail_lookup_ =
         file_runs(by_tail_.size(), [&](std::size_t k) { return tail_of(entries_[by_tail_[k]]); });
@@ -1040,8 +967,9 @@ struct Lexicon::Search {
 };
 
 // The suggestion search over a walk order's trie: the same rows as Search, the same words
-// found with the same edits.
-template <class Rows>
+// found with the same edits. It enters only the nodes that have the bits kNeed (kNodeCommon,
+// or none): a constant, as the test would otherwise cost the full walk a tenth more time.
+template <class Rows, std::uint32_t kNeed>
 struct Lexicon::TrieWalk {
     const Lexicon& lex;
     const Trie& trie;
@@ -1082,7 +1010,7 @@ struct Lexicon::TrieWalk {
             --reads_left;
             const std::uint32_t node = trie.nodes[n];
             const auto c = static_cast<unsigned char>(node & kNodeLetter);
-            if (rows.advance(d, c, before)) {
+            if ((node & kNeed) == kNeed && rows.advance(d, c, before)) {
                 if ((node & kNodeKeyEnds) != 0) {
                     if (const int edits = rows.last(d + 1); edits <= max_edits) {
                         report(n, node, base + d + 1, edits);
@@ -1113,6 +1041,7 @@ struct Lexicon::TrieWalk {
                 ++n;
             }
             if (n >= size || (trie.nodes[n] & kNodeLetter) != c) return;
+            if ((trie.nodes[n] & kNeed) != kNeed) return;
             node = n;
             first = trie.nodes[n] >> kNodeChildShift;
         }
@@ -1136,7 +1065,7 @@ void Lexicon::make_tries() const {
         // First in depth-first order: a node for each letter past what a key shares with the
         // one before, closed (the node after its subtree set) when a key shares less than its
         // depth.
-        std::vector<std::uint32_t> letters;  // letter, kNodeKeyEnds and kNodeSameKeys
+        std::vector<std::uint32_t> letters;  // the letter and the bits below the children's
         std::vector<std::uint32_t> after;
         std::vector<std::uint32_t> first_entry;  // of the key ending at the node
         std::vector<std::size_t> open;           // the open node at each depth
@@ -1166,6 +1095,13 @@ void Lexicon::make_tries() const {
                     first_entry[n] = entry;
                 } else {
                     letters[n] |= kNodeSameKeys;  // the same key again: the entry after
+                }
+                // A common word's key: its node and those above it lead to a common word.
+                if (entries_[entry].level <= kCommonLevel) {
+                    for (std::size_t d = key.size();
+                         d-- > 0 && (letters[open[d]] & kNodeCommon) == 0;) {
+                        letters[open[d]] |= kNodeCommon;
+                    }
                 }
             }
             std::swap(before, key);
@@ -1212,7 +1148,7 @@ void Lexicon::make_tries() const {
         return Trie{std::span<const std::uint32_t>(own_trie_nodes_).subspan(from, count),
                     std::span<const std::uint32_t>(own_trie_entries_).subspan(from, count)};
     };
-    // A lexicon too large for a node's 21 bits walks the sorted places.
+    // A lexicon too large for a node's 20 bits walks the sorted places.
     const bool fits = forward <= kMaxTrieNodes && reversed <= kMaxTrieNodes;
     forward_trie_ = fits ? trie(0, forward) : Trie{};
     reversed_trie_ = fits ? trie(forward, reversed) : Trie{};
@@ -1353,8 +1289,28 @@ void Lexicon::make_trie_tables() const {
     reversed_shared_ = own_reversed_shared_;
 }
 
+namespace {
+
+// Calls `walk` with the trie node bits `need` (kNodeCommon, or none) as a constant.
+template <class Walk>
+void with_need(std::uint32_t need, Walk walk) {
+    if (need == Lexicon::kNodeCommon) {
+        walk(std::integral_constant<std::uint32_t, Lexicon::kNodeCommon>{});
+    } else {
+        walk(std::integral_constant<std::uint32_t, 0>{});
+    }
+}
+
+}  // namespace
+
 void Lexicon::search(std::string_view prefix, std::string_view query, int max_edits,
-                     const std::function<void(const Entry&, int)>& found, SearchMethod how) const {
+                     const std::function<void(const Entry&, int)>& everything, SearchMethod how,
+                     int max_level) const {
+    const std::function<void(const Entry&, int)> up_to_level = [&](const Entry& e, int edits) {
+        if (e.level <= max_level) everything(e, edits);
+    };
+    const auto& found = max_level >= kAnyLevel ? everything : up_to_level;
+    const std::uint32_t need = max_level <= kCommonLevel ? kNodeCommon : 0;
     const std::string key = ascii_fold(prefix);
     make_search_tables();
     std::size_t first = 0;
@@ -1388,19 +1344,21 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
         max_edits < 100) {
         const bool split = max_edits >= kSplitFrom || (max_edits == 2 && q.size() >= kSplitTwoFrom);
         if (key.size() == 1 && split && q.size() >= 2) {
-            search_both_ends(key[0], q, max_edits, first, last, found);
+            search_both_ends(key[0], q, max_edits, first, last, need, found);
             return;
         }
         if (!forward_trie_.empty()) {
-            TrieWalk<PackedRows> walk{*this,
-                                      forward_trie_,
-                                      forward,
-                                      key.size(),
-                                      max_edits,
-                                      found,
-                                      PackedRows(q, max_edits),
-                                      {}};
-            walk.run(key);
+            with_need(need, [&](auto bits) {
+                TrieWalk<PackedRows, bits()> walk{*this,
+                                                  forward_trie_,
+                                                  forward,
+                                                  key.size(),
+                                                  max_edits,
+                                                  found,
+                                                  PackedRows(q, max_edits),
+                                                  {}};
+                walk.run(key);
+            });
             return;
         }
         Search<PackedRows> s{
@@ -1429,7 +1387,7 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
 // from their end that keeps the second half so. A word found by both is reported once, with its
 // distance.
 void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits, std::size_t first,
-                               std::size_t last,
+                               std::size_t last, std::uint32_t need,
                                const std::function<void(const Entry&, int)>& found) const {
     const std::size_t half = q.size() / 2;
     const int early = max_edits / 2;
@@ -1445,12 +1403,14 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     PackedRows behind_rows(back, max_edits, q.size() - half, early);
     if (!forward_trie_.empty() && !reversed_trie_.empty()) {
         const std::string_view prefix(&letter, 1);
-        TrieWalk<PackedRows> ahead{*this,     forward_trie_, forward,    1,
-                                   max_edits, keep,          ahead_rows, {}};
-        ahead.run(prefix);
-        TrieWalk<PackedRows> behind{*this,     reversed_trie_, reversed,    1,
-                                    max_edits, keep,           behind_rows, {}};
-        behind.run(prefix);
+        with_need(need, [&](auto bits) {
+            TrieWalk<PackedRows, bits()> ahead{*this,     forward_trie_, forward,    1,
+                                               max_edits, keep,          ahead_rows, {}};
+            ahead.run(prefix);
+            TrieWalk<PackedRows, bits()> behind{*this,     reversed_trie_, reversed,    1,
+                                                max_edits, keep,           behind_rows, {}};
+            behind.run(prefix);
+        });
     } else {
         Search<PackedRows> ahead{*this, forward, 1, max_edits, keep, true, ahead_rows, {}};
         ahead.visit(0, first, last);

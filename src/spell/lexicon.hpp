@@ -116,22 +116,24 @@ class Lexicon {
     // short query into one vector register and finds where trie children end by comparing 16
     // entries at once, where the machine has vector registers; Reference works a cell at a
     // time and bisects, and is what the tests hold Fastest to. Both find the same entries.
+    // With a `max_level`, only entries of that level or lower are found; with one of
+    // kCommonLevel or lower, the walks leave out every branch of the index's tries that leads
+    // to no common word.
     enum class SearchMethod : std::uint8_t { Fastest, Reference };
+    static constexpr int kAnyLevel = 255;
     void search(std::string_view prefix, std::string_view query, int max_edits,
                 const std::function<void(const Entry&, int)>& found,
-                SearchMethod how = SearchMethod::Fastest) const;
+                SearchMethod how = SearchMethod::Fastest, int max_level = kAnyLevel) const;
 
     // The entries whose folded spelling is a letter from a to z and then `tail` (folded), as
     // entry numbers in order: the words a letter before a typed word, or in place of its
     // first, would make, in one lookup where trying each letter takes 26.
     [[nodiscard]] std::span<const std::uint32_t> after_a_letter(std::string_view tail) const;
 
-    // The entries of level kCommonLevel or lower (about 46,000 of 213,000) as a lexicon of their
-    // own over the same text, made the first time it is asked for, its search tables taken from
-    // this lexicon's. Whether any common word lies near an unknown name is then a search of a
-    // fifth of the entries; whether the name is nearest to one, a ranking over all of them.
+    // The common words: entries of this level or lower (about 46,000 of 213,000). Whether
+    // any lies near an unknown name is a search of them alone (see search's max_level); whether
+    // the name is nearest to one, a ranking over all the entries.
     static constexpr int kCommonLevel = 40;
-    [[nodiscard]] const Lexicon& common_words() const;
 
     // Calls `found(entry)` for every entry whose sound_key (spell/phonetic.hpp) is `key`.
     // Whether searches walk the index's tries (see Trie) rather than the sorted places.
@@ -147,21 +149,20 @@ class Lexicon {
     struct Search;
     // A walk order's keys as an explicit trie, each node in 32 bits: its letter (the low 8),
     // whether a key ends there (bit 8), whether it is the last of its siblings (bit 9), whether
-    // more than one entry has that key (bit 10), and where its children start (the high 21;
-    // zero: it has none). Siblings lie together, in letter order, and the families in the
-    // order a walk meets them; beside each node is the first entry whose key ends there (the
-    // others follow it). A walk reads a node's siblings from one or two cache lines where the
-    // sorted places make it find each child's end: ranking 1,100 unknown words of the clean
-    // corpus, or 4,000 misspellings, takes about a quarter fewer instructions. Made by the
-    // build into the index (make_tries), 8 bytes a node (about 520,000 forward and 760,000
-    // reversed); without an index, or for a lexicon made by up_to_level, searches walk the
-    // sorted places.
+    // more than one entry has that key (bit 10), whether a common word's key ends there or
+    // below (bit 11), and where its children start (the high 20; zero: it has none). Siblings lie
+    // together, in letter order, and the families in the order a walk meets them; beside each node
+    // is the first entry whose key ends there (the others follow it). A walk reads a node's
+    // siblings from one or two cache lines where the sorted places make it find each child's end:
+    // ranking 1,100 unknown words of the clean corpus, or 4,000 misspellings, takes about a quarter
+    // fewer instructions. Made by the build into the index (make_tries), 8 bytes a node (about
+    // 520,000 forward and 760,000 reversed); without an index, searches walk the sorted places.
     struct Trie {
         std::span<const std::uint32_t> nodes;
         std::span<const std::uint32_t> entries;
         [[nodiscard]] bool empty() const { return nodes.empty(); }
     };
-    template <class Rows>
+    template <class Rows, std::uint32_t kNeed>
     struct TrieWalk;
     mutable Trie forward_trie_;
     mutable Trie reversed_trie_;
@@ -193,8 +194,9 @@ class Lexicon {
     // at 7, the fewest of 5, 6, 7, 8, 9 and 11 for the two together).
     static constexpr int kSplitFrom = 3;
     static constexpr std::size_t kSplitTwoFrom = 7;
+    // `need`: the bits a trie node must have for the walks to enter it (see kNodeCommon).
     void search_both_ends(char letter, const std::string& query, int max_edits, std::size_t first,
-                          std::size_t last,
+                          std::size_t last, std::uint32_t need,
                           const std::function<void(const Entry&, int)>& found) const;
     struct Sound {
         std::uint64_t key = 0;  // hash of the entry's sound key
@@ -211,14 +213,6 @@ class Lexicon {
     void make_trie_tables() const;
     // The index's tables point only at entries, and end in their padding.
     [[nodiscard]] bool index_tables_hold() const;
-
-    // The entries of `max_level` or lower, as a lexicon over this one's text (which must
-    // outlive it), with its search tables taken from this one's rather than made again.
-    [[nodiscard]] std::unique_ptr<const Lexicon> up_to_level(int max_level) const;
-    mutable std::once_flag common_built_;
-    mutable std::unique_ptr<const Lexicon> common_;
-    std::vector<std::uint64_t> own_sound_keys_;  // of a lexicon made by up_to_level
-    std::vector<std::uint32_t> own_sound_entries_;
 
     // Each view is of the own_ member beside it, or of an index (see load).
     std::string own_text_;
@@ -307,7 +301,8 @@ class Lexicon {
     static constexpr std::uint32_t kNodeKeyEnds = 0x100;
     static constexpr std::uint32_t kNodeLast = 0x200;
     static constexpr std::uint32_t kNodeSameKeys = 0x400;
-    static constexpr unsigned kNodeChildShift = 11;
+    static constexpr std::uint32_t kNodeCommon = 0x800;
+    static constexpr unsigned kNodeChildShift = 12;
     static constexpr std::uint32_t kMaxTrieNodes = (1U << (32 - kNodeChildShift)) - 1;
 };
 

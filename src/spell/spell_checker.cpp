@@ -206,8 +206,6 @@ constexpr int kStrictNameLevel = 40;
 constexpr int kStrictWordLevel = 35;
 static_assert(std::max(kStrictNameLevel, kStrictWordLevel) <= Lexicon::kCommonLevel,
               "the common words must hold every target with evidence of a name");
-// An article names a dozen people or places; an archive, thousands.
-constexpr int kNamesBeforeCommonWords = 32;
 }  // namespace
 
 bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evidence) {
@@ -228,15 +226,8 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
     }
     // With evidence of a name, only a common word within a cheap slip can be the target. Most
     // names are near none, which a search of the common words alone shows for a fraction of
-    // the ranking's cost, once the common words' lexicon is made: that costs about forty
-    // rankings, so a checker makes it only after ranking kNamesBeforeCommonWords names.
-    if (strict && data_.lexicon) {
-        if (names_ranked_ >= kNamesBeforeCommonWords) {
-            if (!near_common_word(word)) return false;
-        } else if (corrections_->find(word) == nullptr) {
-            ++names_ranked_;
-        }
-    }
+    // the ranking's cost.
+    if (strict && data_.lexicon && !near_common_word(word)) return false;
     const Corrections& found = corrections(word);
     if (found.ranked.empty()) return false;
     const Correction& best = found.ranked.front();
@@ -265,8 +256,9 @@ bool SpellChecker::near_common_word(std::string_view word) {
     // As corrections() reads the word; a word it has ranked, or the table corrects, is let
     // through without a search.
     const std::string base = normalize_apostrophes(split_possessive(word).first);
-    const bool near = corrections_->find(word) != nullptr || table_correction(base) ||
-                      least_correction_cost(data_.lexicon->common_words(), base) <= kStrictCost;
+    const bool near =
+        corrections_->find(word) != nullptr || table_correction(base) ||
+        least_correction_cost(*data_.lexicon, base, Lexicon::kCommonLevel) <= kStrictCost;
     near_common_cache_.insert(word, near);
     return near;
 }

@@ -193,7 +193,7 @@ class SpellChecker {
     std::optional<DialectSpelling> learn_dialect_spelling(std::string_view word);
     [[nodiscard]] bool lookup(const std::string& word);
     [[nodiscard]] std::optional<std::string> table_correction(std::string_view word);
-    // False when no common word (Lexicon::common_words) is a correction of `word` within the
+    // False when no common word (Lexicon::kCommonLevel) is a correction of `word` within the
     // typo cost misspells_common_word allows with evidence of a name: then no ranking need be
     // made. Needs the lexicon.
     [[nodiscard]] bool near_common_word(std::string_view word);
@@ -210,7 +210,6 @@ class SpellChecker {
     // dialect-mix asks about every word of every document: a binary search each time.
     WordCache<std::optional<DialectSpelling>> dialect_cache_{kMaxCachedWords};
     WordCache<bool> near_common_cache_{kMaxCachedWords};
-    int names_ranked_ = 0;  // see misspells_common_word
 };
 
 // Replaces typographic apostrophes (U+2019, U+02BC) with "'".

@@ -188,15 +188,21 @@ void price_candidates(const Lexicon& lex, const TypoCost& typo,
                        [](const Candidate& a, const Candidate& b) { return a.entry < b.entry; });
 }
 
-// Every entry the searches for the folded word `q` find, once each, in address order, with
-// its cost. `full`: as for ranked_candidates.
-std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& q, bool full) {
+// Every entry of `max_level` or lower the searches for the folded word `q` find, once each, in
+// address order, with its cost. `full`: as for ranked_candidates.
+std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& q, bool full,
+                                         int max_level = Lexicon::kAnyLevel) {
     // Every entry any search finds, as often as found: sorted and made unique when priced,
     // which costs less than a hash table's node for each.
     std::vector<const Lexicon::Entry*> found;
     found.reserve(256);
     std::vector<const Lexicon::Entry*> sounds_alike;
-    auto collect = [&](const Lexicon::Entry& e, int /*edits*/) { found.push_back(&e); };
+    auto collect = [&](const Lexicon::Entry& e, int /*edits*/) {
+        if (e.level <= max_level) found.push_back(&e);
+    };
+    auto search = [&](std::string_view prefix, std::string_view after, int edits) {
+        lex.search(prefix, after, edits, collect, Lexicon::SearchMethod::Fastest, max_level);
+    };
     const std::string_view rest = std::string_view(q).substr(1);
     // Up to two slips after a correct first letter (three in a long word, see below); one slip
     // in the first letter, which is rarer: left out, added, wrong, or swapped with the second.
@@ -205,13 +211,13 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
     // left-out or wrong first letter stays exact, as trying every letter with a further edit
     // costs more time than it finds words.
     const bool long_word = full && q.size() >= kLongWord;
-    lex.search(q.substr(0, 1), rest, long_word ? 1 : 2, collect);
+    search(q.substr(0, 1), rest, long_word ? 1 : 2);
     const int more = q.size() >= kFirstSlipAndMore ? 1 : 0;
     // Entries spelled `first` followed by something within `edits` of `after`.
     auto near = [&](char first, std::string_view after, int edits) {
         const std::string head(1, first);
         if (edits > 0) {
-            lex.search(head, after, edits, collect);
+            search(head, after, edits);
             return;
         }
         for (const Lexicon::Entry& e : lex.same_letters(head + std::string(after))) collect(e, 1);
@@ -232,13 +238,14 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
         if (lex.folded(entries[e]).front() != q[0]) collect(entries[e], 1);
     }
     for (const auto& alt : kFirstLetter) {
-        if (alt.typed == q[0]) lex.search(alt.intended, rest, 1, collect);
+        if (alt.typed == q[0]) search(alt.intended, rest, 1);
     }
     // Words spelled by ear ("fotografy", "bisnes") are too many edits away for the searches
     // above; a word that sounds the same is reached through its sound key instead. A short
     // key ("FR") sounds like too many words to say anything.
     if (const std::string key = full ? sound_key(q) : std::string(); key.size() >= kMinSoundKey) {
         lex.sounding_like(key, [&](const Lexicon::Entry& e) {
+            if (e.level > max_level) return;
             sounds_alike.push_back(&e);
             collect(e, 0);
         });
@@ -259,7 +266,7 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
             return c.cost > 0 && c.cost <= kThirdSlipUnlessBelow;
         });
         first_letter_slips(likely ? 0 : more);
-        lex.search(q.substr(0, 1), rest, likely ? 2 : 3, collect);
+        search(q.substr(0, 1), rest, likely ? 2 : 3);
         price_candidates(lex, typo, found, sounds_alike, priced);
     }
     return priced;
@@ -335,11 +342,13 @@ std::vector<Correction> rank_corrections(const Lexicon& lex, std::string_view ty
     return ranked_candidates(lex, typed, dialect, limit, true);
 }
 
-double least_correction_cost(const Lexicon& lex, std::string_view typed) {
+double least_correction_cost(const Lexicon& lex, std::string_view typed, int max_level) {
     double least = std::numeric_limits<double>::infinity();
     if (typed.empty() || typed.size() > kMaxWordLength) return least;
     const std::string q = ascii_fold(typed);
-    for (const Candidate& c : gather_candidates(lex, q, true)) least = std::min(least, c.cost);
+    for (const Candidate& c : gather_candidates(lex, q, true, max_level)) {
+        least = std::min(least, c.cost);
+    }
     return least;
 }
 

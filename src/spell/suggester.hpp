@@ -29,11 +29,12 @@ struct Correction {
 std::vector<Correction> rank_corrections(const Lexicon& lexicon, std::string_view word,
                                          Dialect dialect, std::size_t limit = 5);
 
-// The least typo cost (with the sound-alike discount) of any entry of `lexicon` that
-// rank_corrections would price for `word`; infinity if none. Glued words and derived words,
-// which are not entries, are left out. With a lexicon of some of the entries (see
-// Lexicon::common_words), it bounds what the ranking can offer from among them, for less
-// than the ranking costs.
-double least_correction_cost(const Lexicon& lexicon, std::string_view word);
+// The least typo cost (with the sound-alike discount) of any entry of `max_level` or lower
+// that rank_corrections would price for `word`, searching those entries alone; infinity if
+// none. Glued words and derived words, which are not entries, are left out. With the common
+// words' level (Lexicon::kCommonLevel), it bounds what the ranking can offer from among them
+// for a fraction of what the ranking costs.
+double least_correction_cost(const Lexicon& lexicon, std::string_view word,
+                             int max_level = Lexicon::kAnyLevel);
 
 }  // namespace copydesk::spell

@@ -276,6 +276,10 @@ TEST_CASE("a lexicon index stands in for parsing only the text it was made from"
         lex.search("g", "overnmnet", 3, keep);
         lex.search("y", "uong", 3, keep);  // the last words in either order
         lex.search("a", "bout", 1, keep);
+        // The common words alone: the index's walks leave out the branches without any.
+        lex.search("g", "overnmnet", 3, keep, Lexicon::SearchMethod::Fastest,
+                   Lexicon::kCommonLevel);
+        lex.search("a", "bot", 1, keep, Lexicon::SearchMethod::Fastest, Lexicon::kCommonLevel);
         lex.sounding_like(sound_key("guvernment"),
                           [&](const Lexicon::Entry& e) { out.emplace_back(lex.word(e)); });
         std::sort(out.begin(), out.end());
@@ -635,125 +639,92 @@ std::vector<std::string> slipped_words(const Lexicon& lex, std::size_t count, st
     return out;
 }
 
+// The shipped lexicon, from the program's index or parsed from its text.
+std::shared_ptr<const Lexicon> shipped_lexicon(bool from_index) {
+    const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv";
+    auto loaded = from_index ? Lexicon::load(path) : Lexicon::load(path, {});
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+    return std::get<std::shared_ptr<const Lexicon>>(loaded);
+}
+
 }  // namespace
 
-TEST_CASE("a lexicon's common words are found as the whole lexicon finds them", "[spell]") {
-    // From the program's index (its sound table) and from the text (sounds filed as asked).
-    const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv";
+TEST_CASE("a search of the common words finds what the whole search finds among them", "[spell]") {
+    // From the program's index (its tries, which mark the branches that lead to a common word)
+    // and from the text (sorted places, each word's level read as it is found).
     for (const bool from_index : {true, false}) {
-        auto loaded = from_index ? Lexicon::load(path) : Lexicon::load(path, {});
-        REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
-        const Lexicon& all = *std::get<std::shared_ptr<const Lexicon>>(loaded);
-        const Lexicon& common = all.common_words();
         CAPTURE(from_index);
-        auto is_common = [](const Lexicon::Entry& e) { return e.level <= Lexicon::kCommonLevel; };
-        std::vector<Lexicon::Entry> kept;
-        std::copy_if(all.entries().begin(), all.entries().end(), std::back_inserter(kept),
-                     is_common);
-        CHECK(same_entries_span(common.entries(), kept));
-        CHECK(kept.size() > 30'000);
-        CHECK(kept.size() < all.entries().size() / 2);
+        const auto lexicon = shipped_lexicon(from_index);
+        const Lexicon& all = *lexicon;
+        CHECK(all.walks_tries() == from_index);
+        const auto common =
+            std::count_if(all.entries().begin(), all.entries().end(),
+                          [](const Lexicon::Entry& e) { return e.level <= Lexicon::kCommonLevel; });
+        CHECK(common > 30'000);
+        CHECK(static_cast<std::size_t>(common) < all.entries().size() / 2);
 
-        // Words (with their edits, or sound) that a lexicon finds, its common ones only.
+        // Words (with their edits) that a search of `max_level` or lower finds, or that the
+        // whole search finds of `keep_level` or lower.
         using Found = std::vector<std::pair<std::string, int>>;
-        auto search = [&](const Lexicon& lex, std::string_view prefix, std::string_view q,
-                          int edits) {
+        auto search = [&](std::string_view prefix, std::string_view q, int edits, int max_level,
+                          int keep_level) {
             Found found;
-            lex.search(prefix, q, edits, [&](const Lexicon::Entry& e, int n) {
-                if (is_common(e)) found.emplace_back(lex.word(e), n);
-            });
+            all.search(
+                prefix, q, edits,
+                [&](const Lexicon::Entry& e, int n) {
+                    if (e.level <= keep_level) found.emplace_back(all.word(e), n);
+                },
+                Lexicon::SearchMethod::Fastest, max_level);
             std::sort(found.begin(), found.end());
             return found;
         };
-        auto sounds = [&](const Lexicon& lex, const std::string& key) {
-            Found found;
-            lex.sounding_like(key, [&](const Lexicon::Entry& e) {
-                if (is_common(e)) found.emplace_back(lex.word(e), 0);
-            });
-            std::sort(found.begin(), found.end());
-            return found;
-        };
+        constexpr int kAny = Lexicon::kAnyLevel;
         std::size_t hits = 0;
-        std::size_t sound_alikes = 0;
+        for (const std::string& w : slipped_words(all, 300, 0xC0FFEE)) {
+            const std::string q = ascii_fold(w);
+            CAPTURE(q);
+            for (const int level : {Lexicon::kCommonLevel, 20, 60}) {
+                CAPTURE(level);
+                for (const int edits : {1, 2, 3}) {
+                    const Found found = search(q.substr(0, 1), q.substr(1), edits, level, kAny);
+                    CHECK(found == search(q.substr(0, 1), q.substr(1), edits, kAny, level));
+                    hits += level == Lexicon::kCommonLevel ? found.size() : 0;
+                }
+                CHECK(search("", q, 1, level, kAny) == search("", q, 1, kAny, level));
+                CHECK(search(q.substr(0, 2), q.substr(2), 2, level, kAny) ==
+                      search(q.substr(0, 2), q.substr(2), 2, kAny, level));
+            }
+        }
+        CHECK(hits > 1000);
+    }
+}
+
+TEST_CASE("a lexicon's tail lookups find what trying each letter finds", "[spell]") {
+    for (const bool from_index : {true, false}) {
+        CAPTURE(from_index);
+        const auto lexicon = shipped_lexicon(from_index);
+        const Lexicon& all = *lexicon;
         std::size_t letter_before = 0;
         for (const std::string& w : slipped_words(all, 300, 0xC0FFEE)) {
             const std::string q = ascii_fold(w);
             CAPTURE(q);
-            for (const int edits : {1, 2, 3}) {
-                const Found found = search(common, q.substr(0, 1), q.substr(1), edits);
-                CHECK(found == search(all, q.substr(0, 1), q.substr(1), edits));
-                hits += found.size();
-            }
-            CHECK(search(common, "", q, 1) == search(all, "", q, 1));
-            const std::string key = sound_key(q);
-            const Found alike = sounds(common, key);
-            CHECK(alike == sounds(all, key));
-            sound_alikes += alike.size();
-            Found same;
-            for (const Lexicon::Entry& e : all.same_letters(q)) {
-                if (is_common(e)) same.emplace_back(all.word(e), 0);
-            }
-            Found common_same;
-            for (const Lexicon::Entry& e : common.same_letters(q)) {
-                common_same.emplace_back(common.word(e), 0);
-            }
-            CHECK(common_same == same);
-            // The words a letter before the word, or in place of its first, makes: as trying
-            // each letter finds them.
+            // The words a letter before the word, or in place of its first, makes.
             for (const std::string_view tail :
                  {std::string_view(q), std::string_view(q).substr(1)}) {
-                for (const Lexicon* lex : {&all, &common}) {
-                    std::vector<std::uint32_t> tried;
-                    for (char c = 'a'; c <= 'z'; ++c) {
-                        for (const Lexicon::Entry& e : lex->same_letters(c + std::string(tail))) {
-                            tried.push_back(static_cast<std::uint32_t>(&e - lex->entries().data()));
-                        }
+                std::vector<std::uint32_t> tried;
+                for (char c = 'a'; c <= 'z'; ++c) {
+                    for (const Lexicon::Entry& e : all.same_letters(c + std::string(tail))) {
+                        tried.push_back(static_cast<std::uint32_t>(&e - all.entries().data()));
                     }
-                    std::sort(tried.begin(), tried.end());
-                    const auto looked_up = lex->after_a_letter(tail);
-                    CHECK(std::vector<std::uint32_t>(looked_up.begin(), looked_up.end()) == tried);
-                    letter_before += tried.size();
                 }
+                std::sort(tried.begin(), tried.end());
+                const auto looked_up = all.after_a_letter(tail);
+                CHECK(std::vector<std::uint32_t>(looked_up.begin(), looked_up.end()) == tried);
+                letter_before += tried.size();
             }
         }
-        CHECK(hits > 1000);
-        CHECK(sound_alikes > 50);
         CHECK(letter_before > 100);
     }
-}
-
-TEST_CASE("the common words' lexicon is made once for several jobs asking at once", "[spell]") {
-    // Threads share one lexicon: the first to ask makes the common words, and each search of
-    // them may be the first (which makes their lookup table and child boundaries).
-    auto loaded = Lexicon::load(COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv");
-    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
-    const Lexicon& all = *std::get<std::shared_ptr<const Lexicon>>(loaded);
-    constexpr std::size_t kJobs = 4;
-    std::array<const Lexicon*, kJobs> made{};
-    std::array<std::vector<std::string>, kJobs> found;
-    {
-        std::vector<std::jthread> jobs;
-        for (std::size_t j = 0; j < kJobs; ++j) {
-            jobs.emplace_back([&, j] {
-                const Lexicon& common = all.common_words();
-                made[j] = &common;
-                common.search("g", "overment", 2, [&](const Lexicon::Entry& e, int) {
-                    found[j].emplace_back(common.word(e));
-                });
-                common.sounding_like(sound_key("goverment"), [&](const Lexicon::Entry& e) {
-                    found[j].emplace_back(common.word(e));
-                });
-                for (const Lexicon::Entry& e : common.same_letters("government")) {
-                    found[j].emplace_back(common.word(e));
-                }
-            });
-        }
-    }
-    for (std::size_t j = 1; j < kJobs; ++j) {
-        CHECK(made[j] == made[0]);
-        CHECK(found[j] == found[0]);
-    }
-    CHECK(std::count(found[0].begin(), found[0].end(), "government") >= 2);
 }
 
 TEST_CASE("names far from every common word are judged without ranking the same", "[spell]") {
