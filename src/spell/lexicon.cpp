@@ -1342,7 +1342,9 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
         max_edits < 100) {
-        const bool split = max_edits >= kSplitFrom || (max_edits == 2 && q.size() >= kSplitTwoFrom);
+        const bool split = max_edits >= kSplitFrom ||
+                           (max_edits == 2 && q.size() >= kSplitTwoFrom) ||
+                           (max_edits == 1 && q.size() >= kSplitOneFrom);
         if (key.size() == 1 && split && q.size() >= 2) {
             search_both_ends(key[0], q, max_edits, first, last, need, found);
             return;
@@ -1379,18 +1381,21 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
 }
 
 #if defined(__SSE2__)
-// An alignment of the query with a word within `max_edits` costs at most early =
-// max_edits / 2 edits up to any point within the first half of the query's letters, or from
-// any point within the second half on: else it costs at least 2 * (early + 1) > max_edits. So two
-// walks, each cut back hard near its root where the trie branches most, find every such word: one
-// over the words from their start that keeps the first half within `early`, and one over the words
-// from their end that keeps the second half so. A word found by both is reported once, with its
-// distance.
+// An alignment of the query with a word within `max_edits` costs at most ahead_early edits up
+// to any point within the first half of the query's letters, or at most behind_early from any
+// point within the second half on, where the two add up to max_edits - 1: else it costs at least
+// ahead_early + 1 + behind_early + 1 > max_edits. So two walks, each cut back hard near its root
+// where the trie branches most, find every such word: one over the words from their start that
+// keeps the first half within ahead_early, and one over the words from their end that keeps the
+// second half within behind_early. Each of a word's best alignments survives one of the walks, so
+// a word found by both is reported once, with the fewer edits: its distance. For one edit both
+// halves are kept exact; for two, the second half is.
 void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits, std::size_t first,
                                std::size_t last, std::uint32_t need,
                                const std::function<void(const Entry&, int)>& found) const {
     const std::size_t half = q.size() / 2;
-    const int early = max_edits / 2;
+    const int ahead_early = max_edits / 2;
+    const int behind_early = max_edits - 1 - ahead_early;
     std::vector<std::pair<std::uint32_t, int>> hits;
     const std::function<void(const Entry&, int)> keep = [&](const Entry& e, int edits) {
         hits.emplace_back(static_cast<std::uint32_t>(&e - entries_.data()), edits);
@@ -1399,8 +1404,8 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     const WalkOrder reversed{reversed_entries_, reversed_prefixes_,        reversed_tails_,
                              reversed_shared_,  &own_reversed_boundaries_, true};
     const std::string back(q.rbegin(), q.rend());
-    PackedRows ahead_rows(q, max_edits, half, early);
-    PackedRows behind_rows(back, max_edits, q.size() - half, early);
+    PackedRows ahead_rows(q, max_edits, half, ahead_early);
+    PackedRows behind_rows(back, max_edits, q.size() - half, behind_early);
     if (!forward_trie_.empty() && !reversed_trie_.empty()) {
         const std::string_view prefix(&letter, 1);
         with_need(need, [&](auto bits) {
