@@ -21,6 +21,10 @@ std::string lower_first(std::string_view w) {
 }  // namespace
 
 std::string normalize_apostrophes(std::string_view word) {
+    // Most words have neither apostrophe, and are copied whole.
+    if (std::none_of(word.begin(), word.end(), [](char c) { return c == '\xE2' || c == '\xCA'; })) {
+        return std::string(word);
+    }
     std::string out;
     out.reserve(word.size());
     for (std::size_t i = 0; i < word.size(); ++i) {
