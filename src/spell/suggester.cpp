@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 
 #include "core/diagnostic.hpp"
@@ -279,25 +280,36 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     const std::string q = ascii_fold(typed);
     const bool typed_lower = !has_upper(typed);
     const bool typed_caps = all_caps(typed);
+    // The entry of each of `out` that is one (null for a split or derived word, written out
+    // when made). An entry's word, its case carried over, is written out only when it is
+    // offered or breaks a tie: of thirty-odd candidates, five at most are offered.
+    std::vector<const Lexicon::Entry*> entry_of;
     for (const auto& [entry, cost] : gather_candidates(lex, q, full)) {
-        const std::string_view w = lex.word(*entry);
         Correction c;
         c.level = entry->level;
         c.frequency = entry->frequency;
-        c.proper = has_upper(w);
+        c.proper = has_upper(lex.word(*entry));
         c.cost = cost;
         c.score = c.cost + rarity_cost(c.frequency) +
                   // "ok" for "OK", "paris" for "Paris": a case slip on a name costs nothing.
                   (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
                   (own_spelling(dialect, *entry) ? 0.0 : kOtherDialect) +
                   (Lexicon::valid_in(dialect, *entry) ? 0.0 : kUnvetted);
-        if (typed_caps) {
-            c.word = upper(w);
-        } else {
-            c.word = c.proper ? std::string(w) : copy_case(typed, w);
-        }
         out.push_back(std::move(c));
+        entry_of.push_back(entry);
     }
+    auto word_of = [&](std::size_t i) -> const std::string& {
+        Correction& c = out[i];
+        if (c.word.empty() && entry_of[i] != nullptr) {
+            const std::string_view w = lex.word(*entry_of[i]);
+            if (typed_caps) {
+                c.word = upper(w);
+            } else {
+                c.word = c.proper ? std::string(w) : copy_case(typed, w);
+            }
+        }
+        return c.word;
+    };
 
     for (std::size_t i = 1; i + 1 < q.size(); ++i) {
         const Lexicon::Entry* left = common_word(lex, std::string_view(q).substr(0, i), dialect);
@@ -315,22 +327,28 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
         out.push_back(std::move(c));
     }
     if (full) add_derived(lex, q, typed, dialect, out);
+    entry_of.resize(out.size(), nullptr);
 
-    std::sort(out.begin(), out.end(), [](const Correction& a, const Correction& b) {
+    std::vector<std::uint32_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+        const Correction& a = out[i];
+        const Correction& b = out[j];
         if (a.score != b.score) return a.score < b.score;
         if (a.cost != b.cost) return a.cost < b.cost;  // the closer spelling, at equal odds
         if (a.level != b.level) return a.level < b.level;
-        return a.word < b.word;
+        return word_of(i) < word_of(j);
     });
     std::vector<Correction> ranked;
-    for (Correction& c : out) {
+    for (const std::uint32_t i : order) {
         if (ranked.size() == limit) break;
-        if (!ranked.empty() && c.score > ranked.front().score + kMaxBehindBest) break;
+        if (!ranked.empty() && out[i].score > ranked.front().score + kMaxBehindBest) break;
+        const std::string& word = word_of(i);
         // "mark" and "Mark" are one suggestion: the better-ranked spelling stands for both.
         const bool seen = std::any_of(ranked.begin(), ranked.end(), [&](const Correction& r) {
-            return ascii_fold(r.word) == ascii_fold(c.word);
+            return ascii_fold(r.word) == ascii_fold(word);
         });
-        if (!seen && c.word != typed) ranked.push_back(std::move(c));
+        if (!seen && word != typed) ranked.push_back(std::move(out[i]));
     }
     return ranked;
 }
