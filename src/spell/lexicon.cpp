@@ -713,9 +713,13 @@ class ScalarRows {
     [[nodiscard]] std::size_t depth() const { return depth_; }
     [[nodiscard]] int last(std::size_t d) const { return rows_[d * width_ + width_ - 1]; }
 
+    // What advance() needs to know of the letter before the siblings at depth d: the letter.
+    using Family = unsigned char;
+    [[nodiscard]] Family family(std::size_t /*d*/, unsigned char before) const { return before; }
+
     // Fills row d + 1 for the letter `c` after those of row d, the last of which was `before`
     // (if d > 0). True if a cell is within the bound.
-    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, unsigned char before) {
+    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, Family before) {
         const int* row = &rows_[d * width_];
         int* out = &rows_[(d + 1) * width_];
         out[0] = static_cast<int>(d + 1);
@@ -788,7 +792,25 @@ class PackedRows {
         return row[last_];
     }
 
-    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, unsigned char before) {
+    // What advance() needs to know of the letter before the siblings at depth d (d > 0), worked
+    // out once for them all: where the query has it, and whether it has it anywhere. Most
+    // letters are not in the query, and then no sibling can be a swap.
+    struct Family {
+        __m128i before{};  // the query's cells whose letter is the one before
+        __m128i from{};    // row d - 1 two cells on, plus one: the cost after a swap
+        bool swaps = false;
+    };
+    [[gnu::always_inline]] Family family(std::size_t d, unsigned char before) const {
+        Family f;
+        if (d >= 1) {
+            f.before = _mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(before)));
+            f.from = _mm_adds_epu8(_mm_slli_si128(rows_[d - 1].cells, 2), _mm_set1_epi8(1));
+            f.swaps = _mm_movemask_epi8(f.before) != 0;
+        }
+        return f;
+    }
+
+    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, const Family& f) {
         const __m128i one = _mm_set1_epi8(1);
         const __m128i row = rows_[d].cells;
         const __m128i same = _mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(c)));
@@ -796,14 +818,11 @@ class PackedRows {
         __m128i v =
             _mm_min_epu8(_mm_adds_epu8(row, one),
                          _mm_adds_epu8(_mm_slli_si128(row, 1), _mm_andnot_si128(same, one)));
-        if (d >= 1) {
+        if (f.swaps) {
             // Two letters swapped: query[k-1] is the candidate's letter before c, and
             // query[k-2] is c.
-            const __m128i swapped =
-                _mm_and_si128(_mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(before))),
-                              _mm_slli_si128(same, 1));
-            const __m128i from = _mm_adds_epu8(_mm_slli_si128(rows_[d - 1].cells, 2), one);
-            v = _mm_min_epu8(v, _mm_or_si128(_mm_and_si128(swapped, from),
+            const __m128i swapped = _mm_and_si128(f.before, _mm_slli_si128(same, 1));
+            v = _mm_min_epu8(v, _mm_or_si128(_mm_and_si128(swapped, f.from),
                                              _mm_andnot_si128(swapped, _mm_set1_epi8(-1))));
         }
         // Cell 0: the candidate's d + 1 letters against none of the query's.
@@ -953,11 +972,11 @@ struct Lexicon::Search {
             ++i;
         }
         if (d + 1 >= rows.depth()) return;
-        const unsigned char before = d >= 1 ? path[d - 1] : 0;
+        const auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
         while (i < hi) {
             const auto c = static_cast<unsigned char>(letter(i, d));
             const std::size_t j = end_of_child(i, d, hi);
-            if (rows.advance(d, c, before)) {
+            if (rows.advance(d, c, family)) {
                 path[d] = c;
                 visit(d + 1, i, j);
             }
@@ -1003,14 +1022,14 @@ struct Lexicon::TrieWalk {
 
     // The family of nodes from `first`, siblings at depth d after the prefix.
     void visit(std::size_t d, std::uint32_t first) {
-        const unsigned char before = d >= 1 ? path[d - 1] : 0;
+        const auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
         const bool deeper = d + 2 < rows.depth();
         const auto size = static_cast<std::uint32_t>(trie.nodes.size());
         for (std::uint32_t n = first; n < size && reads_left > 0; ++n) {
             --reads_left;
             const std::uint32_t node = trie.nodes[n];
             const auto c = static_cast<unsigned char>(node & kNodeLetter);
-            if ((node & kNeed) == kNeed && rows.advance(d, c, before)) {
+            if ((node & kNeed) == kNeed && rows.advance(d, c, family)) {
                 if ((node & kNodeKeyEnds) != 0) {
                     if (const int edits = rows.last(d + 1); edits <= max_edits) {
                         report(n, node, base + d + 1, edits);
