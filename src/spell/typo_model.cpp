@@ -176,6 +176,9 @@ double TypoCost::to(std::string_view w) const {
         const bool first_column = j == 1;
         const double omitted = omit(w, j - 1);
         col[0] = left[0] + omitted + kFirstLetter;
+        // The digraph slips this letter of the intended word can take part in.
+        const bool ph_typed_f = two_left != nullptr && before_b == 'p' && b == 'h';
+        const bool f_typed_ph = b == 'f';
         for (std::size_t i = 1; i <= n; ++i) {
             const char a = t[i - 1];
             const char before_a = i >= 2 ? t[i - 2] : '\0';
@@ -189,11 +192,11 @@ double TypoCost::to(std::string_view w) const {
                 v = std::min(v, i == 2 || j == 2 ? two_left[i - 2] + kTranspose + kFirstLetter
                                                  : two_left[i - 2] + kTranspose);
             }
-            if (two_left != nullptr && a == 'f' && before_b == 'p' && b == 'h') {
+            if (ph_typed_f && a == 'f') {
                 v = std::min(v, i == 1 || j == 2 ? two_left[i - 1] + kDigraph + kFirstLetter
                                                  : two_left[i - 1] + kDigraph);
             }
-            if (i >= 2 && b == 'f' && before_a == 'p' && a == 'h') {
+            if (f_typed_ph && i >= 2 && before_a == 'p' && a == 'h') {
                 v = std::min(v, i == 2 || first_column ? left[i - 2] + kDigraph + kFirstLetter
                                                        : left[i - 2] + kDigraph);
             }
