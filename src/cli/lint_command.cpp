@@ -55,8 +55,11 @@ struct CacheUse {
 };
 
 // Reads, loads and lints one file into `out`, or takes its findings from the cache.
+// `linter()` gives the thread's linter, made when a file first needs one: a run whose files
+// all come from the cache makes none.
+template <typename GetLinter>
 void lint_one(const std::string& path, const std::string& shown, std::uint64_t max_size,
-              rules::Linter& linter, const markup::ReadOptions& read_options, CacheUse cached,
+              GetLinter&& linter, const markup::ReadOptions& read_options, CacheUse cached,
               Outcome& out) {
     output::FileReport& report = out.report;
     report.path = shown;
@@ -98,7 +101,7 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
     out.doc = std::make_unique<Document>(std::get<Document>(std::move(loaded)));
     out.doc->lines = SourceMap(out.doc->source);  // moving a short string relocates its bytes
     report.document = out.doc.get();
-    report.diagnostics = linter.lint(*out.doc);
+    report.diagnostics = linter().lint(*out.doc);
     if (key) cached.cache->store(*key, report.diagnostics);
 }
 
@@ -328,8 +331,10 @@ int run_lint(const LintArgs& args) {
                 const auto key = session_keys.find(p.entry);
                 if (key != session_keys.end() && key->second) cached = {cache.get(), &*key->second};
             }
-            lint_one(p.path, p.shown, args.max_file_size, linter_for(p, thread), read_options,
-                     cached, result);
+            lint_one(
+                p.path, p.shown, args.max_file_size,
+                [&]() -> rules::Linter& { return linter_for(p, thread); }, read_options, cached,
+                result);
             if (lines) keep_changed_lines(result.report, *lines);
             return result;
         },

@@ -16,7 +16,10 @@ namespace copydesk::cli {
 // result are done: the output of a parallel run is the output of a sequential one. At most
 // `window` results are held at a time (finished but not consumed, or being worked on), so memory
 // stays bounded however many items there are. `thread` (0 .. threads-1) lets work keep state per
-// thread. An exception thrown by work is rethrown here, after the threads have stopped.
+// thread; the calling thread is thread 0 and works too whenever the result it must hand on next
+// is not ready, so that items of a few microseconds (files found in a cache) are not passed
+// between threads one at a time. An exception thrown by work is rethrown here, after the
+// threads have stopped; so is one thrown by consume.
 template <typename Result>
 void run_ordered(std::size_t n, unsigned threads, std::size_t window,
                  const std::function<Result(std::size_t, unsigned)>& work,
@@ -36,63 +39,77 @@ void run_ordered(std::size_t n, unsigned threads, std::size_t window,
     };
     std::vector<Slot> slots(window);
     std::mutex mutex;
-    std::condition_variable changed;
-    std::size_t next = 0;      // the next index to hand out
-    std::size_t consumed = 0;  // every index below this has been consumed
+    std::condition_variable result_ready;  // the calling thread waits on this one
+    std::condition_variable room;          // the helper threads wait on this one
+    std::size_t next = 0;                  // the next index to hand out
+    std::size_t consumed = 0;              // every index below this has been consumed
     bool stop = false;
 
-    auto loop = [&](unsigned thread) {
+    // Runs item i outside the lock and files its result (under `lock`, taken again).
+    auto run_item = [&](std::size_t i, unsigned thread, std::unique_lock<std::mutex>& lock) {
+        lock.unlock();
+        std::optional<Result> result;
+        std::exception_ptr error;
+        try {
+            result.emplace(work(i, thread));
+        } catch (...) {
+            error = std::current_exception();
+        }
+        lock.lock();
+        Slot& slot = slots[i % window];
+        slot.result = std::move(result);
+        slot.error = error;
+        slot.ready = true;
+    };
+    auto has_room = [&] { return next < n && next < consumed + window; };
+    auto helper = [&](unsigned thread) {
+        std::unique_lock lock(mutex);
         for (;;) {
-            std::size_t i = 0;
-            {
-                std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return stop || next >= n || next < consumed + window; });
-                if (stop || next >= n) return;
-                i = next++;
-            }
-            std::optional<Result> result;
-            std::exception_ptr error;
-            try {
-                result.emplace(work(i, thread));
-            } catch (...) {
-                error = std::current_exception();
-            }
-            {
-                std::lock_guard lock(mutex);
-                Slot& slot = slots[i % window];
-                slot.result = std::move(result);
-                slot.error = error;
-                slot.ready = true;
-            }
-            changed.notify_all();
+            room.wait(lock, [&] { return stop || next >= n || has_room(); });
+            if (stop || next >= n) return;
+            run_item(next++, thread, lock);
+            result_ready.notify_one();
         }
     };
     std::exception_ptr failure;
     {
         std::vector<std::jthread> pool;
-        pool.reserve(threads);
-        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(loop, t);
+        pool.reserve(threads - 1);
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(helper, t);
+        std::unique_lock lock(mutex);
         for (std::size_t i = 0; i < n && !failure; ++i) {
-            Slot* slot = &slots[i % window];
-            {
-                std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return slot->ready; });
+            Slot& slot = slots[i % window];
+            while (!slot.ready) {
+                if (has_room()) {
+                    run_item(next++, 0, lock);
+                } else {
+                    result_ready.wait(lock);
+                }
             }
-            if (slot->error) {
-                failure = slot->error;
-            } else {
-                consume(i, *slot->result);
+            std::optional<Result> result = std::move(slot.result);
+            const std::exception_ptr error = slot.error;
+            slot.result.reset();
+            slot.error = nullptr;
+            slot.ready = false;
+            consumed = i + 1;
+            if (error) {
+                failure = error;
+                stop = true;
             }
-            {
-                std::lock_guard lock(mutex);
-                slot->result.reset();
-                slot->error = nullptr;
-                slot->ready = false;
-                consumed = i + 1;
-                if (failure) stop = true;
+            room.notify_all();
+            if (!error) {
+                lock.unlock();
+                try {
+                    consume(i, *result);
+                } catch (...) {
+                    failure = std::current_exception();
+                }
+                lock.lock();
             }
-            changed.notify_all();
         }
+        stop = true;
+        lock.unlock();
+        room.notify_all();
     }  // the threads finish their items and are joined here
     if (failure) std::rethrow_exception(failure);
 }

@@ -43,6 +43,29 @@ KeyBuilder& KeyBuilder::add(const CacheKey& key) {
     return *this;
 }
 
+std::optional<std::string> KeyBuilder::add_file(const fs::path& path, std::vector<char>& buffer) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);  // fails for a folder too
+    if (ec) return "cannot read it: " + ec.message();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot read it";
+    // What add(contents) hashes: the size, then the bytes, read a piece at a time into
+    // `buffer` rather than whole (the data files are megabytes; a run from the cache reads
+    // them all).
+    const std::uint64_t expected = size;
+    XXH3_128bits_update(state_.get(), &expected, sizeof expected);
+    std::uint64_t seen = 0;
+    while (in && seen <= expected) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        seen += got;
+        XXH3_128bits_update(state_.get(), buffer.data(), got);
+    }
+    if (in.bad()) return "cannot read it";
+    if (seen != expected) return "it changed while it was read";
+    return std::nullopt;
+}
+
 CacheKey KeyBuilder::done() const {
     const XXH128_hash_t h = XXH3_128bits_digest(state_.get());
     return {h.low64, h.high64};
@@ -52,11 +75,13 @@ namespace {
 
 // Files of any size (data files, the program itself): read_at_most with no bound to speak of.
 constexpr std::size_t kWhole = std::numeric_limits<std::size_t>::max() / 2;
+constexpr std::size_t kHashChunk = 64 * 1024;
 
 }  // namespace
 
 std::variant<CacheKey, std::string> hash_paths(const std::vector<fs::path>& paths) {
     KeyBuilder key;
+    std::vector<char> buffer(kHashChunk);
     for (const fs::path& path : paths) {
         key.add(path.string());
         std::error_code ec;
@@ -77,9 +102,8 @@ std::variant<CacheKey, std::string> hash_paths(const std::vector<fs::path>& path
             files.push_back(path);
         }
         for (const fs::path& file : files) {
-            const auto bytes = spell::read_at_most(file, kWhole);
-            if (!bytes) return file.string() + ": cannot read it";
-            key.add(file.lexically_relative(path).string()).add(*bytes);
+            key.add(file.lexically_relative(path).string());
+            if (auto why = key.add_file(file, buffer)) return file.string() + ": " + *why;
         }
     }
     return key.done();

@@ -33,6 +33,10 @@ class KeyBuilder {
     KeyBuilder();
     KeyBuilder& add(std::string_view bytes);
     KeyBuilder& add(const CacheKey& key);
+    // Adds what add() would of the file's contents, reading it through `buffer`; on failure,
+    // why (the key is then of no use).
+    std::optional<std::string> add_file(const std::filesystem::path& path,
+                                        std::vector<char>& buffer);
     [[nodiscard]] CacheKey done() const;
 
   private:

@@ -13,6 +13,11 @@ std::optional<std::string> read_at_most(const std::filesystem::path& path, std::
     if (!in) return std::nullopt;
     constexpr std::size_t kChunk = 64 * 1024;
     std::string text;
+    // Room for the whole file at once: growing piece by piece copies a data file of megabytes
+    // many times over. (The size is a hint: the file may change while it is read.)
+    if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec) {
+        text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1);
+    }
     while (text.size() <= limit) {
         const std::size_t before = text.size();
         const std::size_t want = std::min(kChunk, limit + 1 - before);

@@ -109,6 +109,24 @@ TEST_CASE("cache keys hash each piece with its length", "[cli][cache]") {
     CHECK(key_of("") != KeyBuilder().done());
 }
 
+TEST_CASE("a file read into a key piece by piece hashes as its contents do", "[cli][cache]") {
+    const ScratchDir dir("cachefilekey");
+    std::vector<char> buffer(7);  // pieces far smaller than the files
+    for (const std::size_t size : {0, 1, 6, 7, 8, 50, 70000}) {
+        INFO("size " << size);
+        std::string text;
+        for (std::size_t i = 0; i < size; ++i) text.push_back(static_cast<char>('a' + i % 26));
+        dir.write("data.txt", text);
+        KeyBuilder read;
+        REQUIRE_FALSE(read.add("name").add_file(dir.path() / "data.txt", buffer));
+        CHECK(read.done() == KeyBuilder().add("name").add(text).done());
+    }
+    const auto missing = KeyBuilder().add_file(dir.path() / "missing.txt", buffer);
+    REQUIRE(missing);
+    CHECK(missing->starts_with("cannot read it"));
+    CHECK(KeyBuilder().add_file(dir.path(), buffer));  // a folder is not a file
+}
+
 TEST_CASE("the hash of data folders follows their files' content and names", "[cli][cache]") {
     const ScratchDir dir("cachehash");
     dir.write("data/words.txt", "Kyiv\nZelenskyy\n");

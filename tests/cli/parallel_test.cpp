@@ -5,9 +5,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/ordered_pool.hpp"
@@ -191,4 +194,39 @@ TEST_CASE("ordered pool: results come in index order, errors stop the run", "[cl
                           [&](std::size_t, int&) { ++consumed; }),
                       "item 50 failed");
     CHECK(consumed == 50);
+
+    // A consumer that throws stops the run too, and the helpers are not left waiting.
+    consumed = 0;
+    CHECK_THROWS_WITH(run_ordered<int>(
+                          100, 2, 4, [](std::size_t i, unsigned) { return static_cast<int>(i); },
+                          [&](std::size_t i, int&) {
+                              if (i == 30) throw std::runtime_error("cannot print item 30");
+                              ++consumed;
+                          }),
+                      "cannot print item 30");
+    CHECK(consumed == 30);
+}
+
+TEST_CASE("ordered pool: the calling thread is thread 0 and works too", "[cli][parallel]") {
+    using copydesk::cli::run_ordered;
+    const std::thread::id caller = std::this_thread::get_id();
+    std::mutex mutex;
+    std::set<unsigned> threads_seen;
+    bool thread_zero_is_caller = true;
+    std::size_t consumed = 0;
+    run_ordered<int>(
+        400, 3, 6,
+        [&](std::size_t i, unsigned thread) {
+            const std::lock_guard lock(mutex);
+            threads_seen.insert(thread);
+            if (thread == 0) thread_zero_is_caller &= std::this_thread::get_id() == caller;
+            return static_cast<int>(i);
+        },
+        [&](std::size_t i, int& r) {
+            CHECK(r == static_cast<int>(i));
+            ++consumed;
+        });
+    CHECK(consumed == 400);
+    CHECK(thread_zero_is_caller);
+    CHECK(*threads_seen.rbegin() <= 2);
 }
