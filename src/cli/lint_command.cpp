@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "cli/changed_lines.hpp"
@@ -36,6 +37,8 @@ struct Outcome {
     std::unique_ptr<Document> doc;    // on the heap: the report points to it as the outcome moves
     std::vector<std::string> errors;  // for stderr, in order
     bool failed = false;              // an error that fails the run
+    // An error in the file's configuration (reported once however many files it fails).
+    std::optional<std::string> config_error;
 };
 
 // Whether every span of `found` lies within a text of `size` bytes: findings from the cache
@@ -55,8 +58,9 @@ struct CacheUse {
 };
 
 // Reads, loads and lints one file into `out`, or takes its findings from the cache.
-// `linter()` gives the thread's linter, made when a file first needs one: a run whose files
-// all come from the cache makes none.
+// `linter()` gives the thread's linter, made when a file first needs one (a run whose files
+// all come from the cache makes none), or null when it cannot be made: it then says why in
+// `out`.
 template <typename GetLinter>
 void lint_one(const std::string& path, const std::string& shown, std::uint64_t max_size,
               GetLinter&& linter, const markup::ReadOptions& read_options, CacheUse cached,
@@ -85,6 +89,8 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
             return;
         }
     }
+    rules::Linter* const lint = linter();
+    if (lint == nullptr) return;
     auto loaded = markup::load_document(shown, std::move(bytes), markup::format_for_path(shown),
                                         read_options);
     if (auto* bad = std::get_if<markup::LoadError>(&loaded)) {
@@ -101,7 +107,7 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
     out.doc = std::make_unique<Document>(std::get<Document>(std::move(loaded)));
     out.doc->lines = SourceMap(out.doc->source);  // moving a short string relocates its bytes
     report.document = out.doc.get();
-    report.diagnostics = linter().lint(*out.doc);
+    report.diagnostics = lint->lint(*out.doc);
     if (key) cached.cache->store(*key, report.diagnostics);
 }
 
@@ -216,14 +222,25 @@ int run_lint(const LintArgs& args) {
     }
     std::ostream& out = to_stdout ? std::cout : report_file->stream();
 
-    // Each file's configuration is resolved before any is linted: the report lists, up front,
-    // every rule that can appear in it (the union over the sessions in use).
+    // Each file's configuration is resolved before any is linted. Files of one configuration
+    // form a group, whose Session (rule packs, lexicon, names database) is made when a file
+    // first needs linting: a run whose files all come from the cache makes none. A format
+    // that lists the rules that can appear in its report (the union over the sessions in use)
+    // needs them all up front.
+    struct Group {
+        config::Settings settings;
+        std::optional<CacheKey> cache_key;  // with --cache, unless the data could not be read
+        bool made = false;                  // the fields below are set (under session_mutex)
+        config::SessionCache::Entry* entry = nullptr;
+        std::string error;  // why the Session could not be made
+    };
     struct Planned {
         std::string path;
         std::string shown;
-        config::SessionCache::Entry* entry = nullptr;
-        std::optional<std::string> config_error;
+        Group* group = nullptr;
+        std::optional<std::string> config_error;  // in resolving the configuration
     };
+    std::map<std::string, Group> groups;
     std::vector<Planned> plan;
     plan.reserve(files.size());
     for (const std::string& path : files) {
@@ -235,30 +252,53 @@ int run_lint(const LintArgs& args) {
         // current folder).
         const std::string target =
             is_stdin ? (args.stdin_filename.empty() ? "stdin" : p.shown) : path;
-        auto got = sessions.for_file(resolver, target);
-        if (auto* why = std::get_if<std::string>(&got)) {
-            p.config_error = *why;
-        } else {
-            p.entry = std::get<config::SessionCache::Entry*>(got);
+        auto effective = resolver.resolve(target);
+        if (auto* err = std::get_if<config::ConfigError>(&effective)) {
+            p.config_error = err->to_string();
+            continue;
         }
+        config::Settings& settings = std::get<config::Effective>(effective).settings;
+        // As the session cache tells configurations apart.
+        const std::string key =
+            settings.describe() + "data_dir: " + settings.data_dir.string() + "\n";
+        auto it = groups.find(key);
+        if (it == groups.end()) {
+            it = groups.emplace(key, Group{}).first;
+            it->second.settings = std::move(settings);
+        }
+        p.group = &it->second;
     }
+    std::mutex session_mutex;
+    // The group's Session, made on first use from whichever thread needs it.
+    auto session_of = [&](Group& g) -> std::variant<config::SessionCache::Entry*, std::string> {
+        const std::lock_guard lock(session_mutex);
+        if (!g.made) {
+            auto got = sessions.get(g.settings);
+            if (auto* why = std::get_if<std::string>(&got)) {
+                g.error = *why;
+            } else {
+                g.entry = std::get<config::SessionCache::Entry*>(got);
+            }
+            g.made = true;
+        }
+        if (g.entry == nullptr) return g.error;
+        return g.entry;
+    };
 
     std::unique_ptr<ResultCache> cache;
-    // Each session's key in the cache: its identity and the hash of the data it read (none
-    // if that could not be read: its files are linted without the cache).
-    std::map<const config::SessionCache::Entry*, std::optional<CacheKey>> session_keys;
     CacheKey program;
     if (args.cache || !args.cache_dir.empty()) cache = open_cache(args, program);
     if (cache) {
-        // Sessions of several config files share the data folder: each path is read once.
+        // Each group's key in the cache: its identity and the hash of the data it reads (none
+        // if that could not be read: its files are linted without the cache). Groups of
+        // several config files share the data folder: each path is read once.
         std::map<std::filesystem::path, std::variant<CacheKey, std::string>> hashed;
-        for (const Planned& p : plan) {
-            if (p.entry == nullptr || session_keys.count(p.entry) != 0) continue;
-            const config::Session& session = p.entry->session;
+        for (auto& named : groups) {
+            Group& group = named.second;
             KeyBuilder key;
-            key.add(program).add(session.identity());
+            key.add(program).add(config::cache_identity(group.settings));
             std::optional<std::string> failed;
-            for (const std::filesystem::path& input : session.inputs()) {
+            for (const std::filesystem::path& input : config::cache_inputs(group.settings)) {
                 auto it = hashed.find(input);
                 if (it == hashed.end()) it = hashed.emplace(input, hash_paths({input})).first;
                 if (auto* why = std::get_if<std::string>(&it->second)) {
@@ -268,7 +308,7 @@ int run_lint(const LintArgs& args) {
                 key.add(std::get<CacheKey>(it->second));
             }
             if (failed) report_error("warning: --cache: " + *failed);
-            session_keys[p.entry] = failed ? std::nullopt : std::optional(key.done());
+            if (!failed) group.cache_key = key.done();
         }
     }
 
@@ -277,14 +317,21 @@ int run_lint(const LintArgs& args) {
                         (args.color == "auto" && to_stdout && isatty(STDOUT_FILENO) != 0 &&
                          std::getenv("NO_COLOR") == nullptr);
     fmt_options.tool_version = COPYDESK_VERSION;
-    std::set<std::string> listed;
-    for (const Planned& p : plan) {
-        if (p.entry == nullptr) continue;
-        for (const rules::Rule* rule : p.entry->worker.linter->active_rules()) {
-            const rules::RuleInfo& info = rule->info();
-            if (!listed.insert(info.id).second) continue;
-            fmt_options.rules.push_back(
-                {info.id, info.category, info.severity, info.summary, info.description, info.link});
+    // Without the cache every file is linted: each Session is made here, in the order of the
+    // files, as a run of one thread would.
+    if (output::lists_rules(args.format) || !cache) {
+        std::set<std::string> listed;
+        for (const Planned& p : plan) {
+            if (p.group == nullptr) continue;
+            auto got = session_of(*p.group);
+            auto* const* entry = std::get_if<config::SessionCache::Entry*>(&got);
+            if (entry == nullptr) continue;
+            for (const rules::Rule* rule : (*entry)->worker.linter->active_rules()) {
+                const rules::RuleInfo& info = rule->info();
+                if (!listed.insert(info.id).second) continue;
+                fmt_options.rules.push_back({info.id, info.category, info.severity, info.summary,
+                                             info.description, info.link});
+            }
         }
     }
     auto formatter = output::make_formatter(args.format, out, fmt_options);
@@ -299,11 +346,11 @@ int run_lint(const LintArgs& args) {
     // One Worker per session per thread (Hunspell is not thread-safe); thread 0 uses the
     // session cache's own.
     std::vector<std::map<const config::SessionCache::Entry*, config::Worker>> workers(threads);
-    auto linter_for = [&](const Planned& p, unsigned thread) -> rules::Linter& {
-        if (thread == 0) return *p.entry->worker.linter;
+    auto linter_for = [&](config::SessionCache::Entry& entry, unsigned thread) -> rules::Linter& {
+        if (thread == 0) return *entry.worker.linter;
         auto& mine = workers[thread];
-        auto it = mine.find(p.entry);
-        if (it == mine.end()) it = mine.emplace(p.entry, p.entry->session.make_worker()).first;
+        auto it = mine.find(&entry);
+        if (it == mine.end()) it = mine.emplace(&entry, entry.session.make_worker()).first;
         return *it->second.linter;
     };
     formatter->begin();
@@ -318,35 +365,50 @@ int run_lint(const LintArgs& args) {
                 lines = changed->file(p.path);
                 if (!lines->changed()) return result;  // nothing new: no need to read it
             }
-            if (p.config_error) {
-                result.report.error = *p.config_error;
+            // The file's Session, or why there is none.
+            auto session = [&]() -> config::SessionCache::Entry* {
+                std::string why;
+                if (p.config_error) {
+                    why = *p.config_error;
+                } else {
+                    auto got = session_of(*p.group);
+                    if (auto* entry = std::get_if<config::SessionCache::Entry*>(&got)) {
+                        return *entry;
+                    }
+                    why = std::get<std::string>(got);
+                }
+                result.config_error = why;
+                result.report.error = why;
                 result.failed = true;
-                return result;
-            }
-            const config::Settings& settings = p.entry->session.settings();
+                return nullptr;
+            };
+            // A configuration known to be unusable fails the file unread. (With the cache,
+            // whether its Session can be made is found out if the file is not in the cache.)
+            if ((p.config_error || !cache) && session() == nullptr) return result;
+            const config::Settings& settings = p.group->settings;
             markup::ReadOptions read_options;
             read_options.front_matter_keys = settings.front_matter_keys;
             CacheUse cached;
-            if (cache) {
-                const auto key = session_keys.find(p.entry);
-                if (key != session_keys.end() && key->second) cached = {cache.get(), &*key->second};
-            }
+            if (cache && p.group->cache_key) cached = {cache.get(), &*p.group->cache_key};
             lint_one(
                 p.path, p.shown, args.max_file_size,
-                [&]() -> rules::Linter& { return linter_for(p, thread); }, read_options, cached,
-                result);
+                [&]() -> rules::Linter* {
+                    config::SessionCache::Entry* entry = session();
+                    return entry != nullptr ? &linter_for(*entry, thread) : nullptr;
+                },
+                read_options, cached, result);
             if (lines) keep_changed_lines(result.report, *lines);
             return result;
         },
         [&](std::size_t i, Outcome& result) {
             const Planned& p = plan[i];
-            if (p.config_error && result.failed && reported.insert(*p.config_error).second) {
-                report_error(*p.config_error);
+            if (result.config_error && reported.insert(*result.config_error).second) {
+                report_error(*result.config_error);
             }
             for (const std::string& e : result.errors) report_error(e);
             had_error |= result.failed;
-            if (p.entry != nullptr) {
-                const Severity fail_level = p.entry->session.settings().fail_level;
+            if (p.group != nullptr) {
+                const Severity fail_level = p.group->settings.fail_level;
                 for (const Diagnostic& d : result.report.diagnostics) {
                     had_findings |= d.severity >= fail_level;
                 }

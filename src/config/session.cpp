@@ -210,14 +210,39 @@ std::optional<std::string> check_rule_ids(const Settings& settings) {
         settings, all_rules(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs)));
 }
 
+namespace {
+
+// The speller a Session of `settings` checks spelling with, if its rules check spelling:
+// the lexicon (monostate) for the dialects it describes, when the data folder has it, unless
+// DICPATH holds the user's own dictionary; else the Hunspell dictionary found for the
+// language, or why there is none (the Session cannot be made).
+std::variant<std::monostate, spell::DictionaryFiles, std::string> speller_for(
+    const Settings& settings) {
+    std::error_code ec;
+    if (spell::dialect_for_lang(settings.lang) &&
+        fs::is_regular_file(settings.data_dir / "dictionaries" / "spelling" / "words.tsv", ec) &&
+        !spell::find_dictionary_on_dicpath(settings.lang)) {
+        return std::monostate{};
+    }
+    auto found = spell::find_dictionary(settings.lang);
+    if (auto* missing = std::get_if<std::string>(&found)) return *missing;
+    return std::get<spell::DictionaryFiles>(found);
+}
+
+bool known_misspellings_on(const Settings& settings) {
+    const char* table_off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
+    return settings.known_misspellings && (table_off == nullptr || *table_off == '\0');
+}
+
+}  // namespace
+
 std::variant<Session, std::string> Session::create(Settings settings, DataCache* data) {
     Session s;
     // The spelling lexicon is the largest file to read: with a cache to put it in, it loads on
     // another core while the rule packs and the names database do (an error is reported by
     // the load below, if the lexicon is needed at all).
     const auto dialect = spell::dialect_for_lang(settings.lang);
-    const char* table_off = std::getenv("COPYDESK_NO_KNOWN_MISSPELLINGS");
-    const bool table = settings.known_misspellings && (table_off == nullptr || *table_off == '\0');
+    const bool table = known_misspellings_on(settings);
     const std::string spelling_dir = (settings.data_dir / "dictionaries" / "spelling").string();
     // Runs `load` on another thread if one can be had (the result lands in the cache; the
     // loads below take it from there, or report the error).
@@ -303,12 +328,14 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         }
         // One cache of corrections for every thread's checker (see make_worker).
         s.spelling_.corrections = std::make_shared<spell::CorrectionCache>();
-        const bool own_dictionary = spell::find_dictionary_on_dicpath(settings.lang).has_value();
-        s.use_lexicon_ = s.spelling_.lexicon != nullptr && !own_dictionary;
+        // As cache_identity says (the lexicon is loaded for the dialects it describes).
+        auto speller = speller_for(settings);
+        if (auto* missing = std::get_if<std::string>(&speller)) return *missing;
+        s.use_lexicon_ = std::holds_alternative<std::monostate>(speller);
         if (!s.use_lexicon_) {
-            auto found = spell::find_dictionary(settings.lang);
-            if (auto* missing = std::get_if<std::string>(&found)) return *missing;
-            s.dictionary_ = std::get<spell::DictionaryFiles>(found);
+            s.dictionary_ = std::get<spell::DictionaryFiles>(speller);
+        } else if (!s.spelling_.lexicon) {
+            return spelling_dir + "/words.tsv: cannot read it";  // removed since looked for
         }
     }
     if (!settings.reject.empty()) {
@@ -321,22 +348,31 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
     return s;
 }
 
-std::string Session::identity() const {
-    std::string out = settings_.describe();
-    out += "data_dir: " + settings_.data_dir.string() + "\n";
-    out += "known_misspellings: " + std::string(known_misspellings_ ? "on" : "off") + "\n";
+std::string cache_identity(const Settings& settings) {
+    std::string out = settings.describe();
+    out += "data_dir: " + settings.data_dir.string() + "\n";
+    out +=
+        "known_misspellings: " + std::string(known_misspellings_on(settings) ? "on" : "off") + "\n";
     out += "speller: ";
-    out += !needs_speller_ ? "none" : use_lexicon_ ? "lexicon" : "hunspell " + dictionary_.dic;
+    const auto speller = speller_for(settings);
+    if (std::holds_alternative<std::monostate>(speller)) {
+        out += "lexicon";
+    } else if (const auto* files = std::get_if<spell::DictionaryFiles>(&speller)) {
+        out += "hunspell " + files->dic;
+    } else {
+        out += "none found";
+    }
     out += "\n";
     return out;
 }
 
-std::vector<fs::path> Session::inputs() const {
-    std::vector<fs::path> out{settings_.data_dir / "dictionaries", settings_.data_dir / "rules"};
-    out.insert(out.end(), settings_.rule_packs.begin(), settings_.rule_packs.end());
-    if (needs_speller_ && !use_lexicon_) {
-        out.emplace_back(dictionary_.aff);
-        out.emplace_back(dictionary_.dic);
+std::vector<fs::path> cache_inputs(const Settings& settings) {
+    std::vector<fs::path> out{settings.data_dir / "dictionaries", settings.data_dir / "rules"};
+    out.insert(out.end(), settings.rule_packs.begin(), settings.rule_packs.end());
+    if (const auto speller = speller_for(settings);
+        const auto* files = std::get_if<spell::DictionaryFiles>(&speller)) {
+        out.emplace_back(files->aff);
+        out.emplace_back(files->dic);
     }
     return out;
 }

@@ -59,6 +59,15 @@ std::variant<std::vector<std::shared_ptr<const rules::Rule>>, std::string> load_
 std::vector<std::unique_ptr<rules::Rule>> all_rules(
     const std::vector<std::shared_ptr<const rules::Rule>>& pack_rules);
 
+// Everything besides a file's own bytes that decides its findings under `settings`, for a
+// cache of them, known before the Session is made (a run whose files all come from the cache
+// makes none): `cache_identity` says what the settings are and which data and speller they
+// use; `cache_inputs` are the files and folders whose content a Session of them reads (the
+// data folder's dictionaries and rules, the rule packs, and the Hunspell dictionary when
+// spelling is checked with one).
+std::string cache_identity(const Settings& settings);
+std::vector<std::filesystem::path> cache_inputs(const Settings& settings);
+
 // A linter for one thread: a Linter owns its segmenter and uses its own spell checker.
 struct Worker {
     std::unique_ptr<spell::SpellChecker> speller;
@@ -76,12 +85,6 @@ class Session {
 
     [[nodiscard]] Worker make_worker() const;
     [[nodiscard]] const Settings& settings() const { return settings_; }
-    // Everything besides a file's own bytes that decides its findings, for a cache of them:
-    // `identity` says what the settings are and which data is used; `inputs` are the files
-    // and folders whose content the session read (the data folder's dictionaries and rules,
-    // the rule packs, and a Hunspell dictionary if it checks spelling with one).
-    [[nodiscard]] std::string identity() const;
-    [[nodiscard]] std::vector<std::filesystem::path> inputs() const;
 
   private:
     Session() = default;

@@ -40,6 +40,10 @@ const std::vector<std::string>& format_names() {
     return names;
 }
 
+bool lists_rules(std::string_view name) {
+    return name == "sarif";
+}
+
 std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& out,
                                           const FormatOptions& options) {
     if (name == "text") return make_text_formatter(out, options);

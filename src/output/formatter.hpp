@@ -57,6 +57,9 @@ struct FormatOptions {
 
 // The names `--format` accepts, in the order `--help` lists them.
 const std::vector<std::string>& format_names();
+// Whether the format describes the active rules (FormatOptions::rules), which must then be
+// known before the first file is linted.
+bool lists_rules(std::string_view name);
 // Null for an unknown name.
 std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& out,
                                           const FormatOptions& options);

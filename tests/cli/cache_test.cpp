@@ -380,6 +380,38 @@ TEST_CASE("lint --cache lints again a file edited, or under changed settings or 
     CHECK(dir.copydesk(from_stdin + " < in.txt").out == story.out);
 }
 
+TEST_CASE(
+    "lint --cache reports a configuration it cannot use as without it, with one or several jobs",
+    "[cli][cache]") {
+    // Sessions are made only for files not in the cache; one that cannot be made fails its
+    // files, with its error said once, whether or not the others come from the cache.
+    const ScratchDir dir("cachebadconfig");
+    dir.write("desk/a.txt", kCouncilStory);
+    dir.write("desk/b.txt", kCouncilStory);
+    dir.write("desk/house/a.txt", kCouncilStory);
+    dir.write("desk/house/b.txt", kCouncilStory);
+    dir.write("desk/house/.copydesk.yaml", "rules:\n  speling: off\n");
+    dir.write("desk/packed/a.txt", kCouncilStory);
+    dir.write("desk/packed/.copydesk.yaml", "packs: [pack]\n");
+    dir.write("desk/packed/pack/broken.yaml", "id: broken\nextends: [not, a, kind\n");
+    for (const char* jobs : {"1", "2"}) {
+        INFO("jobs " << jobs);
+        const std::string args = std::string("lint --format line -j ") + jobs + " desk";
+        const auto plain = dir.copydesk(args);
+        REQUIRE(plain.code == 2);
+        CHECK(plain.err.find("unknown rule 'speling'") != std::string::npos);
+        CHECK(plain.err.find("broken.yaml") != std::string::npos);
+        CHECK(plain.out.find("desk/a.txt:1:1: warning: Repeated word") != std::string::npos);
+        for (int run = 0; run < 2; ++run) {
+            INFO("run " << run);
+            const auto cached = dir.copydesk(args + " --cache-dir cache");
+            CHECK(cached.code == plain.code);
+            CHECK(cached.out == plain.out);
+            CHECK(cached.err == plain.err);
+        }
+    }
+}
+
 TEST_CASE("lint --cache keeps apart files under different configurations", "[cli][cache]") {
     const ScratchDir dir("cachesessions");
     dir.write("desk/a.txt", kCouncilStory);
