@@ -34,7 +34,8 @@ struct LintArgs {
     std::string progress = "auto";
     std::uint64_t max_file_size = 64ULL << 20;  // larger files are refused (--max-file-size)
     bool quiet = false;
-    bool cache = false;     // reuse earlier runs' findings for unchanged files (--cache)
+    int suggestion_budget_ms = -1;  // --suggestion-budget; -1: no bound
+    bool cache = false;             // reuse earlier runs' findings for unchanged files (--cache)
     std::string cache_dir;  // where; empty: the user's cache folder (--cache-dir implies --cache)
 };
 

@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -108,7 +109,8 @@ void lint_one(const std::string& path, const std::string& shown, std::uint64_t m
     out.doc->lines = SourceMap(out.doc->source);  // moving a short string relocates its bytes
     report.document = out.doc.get();
     report.diagnostics = lint->lint(*out.doc);
-    if (key) cached.cache->store(*key, report.diagnostics);
+    // Findings whose suggestions the budget cut short are not what a run without it gives.
+    if (key && lint->suggestions_complete()) cached.cache->store(*key, report.diagnostics);
 }
 
 // The folder --cache uses without --cache-dir: $XDG_CACHE_HOME/copydesk, or ~/.cache/copydesk.
@@ -353,6 +355,10 @@ int run_lint(const LintArgs& args) {
         if (it == mine.end()) it = mine.emplace(&entry, entry.session.make_worker()).first;
         return *it->second.linter;
     };
+    std::optional<std::chrono::nanoseconds> suggestion_budget;
+    if (args.suggestion_budget_ms >= 0) {
+        suggestion_budget = std::chrono::milliseconds(args.suggestion_budget_ms);
+    }
     formatter->begin();
     run_ordered<Outcome>(
         plan.size(), threads, 4 * static_cast<std::size_t>(threads),
@@ -394,7 +400,10 @@ int run_lint(const LintArgs& args) {
                 p.path, p.shown, args.max_file_size,
                 [&]() -> rules::Linter* {
                     config::SessionCache::Entry* entry = session();
-                    return entry != nullptr ? &linter_for(*entry, thread) : nullptr;
+                    if (entry == nullptr) return nullptr;
+                    rules::Linter& linter = linter_for(*entry, thread);
+                    linter.set_suggestion_budget(suggestion_budget);
+                    return &linter;
                 },
                 read_options, cached, result);
             if (lines) keep_changed_lines(result.report, *lines);

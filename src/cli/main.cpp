@@ -88,6 +88,12 @@ int main(int argc, char** argv) {
                      "Refuse files larger than this (default 64MiB; K, M, G suffixes)")
         ->transform(CLI::AsSizeValue(false));
     lint_cmd->add_flag("--quiet,-q", lint.quiet, "Print nothing on stderr but errors");
+    lint_cmd
+        ->add_option("--suggestion-budget", lint.suggestion_budget_ms,
+                     "Spend at most about this many milliseconds per file on spelling "
+                     "suggestions; words past it are reported without them, and the file is "
+                     "not cached (default: no bound)")
+        ->check(CLI::NonNegativeNumber);
 
     FixArgs fix;
     CLI::App* fix_cmd = app.add_subcommand(

@@ -478,7 +478,8 @@ config::SessionCache::Entry* Server::entry_for(const TextDocument& doc) {
     return nullptr;
 }
 
-std::vector<Diagnostic> Server::lint(const TextDocument& doc) {
+std::vector<Diagnostic> Server::lint(const TextDocument& doc, bool* complete) {
+    if (complete != nullptr) *complete = true;
     config::SessionCache::Entry* entry = entry_for(doc);
     if (entry == nullptr) return {};
     const auto path = path_of_uri(doc.uri());
@@ -492,7 +493,11 @@ std::vector<Diagnostic> Server::lint(const TextDocument& doc) {
     }
     Document& document = std::get<Document>(loaded);
     document.lines = SourceMap(document.source);  // moving a short string relocates its bytes
-    return entry->worker.linter->lint(document);
+    rules::Linter& linter = *entry->worker.linter;
+    linter.set_suggestion_budget(options_.suggestion_budget);
+    std::vector<Diagnostic> found = linter.lint(document);
+    if (complete != nullptr) *complete = linter.suggestions_complete();
+    return found;
 }
 
 Json Server::to_lsp(const TextDocument& doc, const Diagnostic& d) const {
@@ -537,7 +542,8 @@ void Server::do_pending_work(const std::function<void()>& drain_input) {
         const auto started = std::chrono::steady_clock::now();
         const std::uint64_t generation = doc->generation;
         const TextDocument* text = doc->text.get();
-        std::vector<Diagnostic> found = lint(*text);
+        bool complete = true;
+        std::vector<Diagnostic> found = lint(*text, &complete);
         if (drain_input) drain_input();
         // Published only if nothing changed the document while it was linted (a reopened
         // document is a new TextDocument).
@@ -547,7 +553,7 @@ void Server::do_pending_work(const std::function<void()>& drain_input) {
             continue;
         }
         doc->diagnostics = std::move(found);
-        doc->dirty = false;
+        doc->dirty = !complete;  // linted again, further, once the other documents are
         publish(*doc);
         last_lint_time_ = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - started);
@@ -567,8 +573,9 @@ Json Server::code_actions(const Json& params) {
     if (!begin || !end) throw InvalidParams("range is outside the document");
     if (doc->dirty) {
         // An edit not linted yet: answer for the text as it is now.
-        doc->diagnostics = lint(*doc->text);
-        doc->dirty = false;
+        bool complete = true;
+        doc->diagnostics = lint(*doc->text, &complete);
+        doc->dirty = !complete;
         publish(*doc);
     }
 

@@ -28,6 +28,10 @@ struct ServerOptions {
     // Never write a file: "add to the project vocabulary" is refused. For fuzzing, where URIs
     // are arbitrary.
     bool read_only = false;
+    // At most about this long working out spelling suggestions in one lint of a document
+    // (nullopt: no bound). A lint cut short is published, and the document linted again when
+    // the server is idle, further each time, until its suggestions are complete.
+    std::optional<std::chrono::nanoseconds> suggestion_budget;
     // The data files shared by the sessions (new ones are made on every settings or config
     // change); null: the server keeps its own.
     std::shared_ptr<config::DataCache> data;
@@ -92,7 +96,8 @@ class Server {
     void mark_all_dirty();
     [[nodiscard]] std::filesystem::path config_target(const TextDocument& doc) const;
     [[nodiscard]] config::SessionCache::Entry* entry_for(const TextDocument& doc);
-    [[nodiscard]] std::vector<Diagnostic> lint(const TextDocument& doc);
+    // `complete`: false when the suggestion budget cut the lint short.
+    [[nodiscard]] std::vector<Diagnostic> lint(const TextDocument& doc, bool* complete = nullptr);
     void publish(const OpenDocument& doc);
     [[nodiscard]] nlohmann::json to_lsp(const TextDocument& doc, const Diagnostic& d) const;
     [[nodiscard]] OpenDocument* find(const std::string& uri);

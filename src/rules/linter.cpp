@@ -27,6 +27,10 @@ Linter::Linter(std::vector<std::unique_ptr<Rule>> rules, const Selection& select
     }
 }
 
+bool Linter::suggestions_complete() const {
+    return speller_ == nullptr || !speller_->suggestions_cut();
+}
+
 std::vector<Diagnostic> Linter::lint(const Document& doc) {
     std::vector<RegionText> regions;
     regions.reserve(doc.regions.size());
@@ -34,6 +38,7 @@ std::vector<Diagnostic> Linter::lint(const Document& doc) {
         regions.push_back({&region, segmenter_.analyze(region.text())});
     }
     facts_.start_document();
+    if (speller_ != nullptr) speller_->start_suggestion_budget(suggestion_budget_);
     const Context ctx(doc, std::move(regions), speller_, &rule_ids_, resources_, &facts_);
     std::vector<Diagnostic> out;
     std::set<std::string, std::less<>> always_on;  // ids of always-on rules that reported

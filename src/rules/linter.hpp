@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,6 +41,15 @@ class Linter {
 
     [[nodiscard]] std::vector<Diagnostic> lint(const Document& doc);
     [[nodiscard]] const std::vector<const Rule*>& active_rules() const { return active_; }
+    // At most about this long working out spelling suggestions per document (nullopt: no
+    // bound): a word left without them is still reported. A language server lints on each
+    // keystroke; a pasted page of foreign words would otherwise hold it up.
+    void set_suggestion_budget(std::optional<std::chrono::nanoseconds> budget) {
+        suggestion_budget_ = budget;
+    }
+    // False when the last document's suggestions were cut short by the budget: its findings
+    // are not what an unbounded run gives (and are not worth caching).
+    [[nodiscard]] bool suggestions_complete() const;
 
   private:
     std::vector<std::unique_ptr<Rule>> rules_;
@@ -48,6 +58,7 @@ class Linter {
     Selection selection_;
     std::set<std::string, std::less<>> rule_ids_;
     spell::SpellChecker* speller_;
+    std::optional<std::chrono::nanoseconds> suggestion_budget_;
     Resources resources_;
     text::Segmenter segmenter_;
     WordFacts facts_;  // answers about words, kept from one document to the next

@@ -188,6 +188,20 @@ const Corrections& SpellChecker::corrections(std::string_view raw) {
     return corrections_->keep(raw, std::move(result));
 }
 
+const Corrections* SpellChecker::corrections_within_budget(std::string_view word) {
+    if (const Corrections* cached = corrections_->find(word)) return cached;
+    if (!budget_left_) return &corrections(word);
+    if (worked_out_ && budget_left_->count() <= 0) {
+        cut_ = true;
+        return nullptr;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const Corrections& found = corrections(word);
+    *budget_left_ -= std::chrono::steady_clock::now() - start;
+    worked_out_ = true;
+    return &found;
+}
+
 std::vector<std::string> SpellChecker::suggestions(std::string_view word, std::size_t limit) {
     const auto& all = corrections(word).words;
     return {all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(limit, all.size()))};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -159,6 +160,19 @@ class SpellChecker {
     // Up to `limit` corrections, best first.
     [[nodiscard]] std::vector<std::string> suggestions(std::string_view word,
                                                        std::size_t limit = 5);
+    // A bound on the time the next corrections_within_budget() calls may spend working out
+    // corrections not yet cached (the linter starts one per document); nullopt: none.
+    void start_suggestion_budget(std::optional<std::chrono::nanoseconds> budget) {
+        budget_left_ = budget;
+        worked_out_ = false;
+        cut_ = false;
+    }
+    // corrections(word) if they are cached, or while the budget has time left (or there is
+    // none); the first word not cached is always worked out, so that linting a document again
+    // gets further. Null once the budget is spent, which suggestions_cut() then reports until
+    // the next budget.
+    [[nodiscard]] const Corrections* corrections_within_budget(std::string_view word);
+    [[nodiscard]] bool suggestions_cut() const { return cut_; }
 
     // How strongly the text suggests that an unknown capitalized word is a name.
     enum class NameEvidence {
@@ -210,6 +224,9 @@ class SpellChecker {
     // dialect-mix asks about every word of every document: a binary search each time.
     WordCache<std::optional<DialectSpelling>> dialect_cache_{kMaxCachedWords};
     WordCache<bool> near_common_cache_{kMaxCachedWords};
+    std::optional<std::chrono::nanoseconds> budget_left_;
+    bool worked_out_ = false;  // a word's corrections were worked out within this budget
+    bool cut_ = false;         // a word went without corrections for want of time
 };
 
 // Replaces typographic apostrophes (U+2019, U+02BC) with "'".

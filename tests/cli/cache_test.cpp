@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -410,6 +411,33 @@ TEST_CASE(
             CHECK(cached.err == plain.err);
         }
     }
+}
+
+TEST_CASE("lint --suggestion-budget reports every unknown word and caches only complete findings",
+          "[cli][cache]") {
+    const ScratchDir dir("cachebudget");
+    dir.write("a.txt", "The talks would resme after the goverment agred to the budjet.\n");
+    const auto full = dir.copydesk("lint --format line a.txt");
+    REQUIRE(full.code == 1);
+    const auto cut =
+        dir.copydesk("lint --format line --suggestion-budget 0 --cache-dir cache a.txt");
+    CHECK(cut.code == full.code);
+    // The same findings, in the same places; past the first word, without suggestions.
+    auto places = [](const std::string& out) {
+        std::vector<std::string> found;
+        std::istringstream lines(out);
+        for (std::string line; std::getline(lines, line);) {
+            found.push_back(line.substr(0, line.find(" Unknown word")));
+        }
+        return found;
+    };
+    CHECK(places(cut.out) == places(full.out));
+    CHECK(cut.out.find("; did you mean") != std::string::npos);
+    CHECK(cut.out.find("no suggestions (their time ran out)") != std::string::npos);
+    // Not cached: the next run works them out.
+    CHECK(dir.copydesk("lint --format line --cache-dir cache a.txt").out == full.out);
+    // A budget that is never reached changes nothing.
+    CHECK(dir.copydesk("lint --format line --suggestion-budget 100000 a.txt").out == full.out);
 }
 
 TEST_CASE("lint --cache keeps apart files under different configurations", "[cli][cache]") {

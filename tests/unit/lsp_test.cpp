@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -123,8 +125,8 @@ namespace {
 // Drives a Server in-process with the tiny test dictionary.
 class Client {
   public:
-    Client()
-        : server_(options(),
+    explicit Client(ServerOptions with = options())
+        : server_(std::move(with),
                   [this](const std::string& body) { sent_.push_back(Json::parse(body)); }) {
         ::setenv("DICPATH", COPYDESK_TEST_DATA, 1);
     }
@@ -230,6 +232,47 @@ TEST_CASE("lsp: diagnostics are published after the edits with UTF-16 ranges", "
     CHECK(spelling["code"] == "spelling");
     CHECK(spelling["range"]["start"] == Json::parse(R"({"line":0,"character":41})"));
     CHECK_FALSE(c.server().has_pending_work());
+}
+
+TEST_CASE("lsp: a lint whose suggestions run out of time is published, then taken further",
+          "[lsp]") {
+    ServerOptions options = Client::options();
+    options.suggestion_budget = std::chrono::nanoseconds(0);  // one new word's a lint
+    Client c(options);
+    c.initialize();
+    c.take("");
+    c.open(kUri, "The talks would resme, the minister said, on the goverment agred.\n");
+    auto spelling_of = [](const Json& published) {
+        std::vector<Json> out;
+        for (const Json& d : published["params"]["diagnostics"]) {
+            if (d["code"] == "spelling") out.push_back(d);
+        }
+        return out;
+    };
+    auto cut = [](const Json& d) {
+        return d["message"].get<std::string>().find("time ran out") != std::string::npos;
+    };
+    c.server().do_pending_work();
+    auto published = c.take("textDocument/publishDiagnostics");
+    REQUIRE(published.size() == 1);
+    const auto first = spelling_of(published[0]);
+    REQUIRE(first.size() == 3);  // every unknown word is reported at once
+    CHECK_FALSE(cut(first[0]));
+    CHECK(cut(first[2]));
+    CHECK(c.server().has_pending_work());
+    // Each further lint works out at least one more word's suggestions.
+    int lints = 1;
+    while (c.server().has_pending_work() && lints < 10) {
+        c.server().do_pending_work();
+        published = c.take("textDocument/publishDiagnostics");
+        REQUIRE(published.size() == 1);
+        ++lints;
+    }
+    CHECK(lints <= 3);
+    const auto last = spelling_of(published[0]);
+    REQUIRE(last.size() == 3);
+    for (const Json& d : last) CHECK_FALSE(cut(d));
+    CHECK(last[0]["range"] == first[0]["range"]);
 }
 
 TEST_CASE("lsp: incremental edits then code actions from fixes and suggestions", "[lsp]") {

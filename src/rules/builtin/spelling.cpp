@@ -27,8 +27,14 @@ class Spelling final : public Rule {
                 const text::Token& token = where.analysis.tokens[t];
                 if (classify_word(ctx, where, token) != WordVerdict::Unknown) continue;
                 const std::string_view word = where.slice(token.span);
-                const auto& found = ctx.speller()->corrections(word);
+                const spell::Corrections* within = ctx.speller()->corrections_within_budget(word);
                 std::string message = "Unknown word '" + std::string(word) + "'";
+                if (within == nullptr) {
+                    out.report(where, token.span,
+                               std::move(message) + "; no suggestions (their time ran out).");
+                    continue;
+                }
+                const spell::Corrections& found = *within;
                 if (found.safe) {
                     message += "; use '" + found.words.front() + "'.";
                 } else {
