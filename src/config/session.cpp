@@ -343,7 +343,6 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         vocabulary->reject = settings.reject;
         s.vocabulary_ = std::move(vocabulary);
     }
-    s.known_misspellings_ = table;
     s.settings_ = std::move(settings);
     return s;
 }

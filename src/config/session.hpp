@@ -92,7 +92,6 @@ class Session {
     Settings settings_;
     bool needs_speller_ = false;
     bool use_lexicon_ = false;         // check with the lexicon instead of loading Hunspell
-    bool known_misspellings_ = false;  // the table is on (settings and environment)
     spell::DictionaryFiles dictionary_;
     spell::Dialect dialect_ = spell::Dialect::Any;
     spell::SpellData spelling_;
