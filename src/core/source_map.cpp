@@ -15,10 +15,15 @@ SourceMap::SourceMap(std::string_view source) : source_(source) {
     }
 }
 
-Position SourceMap::position(std::uint32_t offset) const {
+std::uint32_t SourceMap::line_of(std::uint32_t offset) const {
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(source_.size()));
     const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    const auto line = static_cast<std::uint32_t>(it - starts_.begin());
+    return static_cast<std::uint32_t>(it - starts_.begin());
+}
+
+Position SourceMap::position(std::uint32_t offset) const {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(source_.size()));
+    const std::uint32_t line = line_of(offset);
     std::uint32_t start = starts_[line - 1];
     // A byte order mark is invisible in editors: it takes no column.
     if (line == 1 && source_.starts_with("\xEF\xBB\xBF") && offset >= 3) start = 3;

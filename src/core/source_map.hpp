@@ -22,6 +22,8 @@ class SourceMap {
     void rebind(std::string_view source) { source_ = source; }
 
     [[nodiscard]] Position position(std::uint32_t offset) const;
+    // The 1-based line holding `offset` (the last line for an offset past the text).
+    [[nodiscard]] std::uint32_t line_of(std::uint32_t offset) const;
     // The positions of `begin` and `end`; the end counted on from the beginning when both are
     // on one line, as most spans are (columns count from the line's start).
     [[nodiscard]] std::pair<Position, Position> positions(std::uint32_t begin,

@@ -40,33 +40,59 @@ inline std::size_t continuations_in8(const char* p) {
 }
 }  // namespace detail
 
-// Number of code points in a valid UTF-8 string: its bytes less the continuation bytes
-// (columns of long lines are asked for each finding on them).
-inline std::size_t count_code_points(std::string_view s) {
-    std::size_t continuations = 0;
+namespace detail {
+// The lead bytes of four-byte sequences (11110xxx) among the eight at `p`: each begins a code
+// point outside the Basic Multilingual Plane, two UTF-16 units.
+inline std::size_t four_byte_leads_in8(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    const std::uint64_t flags =
+        (word & (word << 1) & (word << 2) & (word << 3) & 0x8080808080808080ULL) >> 7;
+    return static_cast<std::size_t>((flags * 0x0101010101010101ULL) >> 56);
+}
+
+// The sum of in8(p) over the eight-byte words of `s` that hold a byte outside ASCII, and of
+// in1(byte) over the bytes past the last whole word; in8 and in1 count what ASCII lacks.
+template <class In8, class In1>
+std::size_t count_outside_ascii(std::string_view s, In8 in8, In1 in1) {
+    std::size_t count = 0;
     std::size_t i = 0;
 #if defined(__SSE2__)
-    // Sixteen bytes a step, and one test for the ASCII ones, which hold no continuation; and
-    // first one test for sixty-four (most of a line is ASCII).
+    // Sixteen bytes a step, and one test for the ASCII ones; and first one test for sixty-four
+    // (most of a line is ASCII).
     const auto load = [&](std::size_t at) {
         return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
     };
     const auto count16 = [&](std::size_t at) {
         if (_mm_movemask_epi8(load(at)) == 0) return std::size_t{0};
-        return detail::continuations_in8(s.data() + at) +
-               detail::continuations_in8(s.data() + at + 8);
+        return in8(s.data() + at) + in8(s.data() + at + 8);
     };
     for (; i + 64 <= s.size(); i += 64) {
         const __m128i any = _mm_or_si128(_mm_or_si128(load(i), load(i + 16)),
                                          _mm_or_si128(load(i + 32), load(i + 48)));
         if (_mm_movemask_epi8(any) == 0) continue;
-        continuations += count16(i) + count16(i + 16) + count16(i + 32) + count16(i + 48);
+        count += count16(i) + count16(i + 16) + count16(i + 32) + count16(i + 48);
     }
-    for (; i + 16 <= s.size(); i += 16) continuations += count16(i);
+    for (; i + 16 <= s.size(); i += 16) count += count16(i);
 #endif
-    for (; i + 8 <= s.size(); i += 8) continuations += detail::continuations_in8(s.data() + i);
-    for (; i < s.size(); ++i) continuations += is_continuation(static_cast<unsigned char>(s[i]));
-    return s.size() - continuations;
+    for (; i + 8 <= s.size(); i += 8) count += in8(s.data() + i);
+    for (; i < s.size(); ++i) count += in1(static_cast<unsigned char>(s[i]));
+    return count;
+}
+}  // namespace detail
+
+// Number of code points in a valid UTF-8 string: its bytes less the continuation bytes
+// (columns of long lines are asked for each finding on them).
+inline std::size_t count_code_points(std::string_view s) {
+    return s.size() - detail::count_outside_ascii(s, detail::continuations_in8, is_continuation);
+}
+
+// Number of UTF-16 code units of a valid UTF-8 string: one a code point, two for one outside
+// the Basic Multilingual Plane (LSP positions count these by default).
+inline std::size_t count_utf16_units(std::string_view s) {
+    return count_code_points(s) +
+           detail::count_outside_ascii(s, detail::four_byte_leads_in8,
+                                       [](unsigned char b) { return std::size_t{b >= 0xF0}; });
 }
 
 // Decodes the code point at `pos` of valid UTF-8 and advances `pos`.

@@ -105,6 +105,33 @@ TEST_CASE("lsp positions: UTF-16 counts astral characters as two units", "[lsp]"
     CHECK(map.to_offset({0, 3}, Encoding::Utf8) == 1u);
 }
 
+TEST_CASE("lsp positions: every character of long mixed lines maps there and back", "[lsp]") {
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+        text +=
+            "Plain words for a while, then K\xD0\xB8\xD1\x97\xD0\xB2 and \xF0\x9F\x87\xBA"
+            "\xF0\x9F\x87\xA6 \xE2\x80\x9Cquoted\xE2\x80\x9D";
+        if (i % 10 == 9) text += "\n";
+    }
+    const PositionMap map(text);
+    std::uint32_t line = 0;
+    std::uint32_t utf16 = 0;
+    for (std::uint32_t at = 0; at <= text.size(); ++at) {
+        const auto byte = at < text.size() ? static_cast<unsigned char>(text[at]) : 0;
+        if (at < text.size() && (byte & 0xC0) == 0x80) continue;  // inside a character
+        INFO("offset " << at);
+        const LspPosition p = map.to_lsp(at, Encoding::Utf16);
+        CHECK(p == LspPosition{line, utf16});
+        CHECK(map.to_offset(p, Encoding::Utf16) == at);
+        if (byte == '\n') {
+            ++line;
+            utf16 = 0;
+        } else {
+            utf16 += byte >= 0xF0 ? 2 : 1;
+        }
+    }
+}
+
 TEST_CASE("lsp positions: ends of lines and of the text", "[lsp]") {
     const std::string text = "one\r\ntwo\nthree";
     const PositionMap map(text);

@@ -50,7 +50,8 @@ TEST_CASE("decode and append round-trip", "[utf8]") {
     CHECK(utf8::count_code_points(s) == 4);
 }
 
-TEST_CASE("code points are counted in blocks of bytes and at the ragged end", "[utf8]") {
+TEST_CASE("code points and UTF-16 units are counted in blocks of bytes and at the ragged end",
+          "[utf8]") {
     // Every offset and length across texts of one-, two-, three- and four-byte characters,
     // so that characters straddle the eight-, sixteen- and sixty-four-byte blocks, and plain
     // ASCII runs fill whole blocks.
@@ -64,13 +65,20 @@ TEST_CASE("code points are counted in blocks of bytes and at the ragged end", "[
         for (std::size_t begin = 0; begin < text.size(); ++begin) {
             if (utf8::is_continuation(static_cast<unsigned char>(text[begin]))) continue;
             std::size_t expected = 0;
+            std::size_t units = 0;  // UTF-16: two for a four-byte character
             for (std::size_t end = begin; end <= text.size(); ++end) {
                 if (end == text.size() ||
                     !utf8::is_continuation(static_cast<unsigned char>(text[end]))) {
                     INFO("begin " << begin << ", end " << end);
-                    CHECK(utf8::count_code_points(
-                              std::string_view(text).substr(begin, end - begin)) == expected);
+                    const std::string_view part = std::string_view(text).substr(begin, end - begin);
+                    CHECK(utf8::count_code_points(part) == expected);
+                    CHECK(utf8::count_utf16_units(part) == units);
                     ++expected;
+                    if (end < text.size()) {
+                        units += utf8::sequence_length(static_cast<unsigned char>(text[end])) == 4
+                                     ? 2
+                                     : 1;
+                    }
                 }
             }
         }
