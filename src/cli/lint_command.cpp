@@ -260,9 +260,7 @@ int run_lint(const LintArgs& args) {
             continue;
         }
         config::Settings& settings = std::get<config::Effective>(effective).settings;
-        // As the session cache tells configurations apart.
-        const std::string key =
-            settings.describe() + "data_dir: " + settings.data_dir.string() + "\n";
+        const std::string key = config::SessionCache::key_of(settings);
         auto it = groups.find(key);
         if (it == groups.end()) {
             it = groups.emplace(key, Group{}).first;

@@ -216,8 +216,12 @@ bool Resolver::included(const fs::path& path) {
     return false;
 }
 
+std::string SessionCache::key_of(const Settings& settings) {
+    return settings.describe() + "data_dir: " + settings.data_dir.string() + "\n";
+}
+
 std::variant<SessionCache::Entry*, std::string> SessionCache::get(const Settings& settings) {
-    const std::string key = settings.describe() + "data_dir: " + settings.data_dir.string() + "\n";
+    const std::string key = key_of(settings);
     auto it = entries_.find(key);
     if (it == entries_.end()) {
         auto created = Session::create(settings, data_.get());

@@ -77,6 +77,8 @@ class SessionCache {
     };
     // The entry for `settings`, or the error creating its Session.
     std::variant<Entry*, std::string> get(const Settings& settings);
+    // What tells apart the configurations that get() makes a Session each for.
+    static std::string key_of(const Settings& settings);
     // The entry for the configuration `resolver` finds for `file`, or the error in that
     // configuration or in creating its Session.
     std::variant<Entry*, std::string> for_file(Resolver& resolver,

@@ -91,7 +91,7 @@ class Session {
 
     Settings settings_;
     bool needs_speller_ = false;
-    bool use_lexicon_ = false;         // check with the lexicon instead of loading Hunspell
+    bool use_lexicon_ = false;  // check with the lexicon instead of loading Hunspell
     spell::DictionaryFiles dictionary_;
     spell::Dialect dialect_ = spell::Dialect::Any;
     spell::SpellData spelling_;
