@@ -6,7 +6,8 @@ every distinct misspelling gets suggestions; warm: the same files linted again i
 process, one pass of three), on one core and on all cores, the median of seven runs (one- and
 three-pass runs taken in turn, so that a slow spell of the machine falls on both) with the best
 run beside it; the same files in a new process with --cache, every file found in the cache
-(the persistent cache a re-run in CI or a pre-commit hook uses); per-article
+(the persistent cache a re-run in CI or a pre-commit hook uses); the cold figure of each part
+of the corpus (its folders), beside the distinct unknown words it holds per MB; per-article
 latency (process start to exit, p50 and p99); peak memory; the cost of one misspelling's
 suggestions; and `hunspell -l` over the same files. Skips cleanly without the corpus.
 
@@ -19,6 +20,7 @@ instructions (valgrind) of a cold pass, a warm pass and one article, which do no
                  [--corpus ../shared/corpus] [--articles 200]
 """
 import argparse
+import json
 import os
 import random
 import re
@@ -89,6 +91,30 @@ def cached_runs(exe, files, jflag, rounds=7):
         cmd = [exe, "lint", "--format", "json", *jflag, "--cache-dir", cache, *files]
         run(cmd)
         return [run(cmd)[0] for _ in range(rounds)]
+
+
+def cold_by_part(exe, clean, files, label="", rounds=5):
+    """Prints the cold figure of each part of the corpus (its top-level folders) on one core, with
+    the distinct words it reports as unknown per MB: the cold pass costs what its distinct new
+    words cost (lookups, name checks, suggestions), which differs from one kind of text to
+    another far more than its length does."""
+    parts = {}
+    for f in files:
+        parts.setdefault(os.path.relpath(f, clean).split(os.sep)[0], []).append(f)
+    for part, members in sorted(parts.items()):
+        size = sum(os.path.getsize(f) for f in members) / 1e6
+        cmd = [exe, "lint", "--format", "json", "-j", "1", *members]
+        times = [run(cmd)[0] for _ in range(rounds)]
+        out = subprocess.run(cmd, capture_output=True, text=True).stdout
+        unknown = set()
+        for report in json.loads(out).get("files", []):
+            with open(report["path"], "rb") as fh:
+                text = fh.read()
+            for d in report.get("diagnostics", []):
+                if d.get("rule") == "spelling":
+                    unknown.add(text[d["offset"]:d["offset"] + d["length"]].lower())
+        print(f"{label}  cold, one core, {part}: {size / statistics.median(times):7.1f} MB/s "
+              f"({size:.2f} MB, {len(unknown) / size:.0f} distinct unknown words per MB)")
 
 
 def suggestion_cost(exe, corpus, count=2000, label=""):
@@ -186,6 +212,9 @@ def main():
             print(f"{label[exe]}{jobs} core(s): cold {mb / once:7.1f} MB/s "
                   f"{words / once:10.0f} words/s (best run: {mb / best_once:.1f})   "
                   f"{warm_text}   peak {peak[exe]:.0f} MiB")
+        if jobs == 1:
+            for exe in exes:
+                cold_by_part(exe, clean, files, label[exe])
         # A persistent cache (--cache): a run over files linted before, unchanged.
         for exe in exes:
             if not supports_cache(exe):
