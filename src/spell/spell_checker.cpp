@@ -90,6 +90,17 @@ const Corrections& CorrectionCache::keep(std::string_view word, Corrections foun
     return map_.try_emplace(std::string(word), std::move(found)).first->second;
 }
 
+std::optional<bool> CorrectionCache::near_common(std::string_view word) const {
+    const std::lock_guard lock(mutex_);
+    const auto it = near_common_.find(word);
+    return it == near_common_.end() ? std::nullopt : std::optional<bool>(it->second);
+}
+
+void CorrectionCache::keep_near_common(std::string_view word, bool near) {
+    const std::lock_guard lock(mutex_);
+    near_common_.try_emplace(std::string(word), near);
+}
+
 bool SpellChecker::lookup(const std::string& word) {
     if (data_.house && data_.house->contains(word)) return true;
     if (engine_->spell(word)) return true;
@@ -267,6 +278,10 @@ bool SpellChecker::misspells_common_word(std::string_view raw, NameEvidence evid
 
 bool SpellChecker::near_common_word(std::string_view word) {
     if (const bool* cached = near_common_cache_.find(word)) return *cached;
+    if (const std::optional<bool> shared = corrections_->near_common(word)) {
+        near_common_cache_.insert(word, *shared);
+        return *shared;
+    }
     // As corrections() reads the word; a word it has ranked, or the table corrects, is let
     // through without a search.
     const std::string base = normalize_apostrophes(split_possessive(word).first);
@@ -274,6 +289,7 @@ bool SpellChecker::near_common_word(std::string_view word) {
         corrections_->find(word) != nullptr || table_correction(base) ||
         least_correction_cost(*data_.lexicon, base, Lexicon::kCommonLevel) <= kStrictCost;
     near_common_cache_.insert(word, near);
+    corrections_->keep_near_common(word, near);
     return near;
 }
 

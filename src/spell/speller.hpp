@@ -124,9 +124,16 @@ class CorrectionCache {
     // Keeps `found` unless another thread got there first; returns what is kept.
     const Corrections& keep(std::string_view word, Corrections found);
 
+    // Whether a common word lies near `word` (see SpellChecker::near_common_word), if some
+    // thread has worked it out: a search of the common words for each capitalized unknown
+    // word, which a run on two threads made twice for a name both threads' articles hold.
+    [[nodiscard]] std::optional<bool> near_common(std::string_view word) const;
+    void keep_near_common(std::string_view word, bool near);
+
   private:
     mutable std::mutex mutex_;
     std::unordered_map<std::string, Corrections, StringHash, std::equal_to<>> map_;
+    std::unordered_map<std::string, bool, StringHash, std::equal_to<>> near_common_;
 };
 
 // Which dialect spells a word one way only, and how the other spells it ("colour": GB,

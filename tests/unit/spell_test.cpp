@@ -760,6 +760,46 @@ TEST_CASE("names far from every common word are judged without ranking the same"
     CHECK(names > 100);
 }
 
+TEST_CASE("the checkers of one run share which names lie near a common word", "[spell]") {
+    SpellData data;
+    REQUIRE_FALSE(
+        load_spelling_data(COPYDESK_SOURCE_DIR "/dictionaries/spelling", true, data).has_value());
+    data.house = std::make_shared<WordList>();
+    auto run_cache = std::make_shared<CorrectionCache>();
+    auto checker_with = [&](std::shared_ptr<CorrectionCache> cache) {
+        SpellData own = data;
+        own.corrections = std::move(cache);
+        return SpellChecker(make_lexicon_speller(own.lexicon, Dialect::US), own, Dialect::US);
+    };
+    using Evidence = SpellChecker::NameEvidence;
+    const std::vector<std::string> words{"Zelenskyy", "Kuleba",  "Shmyhal", "Podolyak",
+                                         "Goverment", "Febuary", "Wendsday"};
+    SpellChecker first = checker_with(run_cache);
+    SpellChecker alone = checker_with(std::make_shared<CorrectionCache>());
+    for (const std::string& w : words) {
+        CAPTURE(w);
+        CHECK_FALSE(run_cache->near_common(w).has_value());
+        const bool slip = first.misspells_common_word(w, Evidence::Capital);
+        CHECK(run_cache->near_common(w).has_value());  // kept for the other threads
+        CHECK(alone.misspells_common_word(w, Evidence::Capital) == slip);
+    }
+    // A second checker of the run answers from the verdicts the first one kept.
+    SpellChecker second = checker_with(run_cache);
+    for (const std::string& w : words) {
+        CAPTURE(w);
+        CHECK(second.misspells_common_word(w, Evidence::Capital) ==
+              alone.misspells_common_word(w, Evidence::Capital));
+    }
+    // It reads the kept verdict rather than searching again: one said to be far from every
+    // common word is not judged a slip, though searching finds "government" near it.
+    auto planted = std::make_shared<CorrectionCache>();
+    planted->keep_near_common("Goverment", false);
+    CHECK(alone.misspells_common_word("Goverment", Evidence::Capital));
+    CHECK_FALSE(checker_with(planted).misspells_common_word("Goverment", Evidence::Capital));
+    planted->keep_near_common("Goverment", true);  // the first verdict kept stands
+    CHECK(planted->near_common("Goverment") == std::optional<bool>(false));
+}
+
 TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
     CHECK(keys_adjacent('a', 's'));
     CHECK(keys_adjacent('r', 'd'));
