@@ -4,9 +4,11 @@
 #include <array>
 #include <string_view>
 
+#include "core/utf8.hpp"
 #include "rules/lazy_regex.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
+#include "text/unicode.hpp"
 
 namespace copydesk::rules::builtin {
 
@@ -38,8 +40,10 @@ constexpr std::array<std::string_view, 6> kTeaserWords{"also",        "more",   
                                                        "recommended", "related", "watch"};
 
 // What the regexes' first words say of a line: whether it may be a prompt, and whether it may
-// be a teaser. A line starting with a character outside ASCII may be either, since the
-// regexes ignore case as Unicode does (the Kelvin sign for "k", the long s for "s").
+// be a teaser. A word with a letter outside ASCII may be either, since the regexes ignore case
+// as Unicode does (the Kelvin sign for "k", the long s for "s"); a line that opens with any
+// other character outside ASCII (a curly quote, a dash, a bullet) is neither, as every
+// alternative opens with a letter.
 struct FirstWord {
     bool prompt = false;
     bool teaser = false;
@@ -54,7 +58,11 @@ FirstWord first_word(std::string_view line) {
         if (n == kLongest) return {};
         lower[n] = static_cast<char>(c);
     }
-    if (n < line.size() && (static_cast<unsigned char>(line[n]) & 0x80) != 0) return {true, true};
+    if (n < line.size() && (static_cast<unsigned char>(line[n]) & 0x80) != 0) {
+        std::size_t at = n;
+        const bool letter = text::is_letter(utf8::decode(line, at));
+        return {letter, letter};
+    }
     const std::string_view word(lower.data(), n);
     auto listed = [&](const auto& words) {
         return std::find(words.begin(), words.end(), word) != words.end();
