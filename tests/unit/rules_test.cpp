@@ -1,9 +1,11 @@
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "config/names_loader.hpp"
@@ -174,6 +176,98 @@ TEST_CASE("per-rule cases", "[rules]") {
         CHECK(bad > 0);
         CHECK(good > 0);
     }
+}
+
+TEST_CASE("html-residue finds the tags an expression with the length limits in it finds",
+          "[rules]") {
+    // The rule checks how much a tag or comment holds after matching, where the expression it
+    // replaced counted it: the same tags, on texts of tags, comments, near-tags, long insides
+    // and characters outside ASCII (the long s reads as "s").
+    const re2::RE2 limited(
+        R"((?i)(</?(?:a|abbr|article|b|blockquote|br|button|center|cite|code|div|em|figcaption|)"
+        R"(figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|)"
+        R"(noscript|ol|p|picture|script|section|small|source|span|strong|style|sub|sup|table|td|)"
+        R"(th|time|tr|u|ul|video)\b[^<>]{0,300}?/?>|<!--[^\n]{0,500}?-->))");
+    REQUIRE(limited.ok());
+    const std::vector<std::string> pieces{"<",
+                                          ">",
+                                          "/",
+                                          "<b>",
+                                          "</p>",
+                                          "<br/>",
+                                          "<!--",
+                                          "-->",
+                                          "<span ",
+                                          "<ul",
+                                          "<u>",
+                                          "<h2>",
+                                          "<\u017Fpan>",
+                                          "<a href=x>",
+                                          "text",
+                                          " ",
+                                          "\n",
+                                          "\u00e9",
+                                          "\u201c",
+                                          "<3 ",
+                                          "<<",
+                                          "<!-",
+                                          "<FONT color=red>",
+                                          "x</DIV>"};
+    std::mt19937 random(0x7A65);
+    auto long_run = [&](std::size_t n, const std::string& unit) {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i) out += unit;
+        return out;
+    };
+    spell::SpellChecker* no_speller = nullptr;
+    int tags = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::string text = "Lead. ";
+        const int parts = 2 + static_cast<int>(random() % 14);
+        for (int i = 0; i < parts; ++i) {
+            const std::string unit = random() % 2 ? "x" : "\u00e9";
+            switch (random() % 8) {
+                case 0:  // an inside near either limit, in ASCII or two-byte characters
+                    text += long_run(295 + random() % 10, unit);
+                    break;
+                case 1:
+                    text += long_run(495 + random() % 10, unit);
+                    break;
+                case 2:  // a tag or comment holding just up to its limit, or one more
+                    text += "<b" + long_run(299 + random() % 3, unit) + ">";
+                    break;
+                case 3:
+                    text += "<!--" + long_run(499 + random() % 3, unit) + "-->";
+                    break;
+                default:
+                    text += pieces[random() % pieces.size()];
+            }
+        }
+        text += " End.";
+        // One paragraph: its text is the document's.
+        std::replace(text.begin(), text.end(), '\r', ' ');
+        while (text.find("\n\n") != std::string::npos) text.replace(text.find("\n\n"), 2, "\n ");
+        std::vector<Span> expected;
+        re2::StringPiece input(text);
+        re2::StringPiece tag;
+        while (re2::RE2::FindAndConsume(&input, limited, &tag)) {
+            const auto begin = static_cast<std::uint32_t>(tag.data() - text.data());
+            expected.push_back({begin, static_cast<std::uint32_t>(begin + tag.size())});
+        }
+        Document doc;
+        std::vector<Span> found;
+        for (const Diagnostic& d : run_rule("html-residue", text, no_speller, doc)) {
+            if (d.message.starts_with("Delete the HTML markup")) found.push_back(d.span);
+        }
+        CAPTURE(text);
+        REQUIRE(found.size() == expected.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            CHECK(found[i].begin == expected[i].begin);
+            CHECK(found[i].end == expected[i].end);
+        }
+        tags += static_cast<int>(found.size());
+    }
+    CHECK(tags > 400);
 }
 
 TEST_CASE("specific findings win over spelling on the same span", "[rules]") {
