@@ -270,6 +270,78 @@ TEST_CASE("html-residue finds the tags an expression with the length limits in i
     CHECK(tags > 400);
 }
 
+TEST_CASE("embed-residue finds the lines expressions with the length limits in them find",
+          "[rules]") {
+    // The rule checks the name's and the handle's length after matching, where the expressions
+    // it replaced counted them: the same findings on generated lines with names and handles at
+    // and around the limits, several dashes and handles, and Instagram's form.
+    const re2::RE2 attribution(
+        R"(((?:—|–|--?)\s*[^—–\n]{1,100}?\(@\w{1,30}\)\s*)"
+        R"((?:January|February|March|April|May|June|July|August|September|October|November|)"
+        R"(December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},\s+\d{4}\s*$))");
+    const re2::RE2 instagram(R"((^A post shared by .{1,100}?\(@[\w.]{1,30}\).{0,60}$))");
+    REQUIRE(attribution.ok());
+    REQUIRE(instagram.ok());
+    std::mt19937 random(0xE3BD);
+    auto run = [&](std::size_t n, const std::string& unit) {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i) out += unit;
+        return out;
+    };
+    auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+    const std::vector<std::string> dashes{"\u2014 ", "\u2013", "-- ", "- ", "--", "-"};
+    const std::vector<std::string> units{"a", "\u00e9", " ", "-"};
+    const std::vector<std::string> dates{" March 3, 2023", " Sept. 12, 2024", " Nov 1,  2022 ",
+                                         " March 3 2023", " Mar 33, 2023"};
+    spell::SpellChecker* no_speller = nullptr;
+    int found_lines = 0;
+    for (int round = 0; round < 600; ++round) {
+        std::string line;
+        if (random() % 4 == 0) {
+            line = "A post shared by " + run(95 + random() % 10, pick(units)) + "(@" +
+                   run(28 + random() % 5, random() % 2 ? "b" : ".") + ")" +
+                   run(55 + random() % 10, pick(units));
+        } else {
+            const int dash_count = 1 + static_cast<int>(random() % 3);
+            for (int i = 0; i < dash_count; ++i) {
+                line += pick(dashes) +
+                        run(random() % 3 == 0 ? 96 + random() % 8 : random() % 40, pick(units));
+                if (random() % 4 == 0) line += "(@x) ";
+            }
+            line += "(@" + run(random() % 3 == 0 ? 28 + random() % 5 : 1 + random() % 10, "h") +
+                    ")" + pick(dates);
+        }
+        const std::string text = "Lead sentence.\n\n" + line + "\n\nLast sentence.\n";
+        // What the old code reported: the trimmed match of either expression on the line.
+        std::optional<Span> expected;
+        const auto at = static_cast<std::uint32_t>(text.find(line));
+        std::size_t end = line.size();
+        while (end > 0 && line[end - 1] == ' ') --end;
+        const re2::StringPiece piece(text.data() + at, end);
+        re2::StringPiece match;
+        if (re2::RE2::PartialMatch(piece, instagram, &match) ||
+            re2::RE2::PartialMatch(piece, attribution, &match)) {
+            auto b = static_cast<std::uint32_t>(match.data() - text.data());
+            auto e = static_cast<std::uint32_t>(b + match.size());
+            while (e > b && text[e - 1] == ' ') --e;
+            expected = Span{b, e};
+        }
+        Document doc;
+        std::optional<Span> got;
+        for (const Diagnostic& d : run_rule("embed-residue", text, no_speller, doc)) {
+            if (d.message.starts_with("Delete this attribution line")) got = d.span;
+        }
+        CAPTURE(line);
+        REQUIRE(got.has_value() == expected.has_value());
+        if (got) {
+            CHECK(got->begin == expected->begin);
+            CHECK(got->end == expected->end);
+            ++found_lines;
+        }
+    }
+    CHECK(found_lines > 150);
+}
+
 TEST_CASE("specific findings win over spelling on the same span", "[rules]") {
     std::vector<Diagnostic> diags(2);
     diags[0].rule = "spelling";
