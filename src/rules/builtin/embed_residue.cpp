@@ -62,18 +62,18 @@ class EmbedResidue final : public Rule {
                 const Span s = trim(text, line);
                 if (s.empty()) continue;
                 const re2::StringPiece piece(text.data() + s.begin, s.size());
-                re2::StringPiece match;
                 // Both end in "(@handle)" and a date: most lines never reach the expressions.
                 const std::string_view trimmed = text.substr(s.begin, s.size());
                 if (trimmed.find("(@") == std::string_view::npos) continue;
-                const bool instagram = trimmed.starts_with(kInstagramStart) &&
-                                       re2::RE2::PartialMatch(piece, instagram_.get(), &match);
-                std::optional<re2::StringPiece> attribution;
-                if (!instagram) attribution = attribution_in(piece, attribution_.get());
-                if (instagram || attribution) {
-                    if (attribution) match = *attribution;
-                    const auto b = static_cast<std::uint32_t>(match.data() - text.data());
-                    const Span span{b, static_cast<std::uint32_t>(b + match.size())};
+                re2::StringPiece instagram;
+                const std::optional<re2::StringPiece> match =
+                    trimmed.starts_with(kInstagramStart) &&
+                            re2::RE2::PartialMatch(piece, instagram_.get(), &instagram)
+                        ? instagram
+                        : attribution_in(piece, attribution_.get());
+                if (match) {
+                    const auto b = static_cast<std::uint32_t>(match->data() - text.data());
+                    const Span span{b, static_cast<std::uint32_t>(b + match->size())};
                     out.report(where, trim(text, span),
                                "Delete this attribution line left by an embedded social media "
                                "post, or quote the post in a sentence.");
