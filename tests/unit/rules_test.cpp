@@ -69,6 +69,13 @@ std::vector<Diagnostic> run_rule(const std::string& rule_id, const std::string& 
     return linter.lint(doc);
 }
 
+// `unit` (one character, perhaps of several bytes) `n` times over.
+std::string repeated(std::size_t n, const std::string& unit) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += unit;
+    return out;
+}
+
 std::string read_file(const fs::path& p) {
     std::ifstream in(p);
     std::stringstream ss;
@@ -214,11 +221,6 @@ TEST_CASE("html-residue finds the tags an expression with the length limits in i
                                           "<FONT color=red>",
                                           "x</DIV>"};
     std::mt19937 random(0x7A65);
-    auto long_run = [&](std::size_t n, const std::string& unit) {
-        std::string out;
-        for (std::size_t i = 0; i < n; ++i) out += unit;
-        return out;
-    };
     spell::SpellChecker* no_speller = nullptr;
     int tags = 0;
     for (int round = 0; round < 400; ++round) {
@@ -228,16 +230,16 @@ TEST_CASE("html-residue finds the tags an expression with the length limits in i
             const std::string unit = random() % 2 ? "x" : "\u00e9";
             switch (random() % 8) {
                 case 0:  // an inside near either limit, in ASCII or two-byte characters
-                    text += long_run(295 + random() % 10, unit);
+                    text += repeated(295 + random() % 10, unit);
                     break;
                 case 1:
-                    text += long_run(495 + random() % 10, unit);
+                    text += repeated(495 + random() % 10, unit);
                     break;
                 case 2:  // a tag or comment holding just up to its limit, or one more
-                    text += "<b" + long_run(299 + random() % 3, unit) + ">";
+                    text += "<b" + repeated(299 + random() % 3, unit) + ">";
                     break;
                 case 3:
-                    text += "<!--" + long_run(499 + random() % 3, unit) + "-->";
+                    text += "<!--" + repeated(499 + random() % 3, unit) + "-->";
                     break;
                 default:
                     text += pieces[random() % pieces.size()];
@@ -283,11 +285,6 @@ TEST_CASE("embed-residue finds the lines expressions with the length limits in t
     REQUIRE(attribution.ok());
     REQUIRE(instagram.ok());
     std::mt19937 random(0xE3BD);
-    auto run = [&](std::size_t n, const std::string& unit) {
-        std::string out;
-        for (std::size_t i = 0; i < n; ++i) out += unit;
-        return out;
-    };
     auto pick = [&](const std::vector<std::string>& from) { return from[random() % from.size()]; };
     const std::vector<std::string> dashes{"\u2014 ", "\u2013", "-- ", "- ", "--", "-"};
     const std::vector<std::string> units{"a", "\u00e9", " ", "-"};
@@ -298,18 +295,20 @@ TEST_CASE("embed-residue finds the lines expressions with the length limits in t
     for (int round = 0; round < 600; ++round) {
         std::string line;
         if (random() % 4 == 0) {
-            line = "A post shared by " + run(95 + random() % 10, pick(units)) + "(@" +
-                   run(28 + random() % 5, random() % 2 ? "b" : ".") + ")" +
-                   run(55 + random() % 10, pick(units));
+            line = "A post shared by " + repeated(95 + random() % 10, pick(units)) + "(@" +
+                   repeated(28 + random() % 5, random() % 2 ? "b" : ".") + ")" +
+                   repeated(55 + random() % 10, pick(units));
         } else {
             const int dash_count = 1 + static_cast<int>(random() % 3);
             for (int i = 0; i < dash_count; ++i) {
-                line += pick(dashes) +
-                        run(random() % 3 == 0 ? 96 + random() % 8 : random() % 40, pick(units));
+                line +=
+                    pick(dashes) +
+                    repeated(random() % 3 == 0 ? 96 + random() % 8 : random() % 40, pick(units));
                 if (random() % 4 == 0) line += "(@x) ";
             }
-            line += "(@" + run(random() % 3 == 0 ? 28 + random() % 5 : 1 + random() % 10, "h") +
-                    ")" + pick(dates);
+            line += "(@" +
+                    repeated(random() % 3 == 0 ? 28 + random() % 5 : 1 + random() % 10, "h") + ")" +
+                    pick(dates);
         }
         const std::string text = "Lead sentence.\n\n" + line + "\n\nLast sentence.\n";
         // What the old code reported: the trimmed match of either expression on the line.
