@@ -6,7 +6,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <memory>
 #include <numeric>
 
 #include "core/utf8.hpp"
@@ -75,10 +77,6 @@ bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-bool starts(std::string_view s, std::size_t i, std::string_view what) {
-    return s.substr(i, what.size()) == what;
-}
-
 }  // namespace
 
 std::string fold_to_ascii(std::string_view word) {
@@ -121,120 +119,137 @@ std::string fold_to_ascii(std::string_view word) {
 }
 
 std::string romanization_key(std::string_view word) {
-    std::string s;
-    for (char c : fold_to_ascii(word)) {
-        const auto u = static_cast<unsigned char>(c);
+    // Names are looked up and clustered by key many times a document: the steps below work
+    // in one buffer, on the stack for any name, rather than in a string each.
+    std::string folded;
+    if (!utf8::is_ascii(word)) {
+        folded = fold_to_ascii(word);
+        word = folded;
+    }
+    // The letters (n at most), then the digraphs mapped (two bytes a letter at most).
+    constexpr std::size_t kOnStack = 64;
+    std::array<char, 3 * kOnStack> stack;
+    std::unique_ptr<char[]> heap;
+    char* const s = word.size() <= kOnStack
+                        ? stack.data()
+                        : (heap = std::make_unique_for_overwrite<char[]>(3 * word.size())).get();
+    std::size_t n = 0;
+    for (const char c : word) {
         if (c >= 'A' && c <= 'Z') {
-            s += static_cast<char>(c - 'A' + 'a');
-        } else if ((c >= 'a' && c <= 'z') || u >= 0x80) {
-            s += c;  // other scripts keep their bytes, so they never collide with Latin keys
+            s[n++] = static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) {
+            s[n++] = c;  // other scripts keep their bytes, so they never collide with Latin keys
         }
     }
-    if (s.starts_with("ye")) s.erase(0, 1);  // Yerevan/Erevan, Yevgeny/Evgeny
+    std::size_t from = n >= 2 && s[0] == 'y' && s[1] == 'e' ? 1 : 0;  // Yerevan/Erevan
 
     // Digraphs and letters that romanization systems write differently. 'J' stands for the
     // dzh/zh/j sound until the end, so that it is not confused with j for y.
-    std::string t;
-    t.reserve(s.size() + 4);
-    for (std::size_t i = 0; i < s.size();) {
+    char* const t = s + word.size();
+    std::size_t m = 0;
+    const auto at = [&](std::size_t i) { return i < n ? s[i] : '\0'; };
+    for (std::size_t i = from; i < n;) {
         const char c = s[i];
-        const char next = i + 1 < s.size() ? s[i + 1] : '\0';
-        auto emit = [&](std::string_view to, std::size_t consumed) {
-            t += to;
+        const char next = at(i + 1);
+        const auto emit = [&](char to, std::size_t consumed) {
+            t[m++] = to;
             i += consumed;
         };
         switch (c) {
             case 's':
-                if (starts(s, i, "shch")) {
-                    emit("sh", 4);
-                } else if (starts(s, i, "sch")) {
-                    emit("sh", 3);
+                if (next == 'h' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+                    t[m++] = 's';
+                    emit('h', 4);
+                } else if (next == 'c' && at(i + 2) == 'h') {
+                    t[m++] = 's';
+                    emit('h', 3);
                 } else {
-                    emit("s", 1);
+                    emit('s', 1);
                 }
                 continue;
             case 'd':
-                if (starts(s, i, "dzh")) {
-                    emit("J", 3);
+                if (next == 'z' && at(i + 2) == 'h') {
+                    emit('J', 3);
                 } else if (next == 'j') {
-                    emit("J", 2);
+                    emit('J', 2);
                 } else if (next == 'h') {
-                    emit("d", 2);
+                    emit('d', 2);
                 } else {
-                    emit("d", 1);
+                    emit('d', 1);
                 }
                 continue;
             case 'z':
-                emit(next == 'h' ? "J" : "z", next == 'h' ? 2 : 1);
+                emit(next == 'h' ? 'J' : 'z', next == 'h' ? 2 : 1);
                 continue;
             case 'k':
-                emit(next == 'h' ? "h" : "k", next == 'h' ? 2 : 1);
+                emit(next == 'h' ? 'h' : 'k', next == 'h' ? 2 : 1);
                 continue;
             case 't':
-                emit(next == 's' || next == 'z' ? "c" : "t", next == 's' || next == 'z' ? 2 : 1);
+                emit(next == 's' || next == 'z' ? 'c' : 't', next == 's' || next == 'z' ? 2 : 1);
                 continue;
             case 'p':
-                emit(next == 'h' ? "f" : "p", next == 'h' ? 2 : 1);
+                emit(next == 'h' ? 'f' : 'p', next == 'h' ? 2 : 1);
                 continue;
             case 'c':
-                emit(next == 'k' ? "k" : "c", next == 'k' ? 2 : 1);
+                emit(next == 'k' ? 'k' : 'c', next == 'k' ? 2 : 1);
                 continue;
             case 'o':
                 if (next == 'u' || next == 'o') {
-                    emit("u", 2);
+                    emit('u', 2);
                 } else if (next == 'e') {
-                    emit("o", 2);
+                    emit('o', 2);
                 } else {
-                    emit("o", 1);
+                    emit('o', 1);
                 }
                 continue;
             case 'e':
-                emit(next == 'e' ? "i" : "e", next == 'e' ? 2 : 1);
+                emit(next == 'e' ? 'i' : 'e', next == 'e' ? 2 : 1);
                 continue;
             case 'u':
-                emit("u", next == 'e' ? 2 : 1);
+                emit('u', next == 'e' ? 2 : 1);
                 continue;
             case 'a':
-                emit("a", next == 'e' ? 2 : 1);
+                emit('a', next == 'e' ? 2 : 1);
                 continue;
             case 'q':
-                emit("k", 1);
+                emit('k', 1);
                 continue;
             case 'w':
-                emit("v", 1);
+                emit('v', 1);
                 continue;
             case 'x':
-                emit("ks", 1);
+                t[m++] = 'k';
+                emit('s', 1);
                 continue;
             case 'y':
-                emit("i", 1);
+                emit('i', 1);
                 continue;
             case 'j': {
-                const bool like_y = (!t.empty() && is_vowel(t.back())) || i + 1 == s.size();
-                emit(like_y ? "i" : "J", 1);
+                const bool like_y = (m != 0 && is_vowel(t[m - 1])) || i + 1 == n;
+                emit(like_y ? 'i' : 'J', 1);
                 continue;
             }
             default:
-                emit(std::string_view(&s[i], 1), 1);
+                emit(c, 1);
         }
     }
     // Belarusian "ou"/"ow" and Russian "ov" before a consonant: Tsikhanouskaya, Tsikhanovskaya.
-    std::string u;
-    u.reserve(t.size());
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i] == 'o' && i + 2 < t.size() && t[i + 1] == 'v' && !is_vowel(t[i + 2])) {
-            u += 'u';
+    // In place: what is written is never ahead of what is read.
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+        if (t[i] == 'o' && i + 2 < m && t[i + 1] == 'v' && !is_vowel(t[i + 2])) {
+            t[k++] = 'u';
             ++i;
             continue;
         }
-        u += t[i];
+        t[k++] = t[i];
     }
     // Doubled letters (Gaddafi/Gadafi, Zelenskii/Zelenski) count once.
-    u.erase(std::unique(u.begin(), u.end()), u.end());
+    k = static_cast<std::size_t>(std::unique(t, t + k) - t);
     // A final h after a vowel is often dropped (Abdullah/Abdulla).
-    if (u.size() > 2 && u.back() == 'h' && is_vowel(u[u.size() - 2])) u.pop_back();
-    std::replace(u.begin(), u.end(), 'J', 'j');
-    return u;
+    if (k > 2 && t[k - 1] == 'h' && is_vowel(t[k - 2])) --k;
+    std::replace(t, t + k, 'J', 'j');
+    return std::string(t, k);
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
