@@ -13,9 +13,15 @@ class MixedScript final : public Rule {
 
     void check(const Context& ctx, Reporter& out) const override {
         for (const RegionText& where : ctx.regions()) {
-            if (where.analysis.non_ascii.empty()) continue;  // one script only: nothing to mix
-            for (const text::Token& t : where.analysis.tokens) {
-                if (t.kind != text::TokenKind::Word) continue;
+            // Only a word with a character outside ASCII can mix scripts: the words are walked
+            // beside the places of those characters, and the others are not looked at.
+            const std::vector<std::uint32_t>& non_ascii = where.analysis.non_ascii;
+            std::size_t next = 0;
+            for (const std::uint32_t index : where.analysis.words) {
+                if (next == non_ascii.size()) break;
+                const text::Token& t = where.analysis.tokens[index];
+                while (next < non_ascii.size() && non_ascii[next] < t.span.begin) ++next;
+                if (next == non_ascii.size() || non_ascii[next] >= t.span.end) continue;
                 const std::string_view word = token_text(where, t);
                 const auto mixed = checker_.check(word);
                 if (!mixed) continue;
