@@ -1,5 +1,11 @@
 #include <array>
+#include <bit>
+#include <limits>
 #include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
@@ -21,6 +27,74 @@ bool reported(char32_t cp) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
 }
 
+// An ASCII byte the rule reports: a C0 control other than a tab, a line or form feed, or DEL.
+bool ascii_control(unsigned char b) {
+    return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F;
+}
+
+// The first byte at or after `pos` that ascii_control() accepts, or text.size(). Characters
+// outside ASCII are not looked at here: the analysis lists where they are.
+std::size_t find_ascii_control(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+    // Sixteen bytes a step where the machine compares them at once (every x86-64).
+    const __m128i c0_top = _mm_set1_epi8(0x1F);
+    while (pos + 16 <= text.size()) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+        const __m128i c0 = _mm_cmpeq_epi8(_mm_min_epu8(chunk, c0_top), chunk);  // below 0x20
+        const __m128i del = _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F));
+        // Most chunks hold no byte below 0x20 (tabs and line breaks included) and no DEL.
+        if (_mm_movemask_epi8(_mm_or_si128(c0, del)) != 0) {
+            const __m128i kept =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\t')),
+                                          _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\n'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('\r')),
+                                          _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\f'))));
+            const __m128i hits = _mm_or_si128(_mm_andnot_si128(kept, c0), del);
+            if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0) {
+                return pos + static_cast<std::size_t>(std::countr_zero(mask));
+            }
+        }
+        pos += 16;
+    }
+#endif
+    while (pos < text.size() && !ascii_control(static_cast<unsigned char>(text[pos]))) ++pos;
+    return pos;
+}
+
+// Where the characters that may be reported start, in order: the ASCII controls, and the
+// characters outside ASCII (the analysis lists where they are) encoded as U+0080-U+009F,
+// U+2028 or U+2029 are. Everything else in a text is passed over without being decoded.
+class Candidates {
+  public:
+    Candidates(std::string_view text, std::span<const std::uint32_t> non_ascii)
+        : text_(text), non_ascii_(non_ascii) {}
+
+    // The first at or after `pos`, or text.size().
+    std::size_t from(std::size_t pos) {
+        if (ascii_ == kNotYet || ascii_ < pos) ascii_ = find_ascii_control(text_, pos);
+        while (next_ < non_ascii_.size() && (non_ascii_[next_] < pos || !may_report(next_))) {
+            ++next_;
+        }
+        return next_ < non_ascii_.size() ? std::min<std::size_t>(ascii_, non_ascii_[next_])
+                                         : ascii_;
+    }
+
+  private:
+    static constexpr std::size_t kNotYet = std::numeric_limits<std::size_t>::max();
+
+    bool may_report(std::size_t k) const {
+        const std::string_view c = text_.substr(non_ascii_[k], 3);
+        if (c.size() >= 2 && c[0] == '\xC2') return static_cast<unsigned char>(c[1]) < 0xA0;
+        return c.size() == 3 && c[0] == '\xE2' && c[1] == '\x80' &&
+               (c[2] == '\xA8' || c[2] == '\xA9');
+    }
+
+    std::string_view text_;
+    std::span<const std::uint32_t> non_ascii_;
+    std::size_t next_ = 0;         // in non_ascii_: none before it may be reported
+    std::size_t ascii_ = kNotYet;  // the first ASCII control from where last asked
+};
+
 class ControlCharacter final : public Rule {
   public:
     const RuleInfo& info() const override { return info_; }
@@ -37,8 +111,9 @@ class ControlCharacter final : public Rule {
                 }
                 return inside_any(*garbled, at);
             };
+            Candidates candidates(text, where.analysis.non_ascii);
             std::size_t pos = 0;
-            while ((pos = utf8::skip_printable_ascii(text, pos)) < text.size()) {
+            while ((pos = candidates.from(pos)) < text.size()) {
                 const std::size_t at = pos;
                 const char32_t cp = utf8::decode(text, pos);
                 if (!reported(cp) || in_garbled(static_cast<std::uint32_t>(at))) continue;
