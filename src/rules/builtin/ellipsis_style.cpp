@@ -25,11 +25,20 @@ struct Ellipsis {
 void find_ellipses(const RegionText& where, std::vector<Ellipsis>& out) {
     const std::string_view text = where.text();
     const std::vector<Span> web = web_spans(where);
+    // Every form starts with '.' or with U+2026, whose places are among the analysis's
+    // characters outside ASCII: the text is searched for full stops only.
+    const std::vector<std::uint32_t>& non_ascii = where.analysis.non_ascii;
+    std::size_t next = 0;  // in non_ascii: no U+2026 before it, from where last asked
+    const auto next_character = [&](std::size_t from) -> std::size_t {
+        while (next < non_ascii.size() &&
+               (non_ascii[next] < from || text.compare(non_ascii[next], 3, "\u2026") != 0)) {
+            ++next;
+        }
+        return next < non_ascii.size() ? non_ascii[next] : text.size();
+    };
     std::size_t i = 0;
-    // Every form starts with '.' or with U+2026's (non-ASCII) lead byte.
-    static constexpr utf8::ByteSet kEllipsisStops(".", true);
     while (i < text.size()) {
-        i = utf8::find_byte_of(text, i, kEllipsisStops);
+        i = std::min(std::min(text.find('.', i), text.size()), next_character(i));
         if (i == text.size()) break;
         const auto at = static_cast<std::uint32_t>(i);
         if (text.substr(i).starts_with("\u2026")) {
