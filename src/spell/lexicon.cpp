@@ -188,6 +188,9 @@ std::uint64_t lookup_hash(std::string_view word) {
     return h;
 }
 
+// Words up to this long are folded on the stack to be looked up.
+constexpr std::size_t kStackKey = 64;
+
 // A lookup slot holds its entry's number plus one in the low bits and, above them, the top
 // bits of its spelling's hash: a probe for a word the lexicon lacks, as most of those a
 // suggestion search tries are, ends on a slot without reading an entry.
@@ -617,10 +620,26 @@ std::span<const std::uint32_t> Lexicon::after_a_letter(std::string_view tail) co
 }
 
 std::span<const Lexicon::Entry> Lexicon::same_letters(std::string_view word) const {
-    const std::string key = ascii_fold(word);
+    // Every word of a text is looked up when first seen: a word of ordinary length is folded
+    // on the stack, and hashed as it is folded.
+    std::array<char, kStackKey> stack;
+    std::string long_key;
+    std::uint64_t hash = kFnvBasis;
+    std::string_view key;
+    if (word.size() <= stack.size()) {
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            stack[i] = fold_char(word[i]);
+            hash = fnv1a_step(hash, stack[i]);
+        }
+        key = std::string_view(stack.data(), word.size());
+    } else {
+        long_key = ascii_fold(word);
+        key = long_key;
+        hash = lookup_hash(key);
+    }
     auto lo = entries_.end();
     if (lookup_ready_.load(std::memory_order_acquire)) {
-        const auto at = find_filed(lookup_, lookup_hash(key), entries_.size(),
+        const auto at = find_filed(lookup_, hash, entries_.size(),
                                    [&](std::size_t k) { return folded(entries_[k]) == key; });
         if (!at) return {};
         lo = entries_.begin() + static_cast<std::ptrdiff_t>(*at);  // the end: bisect below
@@ -672,20 +691,28 @@ void Lexicon::prefetch_same_letters(std::span<const std::string_view> words) con
 const Lexicon::Entry* Lexicon::find(std::string_view word, Dialect dialect) const {
     const auto matches = same_letters(word);
     if (matches.empty()) return nullptr;
-    bool lower_rest = true;
-    bool any_lower = false;
-    int upper = 0;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        any_lower |= is_lower(word[i]);
-        upper += is_upper(word[i]) ? 1 : 0;
-        if (i > 0 && is_upper(word[i])) lower_rest = false;
-    }
-    const bool capitalized = !word.empty() && is_upper(word[0]) && lower_rest;
-    const bool capitals = upper >= 2 && !any_lower;
+    // The word's case is read only if an entry is not spelled just so: most words are found
+    // as written.
+    bool cased = false;
+    bool capitalized = false;
+    bool capitals = false;
     for (const Entry& e : matches) {
         if (!valid_in(dialect, e)) continue;
         const std::string_view w = this->word(e);
         if (w == word) return &e;
+        if (!cased) {
+            cased = true;
+            bool lower_rest = true;
+            bool any_lower = false;
+            int upper = 0;
+            for (std::size_t i = 0; i < word.size(); ++i) {
+                any_lower |= is_lower(word[i]);
+                upper += is_upper(word[i]) ? 1 : 0;
+                if (i > 0 && is_upper(word[i])) lower_rest = false;
+            }
+            capitalized = !word.empty() && is_upper(word[0]) && lower_rest;
+            capitals = upper >= 2 && !any_lower;
+        }
         if (capitals) return &e;
         if (capitalized && w == folded(e)) return &e;
     }

@@ -19,6 +19,8 @@ class LexiconSpeller final : public Speller {
         return lexicon_->find(word, dialect_) != nullptr;
     }
     std::vector<std::string> suggest(const std::string& /*word*/) override { return {}; }
+    [[nodiscard]] const Lexicon* lexicon() const { return lexicon_.get(); }
+    [[nodiscard]] Dialect dialect() const { return dialect_; }
 
   private:
     std::shared_ptr<const Lexicon> lexicon_;
@@ -71,13 +73,23 @@ std::unique_ptr<Speller> make_lexicon_speller(std::shared_ptr<const Lexicon> lex
 SpellChecker::SpellChecker(std::unique_ptr<Speller> engine, std::shared_ptr<const WordList> house)
     : engine_(std::move(engine)), corrections_(std::make_shared<CorrectionCache>()) {
     data_.house = std::move(house);
+    use_engine_lexicon();
 }
 
 SpellChecker::SpellChecker(std::unique_ptr<Speller> engine, SpellData data, Dialect dialect)
     : engine_(std::move(engine)),
       data_(std::move(data)),
       dialect_(dialect),
-      corrections_(data_.corrections ? data_.corrections : std::make_shared<CorrectionCache>()) {}
+      corrections_(data_.corrections ? data_.corrections : std::make_shared<CorrectionCache>()) {
+    use_engine_lexicon();
+}
+
+void SpellChecker::use_engine_lexicon() {
+    if (const auto* speller = dynamic_cast<const LexiconSpeller*>(engine_.get())) {
+        engine_lexicon_ = speller->lexicon();
+        engine_dialect_ = speller->dialect();
+    }
+}
 
 const Corrections* CorrectionCache::find(std::string_view word) const {
     const std::lock_guard lock(mutex_);
@@ -101,9 +113,16 @@ void CorrectionCache::keep_near_common(std::string_view word, bool near) {
     near_common_.try_emplace(std::string(word), near);
 }
 
-bool SpellChecker::lookup(const std::string& word) {
+bool SpellChecker::lookup(std::string_view word) {
     if (data_.house && data_.house->contains(word)) return true;
-    if (engine_->spell(word)) return true;
+    if (engine_lexicon_ != nullptr) {
+        if (engine_lexicon_->find(word, engine_dialect_) != nullptr) return true;
+        // The entry the lexicon finds in any dialect is valid in every dialect if it has the
+        // other dialect's spelling (Lexicon::valid_in): the engine found it already.
+        if (engine_lexicon_ == data_.lexicon.get()) return false;
+    } else if (engine_->spell(std::string(word))) {
+        return true;
+    }
     // The other dialect's spelling of a word is not a misspelling.
     if (data_.lexicon) {
         const Lexicon::Entry* e = data_.lexicon->find(word);
@@ -119,12 +138,13 @@ bool SpellChecker::learn_known(std::string_view raw) {
 }
 
 bool SpellChecker::look_up_known(std::string_view raw) {
-    const std::string word = normalize_apostrophes(raw);
+    std::string straightened;
+    const std::string_view word = normalize_apostrophes(raw, straightened);
     bool ok = lookup(word);
     if (!ok) {
         // Possessives of names: "Zelenskyy's", "Reuters'".
         const auto [base, suffix] = split_possessive(word);
-        if (!suffix.empty()) ok = lookup(std::string(base));
+        if (!suffix.empty()) ok = lookup(base);
     }
     return ok;
 }
@@ -310,7 +330,8 @@ std::optional<DialectSpelling> SpellChecker::learn_dialect_spelling(std::string_
 std::optional<DialectSpelling> SpellChecker::look_up_dialect_spelling(std::string_view word) const {
     if (!data_.lexicon) return std::nullopt;
     std::optional<DialectSpelling> found;
-    const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word));
+    std::string straightened;
+    const Lexicon::Entry* e = data_.lexicon->find(normalize_apostrophes(word, straightened));
     if (e != nullptr && e->dialect != Dialect::Any && e->other_length != 0) {
         found = DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
     }

@@ -212,7 +212,10 @@ class SpellChecker {
     // these work out and cache the answer for a word not yet seen.
     bool learn_known(std::string_view word);
     std::optional<DialectSpelling> learn_dialect_spelling(std::string_view word);
-    [[nodiscard]] bool lookup(const std::string& word);
+    [[nodiscard]] bool lookup(std::string_view word);
+    // Notes the engine's lexicon and dialect if the engine is a lexicon speller (see
+    // make_lexicon_speller): a word is then looked up in it directly.
+    void use_engine_lexicon();
     [[nodiscard]] std::optional<std::string> table_correction(std::string_view word);
     // False when no common word (Lexicon::kCommonLevel) is a correction of `word` within the
     // typo cost misspells_common_word allows with evidence of a name: then no ranking need be
@@ -224,6 +227,8 @@ class SpellChecker {
     static constexpr std::size_t kMaxCachedWords = 200'000;
 
     std::unique_ptr<Speller> engine_;
+    const Lexicon* engine_lexicon_ = nullptr;  // the engine's, if it is a lexicon speller
+    Dialect engine_dialect_ = Dialect::Any;
     SpellData data_;
     Dialect dialect_ = Dialect::Any;
     WordCache<bool> known_cache_{kMaxCachedWords};
@@ -238,5 +243,8 @@ class SpellChecker {
 
 // Replaces typographic apostrophes (U+2019, U+02BC) with "'".
 std::string normalize_apostrophes(std::string_view word);
+// The same, as `word` itself if it has neither apostrophe (most words), or else as `storage`,
+// which it fills.
+std::string_view normalize_apostrophes(std::string_view word, std::string& storage);
 
 }  // namespace copydesk::spell

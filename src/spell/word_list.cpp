@@ -21,11 +21,17 @@ std::string lower_first(std::string_view w) {
 }  // namespace
 
 std::string normalize_apostrophes(std::string_view word) {
-    // Most words have neither apostrophe, and are copied whole.
-    if (std::none_of(word.begin(), word.end(), [](char c) { return c == '\xE2' || c == '\xCA'; })) {
-        return std::string(word);
-    }
     std::string out;
+    if (normalize_apostrophes(word, out).data() == word.data()) out = word;
+    return out;
+}
+
+std::string_view normalize_apostrophes(std::string_view word, std::string& out) {
+    // Most words have neither apostrophe, and are used as they are.
+    if (std::none_of(word.begin(), word.end(), [](char c) { return c == '\xE2' || c == '\xCA'; })) {
+        return word;
+    }
+    out.clear();
     out.reserve(word.size());
     for (std::size_t i = 0; i < word.size(); ++i) {
         if (word.substr(i, 3) == "\xE2\x80\x99") {  // U+2019

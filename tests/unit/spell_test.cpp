@@ -1076,3 +1076,136 @@ TEST_CASE("exact lookups find the same entries before and after the first search
     CHECK(lex->same_letters("abcdefghij").size() == 2);  // both cases
     CHECK(lex->same_letters("abcdefg").empty());
 }
+
+TEST_CASE("lookups of long words and cased words find what a bisection finds", "[spell]") {
+    // Words of up to 64 bytes are folded on the stack, longer ones in a string.
+    const std::string w63(63, 'q');
+    const std::string w64 = std::string(63, 'q') + "r";
+    const std::string w65 = std::string(64, 'q') + "s";
+    const std::string w90 = std::string(89, 'q') + "t";
+    std::vector<std::string> listed = {"May", "may", "NASA", "caf\xC3\xA9", w63, w64, w65, w90};
+    std::sort(listed.begin(), listed.end(), [](const std::string& a, const std::string& b) {
+        return ascii_fold(a) < ascii_fold(b) || (ascii_fold(a) == ascii_fold(b) && a < b);
+    });
+    std::string text;
+    for (const std::string& w : listed) text += w + "\t10\t20\n";
+    auto parsed = Lexicon::parse(text, "w.tsv");
+    INFO((std::holds_alternative<std::string>(parsed) ? std::get<std::string>(parsed) : ""));
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(parsed));
+    const auto lex = std::get<std::shared_ptr<const Lexicon>>(parsed);
+    std::string upper64 = w64;
+    std::transform(upper64.begin(), upper64.end(), upper64.begin(),
+                   [](char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c); });
+    const std::vector<std::string> asked = {"May",
+                                            "may",
+                                            "MAY",
+                                            "mAy",
+                                            "NASA",
+                                            "Nasa",
+                                            "nasa",
+                                            "caf\xC3\xA9",
+                                            "CAF\xC3\xA9",
+                                            "Caf\xC3\xA9",
+                                            w63,
+                                            w64,
+                                            upper64,
+                                            "Q" + w64.substr(1),
+                                            w65,
+                                            w90,
+                                            w90.substr(1),
+                                            std::string(65, 'q'),
+                                            "",
+                                            "Z"};
+    // Before the first search lookups bisect; after it they probe the lookup table.
+    std::vector<std::span<const Lexicon::Entry>> before;
+    std::vector<const Lexicon::Entry*> found_before;
+    for (const std::string& w : asked) {
+        before.push_back(lex->same_letters(w));
+        found_before.push_back(lex->find(w));
+    }
+    lex->search("q", "q", 1, [](const Lexicon::Entry&, int) {});
+    for (std::size_t i = 0; i < asked.size(); ++i) {
+        INFO(asked[i]);
+        const auto after = lex->same_letters(asked[i]);
+        CHECK(after.size() == before[i].size());
+        if (!after.empty()) CHECK(after.data() == before[i].data());
+        CHECK(lex->find(asked[i]) == found_before[i]);
+    }
+    CHECK(lex->find(w65) != nullptr);
+    CHECK(lex->find(w90) != nullptr);
+    CHECK(lex->find(upper64) != nullptr);
+    CHECK(lex->find("Q" + w64.substr(1)) != nullptr);
+    CHECK(lex->find(std::string(65, 'q')) == nullptr);
+    CHECK(lex->find("mAy") == nullptr);
+    CHECK(lex->find("nasa") == nullptr);
+    CHECK(lex->word(*lex->find("May")) == "May");
+    CHECK(lex->word(*lex->find("may")) == "may");
+}
+
+TEST_CASE("a checker on a lexicon speller knows what one on any other engine knows", "[spell]") {
+    // An engine that answers as the lexicon speller but is not one: the checker asks it, and
+    // then the lexicon for the other dialect's spelling, as for a Hunspell engine.
+    class Wrapped final : public Speller {
+      public:
+        Wrapped(std::shared_ptr<const Lexicon> lexicon, Dialect dialect)
+            : inner_(make_lexicon_speller(std::move(lexicon), dialect)) {}
+        bool spell(const std::string& word) override { return inner_->spell(word); }
+        std::vector<std::string> suggest(const std::string& word) override {
+            return inner_->suggest(word);
+        }
+
+      private:
+        std::unique_ptr<Speller> inner_;
+    };
+    auto house = std::make_shared<WordList>();
+    house->add_entry("Zelenskyy Ching-te");
+    const std::vector<std::string> words = {"colour",
+                                            "color",
+                                            "Colour",
+                                            "COLOUR",
+                                            "cOlour",
+                                            "organise",
+                                            "organize",
+                                            "Organise",
+                                            "theatre",
+                                            "Theatre",
+                                            "checkboxes",
+                                            "Checkboxes",
+                                            "checkbox",
+                                            "government",
+                                            "Government",
+                                            "GOVERNMENT",
+                                            "GoVernment",
+                                            "February",
+                                            "february",
+                                            "FEBRUARY",
+                                            "China's",
+                                            "China\xE2\x80\x99s",
+                                            "China\xCA\xBCs",
+                                            "colour's",
+                                            "Colour\xE2\x80\x99",
+                                            "Zelenskyy's",
+                                            "Zelenskyy",
+                                            "zelenskyy",
+                                            "Ching",
+                                            "te",
+                                            "goverment",
+                                            "zzzq",
+                                            "'s",
+                                            "",
+                                            "a",
+                                            "A",
+                                            "caf\xC3\xA9"};
+    for (const Dialect dialect : {Dialect::US, Dialect::GB, Dialect::Any}) {
+        SpellData data;
+        data.house = house;
+        data.lexicon = tiny_lexicon();
+        SpellChecker direct(make_lexicon_speller(data.lexicon, dialect), data, dialect);
+        SpellChecker general(std::make_unique<Wrapped>(data.lexicon, dialect), data, dialect);
+        for (const std::string& w : words) {
+            CAPTURE(w, static_cast<int>(dialect));
+            CHECK(direct.look_up_known(w) == general.look_up_known(w));
+            CHECK(direct.known(w) == general.known(w));
+        }
+    }
+}
