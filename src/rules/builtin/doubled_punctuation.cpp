@@ -1,3 +1,5 @@
+#include <bit>
+
 #include "core/utf8.hpp"
 #include "rules/rule.hpp"
 #include "rules/scan.hpp"
@@ -10,6 +12,25 @@ constexpr utf8::ByteSet kMarks(",;:.");
 
 bool mark(char c) {
     return kMarks.contains(c);
+}
+
+// The offset of the first of two marks in a row at or after `pos`, or text.size(). Most
+// commas and full stops stand alone: the search does not stop at them.
+std::size_t find_pair(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+    // Fifteen bytes a step: the sixteenth mark's partner is in the next chunk.
+    while (pos + 16 <= text.size()) {
+        const unsigned m = kMarks.match_mask16(text.data() + pos);
+        if (const unsigned pairs = m & (m >> 1); pairs != 0) {
+            return pos + static_cast<std::size_t>(std::countr_zero(pairs));
+        }
+        pos += 15;
+    }
+#endif
+    for (; pos + 1 < text.size(); ++pos) {
+        if (mark(text[pos]) && mark(text[pos + 1])) return pos;
+    }
+    return text.size();
 }
 
 std::string_view name(char c) {
@@ -34,13 +55,9 @@ class DoubledPunctuation final : public Rule {
             const std::string_view text = where.text();
             const std::vector<Span> web = web_spans(where);
             std::size_t i = 0;
-            while ((i = utf8::find_byte_of(text, i, kMarks)) < text.size()) {
-                std::size_t end = i;
+            while ((i = find_pair(text, i)) < text.size()) {
+                std::size_t end = i + 2;
                 while (end < text.size() && mark(text[end])) ++end;
-                if (end - i < 2) {  // a lone mark, most of them: nothing doubled
-                    i = end;
-                    continue;
-                }
                 if (inside_any(web, static_cast<std::uint32_t>(i))) {
                     ++i;
                     continue;
