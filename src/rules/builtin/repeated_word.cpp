@@ -55,12 +55,20 @@ class RepeatedWord final : public Rule {
     void check_region(const RegionText& where, Reporter& out) const {
         const auto& tokens = where.analysis.tokens;
         const std::vector<std::uint32_t>& words = where.analysis.words;
-        const std::string_view text = where.text();
-        for (std::size_t k = 1; k < words.size(); ++k) {
+        if (words.empty()) return;
+        // Every word passes here: the loop reads through local pointers, which the calls in
+        // it cannot change, and keeps each word's first byte for the pair it starts next.
+        const text::Token* const token = tokens.data();
+        const std::uint32_t* const word = words.data();
+        const char* const text = where.text().data();
+        const std::size_t n = words.size();
+        auto a = static_cast<unsigned char>(text[token[word[0]].span.begin]);
+        for (std::size_t k = 1; k < n; ++k) {
             // Most neighbours differ in their first letter: settled here, without a call.
-            const auto a = static_cast<unsigned char>(text[tokens[words[k - 1]].span.begin]);
-            const auto b = static_cast<unsigned char>(text[tokens[words[k]].span.begin]);
-            if ((a | b) < 0x80 && (a | 0x20) != (b | 0x20)) continue;
+            const auto b = static_cast<unsigned char>(text[token[word[k]].span.begin]);
+            const bool differ = (a | b) < 0x80 && (a | 0x20) != (b | 0x20);
+            a = b;
+            if (differ) continue;
             if (adjacent(where, k)) check_pair(where, k, out);
         }
     }
