@@ -243,21 +243,25 @@ struct NameCandidate {
     std::string lower;        // empty without a dictionary
 };
 
-// The word `text` (as written) if it may be a name, whether or not the database matches it.
-std::optional<NameCandidate> may_be_name_word(const Context& ctx, std::string_view text) {
+// The word `text` (as written) as a name candidate, once may_be_name_word has said yes to it:
+// what that works out, without its tests.
+NameCandidate name_candidate(const Context& ctx, std::string_view text) {
+    NameCandidate c{without_possessive(text), 0, {}};
+    c.letters = utf8::count_code_points(c.word);
+    if (ctx.speller() != nullptr) c.lower = text::to_lower(c.word);
+    return c;
+}
+
+// Whether the word `text` (as written) may be a name, whether or not the database matches it.
+bool may_be_name_word(const Context& ctx, std::string_view text) {
     // The possessive ending leaves the first letter: a word starting lower case is no name,
     // with or without it.
-    if (!text::starts_upper(text)) return std::nullopt;
-    NameCandidate c{without_possessive(text), 0, {}};
-    if (!text::is_capitalized(c.word) || !text::is_latin(c.word)) return std::nullopt;
-    c.letters = utf8::count_code_points(c.word);
-    if (c.letters < 4) return std::nullopt;
+    if (!text::starts_upper(text)) return false;
+    const std::string_view word = without_possessive(text);
+    if (!text::is_capitalized(word) || !text::is_latin(word)) return false;
+    if (utf8::count_code_points(word) < 4) return false;
     // An ordinary word capitalized is not a name.
-    if (ctx.speller() != nullptr) {
-        c.lower = text::to_lower(c.word);
-        if (ctx.speller()->known(c.lower)) return std::nullopt;
-    }
-    return c;
+    return ctx.speller() == nullptr || !ctx.speller()->known(text::to_lower(word));
 }
 
 bool is_historic(const names::Database& db, std::uint32_t form_index) {
@@ -312,10 +316,11 @@ class NameConsistency final : public Rule {
         // By word number: kUnclassified, kNoName or an index in name_words.
         std::vector<std::uint32_t> name_word(words.all.distinct(), kUnclassified);
         std::deque<NameWord> name_words;  // a deque: occurrences hold views of the keys
+        // For a word may_be_name_word accepts: its answers are kept for later documents, and
+        // its dictionary test, the costly part, is not made again.
         const auto classify = [&](std::string_view text) -> std::uint32_t {
-            auto candidate = may_be_name_word(ctx, text);
-            if (!candidate) return kNoName;
-            const std::string_view word = candidate->word;
+            NameCandidate candidate = name_candidate(ctx, text);
+            const std::string_view word = candidate.word;
             NameWord w;
             w.size = static_cast<std::uint32_t>(word.size());
             if (db != nullptr) {
@@ -325,12 +330,12 @@ class NameConsistency final : public Rule {
                 }
             }
             if (w.known == nullptr) {
-                if (ctx.speller() == nullptr || candidate->letters < kMinNameLength) {
+                if (ctx.speller() == nullptr || candidate.letters < kMinNameLength) {
                     return kNoName;  // without a dictionary, names cannot be told from words
                 }
                 // Forms are in order of first use, made from the first spelling.
                 const auto [it, added] = loose_index.try_emplace(
-                    std::move(candidate->lower), static_cast<std::uint32_t>(loose.size()));
+                    std::move(candidate.lower), static_cast<std::uint32_t>(loose.size()));
                 if (added) {
                     loose.push_back({it->first,
                                      text::romanization_key(word),
@@ -348,9 +353,14 @@ class NameConsistency final : public Rule {
         // Most capitalized words are ordinary words at the start of a sentence; which ones
         // is kept from one document to the next, as a dictionary look-up costs a cache miss.
         static constexpr char kMayBeName = 0;
-        WordMemo may_be_name(words.all, ctx.word_answers(&kMayBeName), [&](std::string_view w) {
-            return may_be_name_word(ctx, w).has_value();
-        });
+        WordMemo may_be_name(words.all, ctx.word_answers(&kMayBeName),
+                             [&](std::string_view w) { return may_be_name_word(ctx, w); });
+        // Each distinct word's answer is read before the words are walked, most of them kept
+        // from earlier documents: the walk then passes over every word that is no name, where
+        // it stopped at the first use of each.
+        for (std::uint32_t id = 0; id < name_word.size(); ++id) {
+            if (!may_be_name(id)) name_word[id] = kNoName;
+        }
 
         std::vector<std::uint8_t> covered;  // per token of a region: bytes, read once a word
         for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
@@ -386,7 +396,7 @@ class NameConsistency final : public Rule {
                 std::uint32_t& slot = name_word[id];
                 if (covered[i] != 0) continue;
                 if (slot == kUnclassified) {
-                    slot = may_be_name(id) ? classify(words.all.word(id)) : kNoName;
+                    slot = classify(words.all.word(id));
                     if (slot == kNoName) continue;
                 }
                 const NameWord& w = name_words[slot];
