@@ -3,8 +3,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -62,22 +67,186 @@ bool is_space_token(std::string_view s) {
     return true;
 }
 
-bool is_punct_char(char32_t cp) {
-    static constexpr auto kAsciiPunct = [] {
-        std::array<bool, 0x80> table{};
-        for (const char c : std::string_view("!\"'(),-./:;?[]{}"))
-            table[static_cast<unsigned char>(c)] = true;
-        return table;
-    }();
+constexpr auto kAsciiPunct = [] {
+    std::array<bool, 0x80> table{};
+    for (const char c : std::string_view("!\"'(),-./:;?[]{}"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
+
+constexpr bool is_punct_char(char32_t cp) {
     if (cp < 0x80) return kAsciiPunct[cp];
     return (cp >= 0x2010 && cp <= 0x2027) || cp == 0xAB || cp == 0xBB || cp == 0x2039 ||
            cp == 0x203A;
 }
 
+// Where the tokens of a text go as they are made: a chunk that the Segmenter keeps from one
+// text to the next, so that a token costs a store, and no std::vector capacity check.
+struct TokenChunk {
+    static constexpr std::uint32_t kSize = 1024;
+    std::array<Token, kSize> tokens;
+    std::array<std::uint32_t, kSize> words;  // indexes of the words among them
+    std::array<std::uint32_t, kSize> marks;  // and of the punctuation marks
+};
+
+// Writes the tokens of a text, in order, to an Analysis whose sentences are set, with what each
+// token says about its sentence and the lists of words, marks and sentence starts, as it
+// comes: no second pass over the tokens.
+class TokenWriter {
+  public:
+    TokenWriter(Analysis& out, TokenChunk& chunk, std::size_t text_size)
+        : out_(&out), chunk_(&chunk), text_size_(text_size) {
+        start();
+    }
+
+    // Appends a token.
+    void add(Span span, TokenKind kind) {
+        if (next_ == chunk_->tokens.data() + TokenChunk::kSize) flush();
+        // Each token belongs to the sentence it begins in; the last sentence takes every token
+        // left.
+        if (span.begin >= sentence_end_) {
+            while (sentence_ < last_sentence_ && span.begin >= sentence_end_) {
+                sentence_end_ = sentence_end(++sentence_);
+            }
+            looking_ = true;
+        }
+        // A sentence's first word or number starts it, unless something other than spaces and
+        // marks comes first.
+        bool starts = false;
+        if (kind == TokenKind::Word || kind == TokenKind::Number) {
+            starts = looking_;
+            looking_ = false;
+            if (starts) out_->sentence_starts.push_back(index_of(next_));
+        } else if (kind != TokenKind::Space && kind != TokenKind::Punct) {
+            looking_ = false;
+        }
+        Place place = here();
+        put(place, span, kind, starts);
+        resume(place);
+    }
+
+    // What add() changes, for a tokenizer to keep in registers while it adds tokens itself
+    // with add_plain().
+    struct Place {
+        Token* next;                 // where the next token goes
+        Token* end;                  // the end of the chunk
+        std::uintptr_t index_base;   // the token at p is number (p - index_base) / sizeof(Token)
+        std::uint32_t* next_word;    // where the index of the next word goes
+        std::uint32_t* next_mark;    // and of the next punctuation mark
+        std::uint32_t sentence;      // of the next token, unless it begins at sentence_end
+        std::uint32_t sentence_end;  // or later
+        bool looking;                // for the first word or number of the sentence
+    };
+    [[nodiscard]] Place here() const {
+        // Unsigned arithmetic, as index_base may lie before the chunk.
+        const std::uintptr_t index_base = reinterpret_cast<std::uintptr_t>(chunk_->tokens.data()) -
+                                          std::uintptr_t{flushed_} * sizeof(Token);
+        return {next_,         chunk_->tokens.data() + TokenChunk::kSize,
+                index_base,    next_word_,
+                next_mark_,    sentence_,
+                sentence_end_, looking_};
+    }
+    void resume(const Place& place) {
+        next_ = place.next;
+        next_word_ = place.next_word;
+        next_mark_ = place.next_mark;
+        looking_ = place.looking;
+    }
+
+    // Appends a token at `place` when that is all it takes: the chunk has room, the token is in
+    // the sentence of the one before, and it does not start it; else returns false, having
+    // done nothing (add() does the rest). Inline: with `kind` a constant, a few instructions.
+    [[gnu::always_inline]] static bool add_plain(Place& place, Span span, TokenKind kind) {
+        if (place.next == place.end || span.begin >= place.sentence_end) return false;
+        if (kind == TokenKind::Word || kind == TokenKind::Number) {
+            if (place.looking) return false;
+        } else if (kind != TokenKind::Space && kind != TokenKind::Punct) {
+            place.looking = false;  // something other than spaces and marks before a first word
+        }
+        put(place, span, kind, false);
+        return true;
+    }
+
+    // Places the tokens of the chunk in the Analysis.
+    [[gnu::noinline]] void flush() {
+        TokenChunk& chunk = *chunk_;
+        const auto count = static_cast<std::uint32_t>(next_ - chunk.tokens.data());
+        // A text of more than one chunk: room for about a token per two bytes, as most texts
+        // hold fewer.
+        if (flushed_ == 0 && count == TokenChunk::kSize) out_->tokens.reserve(text_size_ / 2 + 1);
+        out_->tokens.insert(out_->tokens.end(), chunk.tokens.data(), next_);
+        out_->words.insert(out_->words.end(), chunk.words.data(), next_word_);
+        out_->marks.insert(out_->marks.end(), chunk.marks.data(), next_mark_);
+        flushed_ += count;
+        next_ = chunk_->tokens.data();
+        next_word_ = chunk_->words.data();
+        next_mark_ = chunk_->marks.data();
+    }
+
+    // Puts the tokens not yet there in the Analysis.
+    void finish() { flush(); }
+
+    // Takes back every token written: the text is to be read another way.
+    void abandon() {
+        out_->tokens.clear();
+        out_->words.clear();
+        out_->marks.clear();
+        out_->sentence_starts.clear();
+        start();
+    }
+
+  private:
+    static constexpr std::uint32_t kNoEnd = std::numeric_limits<std::uint32_t>::max();
+
+    void start() {
+        next_ = chunk_->tokens.data();
+        next_word_ = chunk_->words.data();
+        next_mark_ = chunk_->marks.data();
+        flushed_ = 0;
+        sentence_ = 0;
+        last_sentence_ =
+            out_->sentences.empty() ? 0 : static_cast<std::uint32_t>(out_->sentences.size() - 1);
+        sentence_end_ = sentence_end(0);
+        looking_ = true;
+    }
+    // Where sentence `s` ends for its tokens: none end the last.
+    [[nodiscard]] std::uint32_t sentence_end(std::uint32_t s) const {
+        return s < last_sentence_ ? out_->sentences[s].end : kNoEnd;
+    }
+    // The index in the Analysis of the token at `at` in the chunk.
+    [[nodiscard]] std::uint32_t index_of(const Token* at) const {
+        return flushed_ + static_cast<std::uint32_t>(at - chunk_->tokens.data());
+    }
+    [[gnu::always_inline]] static void put(Place& place, Span span, TokenKind kind, bool starts) {
+        Token& t = *place.next;
+        t.span = span;
+        t.kind = kind;
+        t.sentence_start = starts;
+        t.sentence = place.sentence;
+        const auto index = static_cast<std::uint32_t>(
+            (reinterpret_cast<std::uintptr_t>(place.next) - place.index_base) / sizeof(Token));
+        if (kind == TokenKind::Word) *place.next_word++ = index;
+        if (kind == TokenKind::Punct) *place.next_mark++ = index;
+        ++place.next;
+    }
+
+    Analysis* out_;
+    TokenChunk* chunk_;
+    std::size_t text_size_;
+    Token* next_ = nullptr;               // in the chunk
+    std::uint32_t* next_word_ = nullptr;  // in the chunk
+    std::uint32_t* next_mark_ = nullptr;  // in the chunk
+    std::uint32_t flushed_ = 0;           // tokens in the Analysis
+    std::uint32_t sentence_ = 0;
+    std::uint32_t last_sentence_ = 0;
+    std::uint32_t sentence_end_ = kNoEnd;  // of sentence_
+    bool looking_ = true;                  // for the first word or number of sentence_
+};
+
 // ICU keeps "war.The" together (a full stop between letters reads as "U.S"); a full stop
 // with two or more letters on each side is a missing space, so it becomes three tokens. A
 // token holding a digit is a number, whole.
-void push_word(std::string_view text, Span span, std::vector<Token>& tokens) {
+void push_word(std::string_view text, Span span, TokenWriter& tokens) {
     const std::string_view w = text.substr(span.begin, span.size());
     constexpr unsigned kDigit = 1;
     constexpr unsigned kFullStop = 2;
@@ -92,7 +261,11 @@ void push_word(std::string_view text, Span span, std::vector<Token>& tokens) {
     const bool digit = (flags & kDigit) != 0;
     const bool full_stop = (flags & kFullStop) != 0;
     if (digit || !full_stop) {
-        tokens.push_back({span, digit ? TokenKind::Number : TokenKind::Word});
+        if (digit) {
+            tokens.add(span, TokenKind::Number);
+        } else {
+            tokens.add(span, TokenKind::Word);
+        }
         return;
     }
     std::uint32_t piece_begin = span.begin;
@@ -106,18 +279,18 @@ void push_word(std::string_view text, Span span, std::vector<Token>& tokens) {
             (next_dot == std::string_view::npos ? w.size() : next_dot) - dot - 1;
         if (before >= 2 && after >= 2) {
             const auto at = static_cast<std::uint32_t>(span.begin + dot);
-            tokens.push_back({{piece_begin, at}, TokenKind::Word});
-            tokens.push_back({{at, at + 1}, TokenKind::Punct});
+            tokens.add({piece_begin, at}, TokenKind::Word);
+            tokens.add({at, at + 1}, TokenKind::Punct);
             piece_begin = at + 1;
         }
         search = dot + 1;
     }
-    tokens.push_back({{piece_begin, span.end}, TokenKind::Word});
+    tokens.add({piece_begin, span.end}, TokenKind::Word);
 }
 
 // A piece of an ICU token left beside a URL, handle or hashtag ("sources." of
 // "sources.@agency"): a word, with the punctuation at either end as tokens of its own.
-void push_piece(std::string_view text, Span piece, std::vector<Token>& tokens) {
+void push_piece(std::string_view text, Span piece, TokenWriter& tokens) {
     auto ascii_punct = [&](std::uint32_t at) {
         const auto c = static_cast<unsigned char>(text[at]);
         return c < 0x80 && is_punct_char(c);
@@ -125,12 +298,12 @@ void push_piece(std::string_view text, Span piece, std::vector<Token>& tokens) {
     std::uint32_t begin = piece.begin;
     std::uint32_t end = piece.end;
     for (; begin < end && ascii_punct(begin); ++begin) {
-        tokens.push_back({{begin, begin + 1}, TokenKind::Punct});
+        tokens.add({begin, begin + 1}, TokenKind::Punct);
     }
     while (end > begin && ascii_punct(end - 1)) --end;
     if (begin < end) push_word(text, {begin, end}, tokens);
     for (std::uint32_t at = end; at < piece.end; ++at) {
-        tokens.push_back({{at, at + 1}, TokenKind::Punct});
+        tokens.add({at, at + 1}, TokenKind::Punct);
     }
 }
 
@@ -214,118 +387,225 @@ constexpr std::optional<WordClass> simple_class(char32_t cp) {
     }
 }
 
-bool letter_or_digit(WordClass c) {
-    return c == WordClass::Letter || c == WordClass::Numeric;
+// The class of each ASCII character (Outside for those simple_class leaves to ICU).
+constexpr auto kAsciiClass = [] {
+    std::array<WordClass, 0x80> table{};
+    for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
+    return table;
+}();
+
+// The end of the run of ASCII letters and digits from `pos` in `text`; sets `digit` when the
+// run holds a digit. Sixteen bytes at a time where SSE2 is there: a word's letters cost a few
+// instructions in all, not a table look-up each.
+[[gnu::always_inline]] inline std::size_t ascii_word_run(std::string_view text, std::size_t pos,
+                                                         bool& digit) {
+    const std::size_t size = text.size();
+#if defined(__SSE2__)
+    for (; pos + 16 <= size; pos += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+        // A letter with 0x20 set is a-z; shifted so that its range starts at -128, a signed
+        // compare finds it (every other byte lands at or above -128 + 26). Digits alike.
+        const __m128i folded = _mm_or_si128(chunk, _mm_set1_epi8(0x20));
+        const __m128i letters = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(0x80 - 'a')),
+                                               _mm_set1_epi8(-128 + 26));
+        const __m128i digits = _mm_cmplt_epi8(_mm_add_epi8(chunk, _mm_set1_epi8(0x80 - '0')),
+                                              _mm_set1_epi8(-128 + 10));
+        const auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
+        const auto digit_bits = static_cast<unsigned>(_mm_movemask_epi8(digits));
+        const unsigned other = ~word & 0xFFFFu;
+        if (other != 0) {
+            const int length = std::countr_zero(other);
+            digit = digit || (digit_bits & ((1u << length) - 1)) != 0;
+            return pos + static_cast<std::size_t>(length);
+        }
+        digit = digit || digit_bits != 0;
+    }
+#endif
+    // Per byte: 1 for an ASCII letter or digit, 3 for a digit.
+    static constexpr auto kRun = [] {
+        std::array<std::uint8_t, 0x100> table{};
+        for (std::size_t c = 0; c < 0x80; ++c) {
+            if (kAsciiClass[c] == WordClass::Letter) table[c] = 1;
+            if (kAsciiClass[c] == WordClass::Numeric) table[c] = 3;
+        }
+        return table;
+    }();
+    unsigned seen = 0;
+    for (; pos < size; ++pos) {
+        const std::uint8_t flags = kRun[static_cast<unsigned char>(text[pos])];
+        if (flags == 0) break;
+        seen |= flags;
+    }
+    digit = digit || (seen & 2) != 0;
+    return pos;
 }
 
 // One segment of ICU's word iterator over simple text, with what the scan saw of it.
 struct SimpleSegment {
     Span span;
-    WordClass first;  // the class of its first character
-    bool digit;       // a letter-or-digit segment holding an ASCII digit
-    bool full_stop;   // a letter-or-digit segment holding a '.'
+    bool word;       // of letters and digits (ICU's UBRK_WORD_LETTER or NUMBER)
+    bool digit;      // a word holding an ASCII digit
+    bool full_stop;  // a word holding a '.'
+    // The token the segment makes when it is not a word: spaces, and line breaks, tabs and
+    // no-break spaces (each alone) are space tokens; any other character stands alone as
+    // punctuation or a symbol.
+    TokenKind kind;
 };
 
-// Calls `emit(segment)` for each segment ICU's word iterator finds in `text` and returns
-// text.size(), or stops at the first character outside the simple set and returns its offset
-// (having emitted every segment before it, none past it). For these characters
-// the Word_Break rules come down to: letters and digits join (WB5, WB8-WB10); a full stop,
-// apostrophe or single quote joins two letters, and it or a comma or semicolon joins two
-// digits (WB6, WB7, WB11, WB12); spaces join spaces (WB3d), CR joins LF (WB3); every other
-// character stands alone (WB999).
-template <class Emit>
-std::size_t simple_segments(std::string_view text, Emit&& emit) {
-    static constexpr auto kAscii = [] {
-        std::array<WordClass, 0x80> table{};
-        for (char32_t c = 0; c < 0x80; ++c) table[c] = simple_class(c).value_or(WordClass::Outside);
-        return table;
-    }();
-    // Per byte: kLetterFlag for an ASCII letter or digit, with kDigitFlag for a digit.
-    constexpr std::uint8_t kLetterFlag = 1;
-    constexpr std::uint8_t kDigitFlag = 2;
-    static constexpr auto kRun = [] {
-        std::array<std::uint8_t, 0x100> table{};
-        for (std::size_t c = 0; c < 0x80; ++c) {
-            if (kAscii[c] == WordClass::Letter) table[c] = kLetterFlag;
-            if (kAscii[c] == WordClass::Numeric) table[c] = kLetterFlag | kDigitFlag;
+// What a segment starting with each ASCII byte is.
+enum class AsciiStart : std::uint8_t {
+    Word,     // a letter or digit
+    Spaces,   // ' ' and the spaces after it
+    CR,       // with the LF after it
+    Space,    // LF or tab, alone
+    Punct,    // alone
+    Symbol,   // alone
+    Outside,  // a character left to ICU
+};
+constexpr auto kAsciiStart = [] {
+    std::array<AsciiStart, 0x80> table{};
+    for (char32_t c = 0; c < 0x80; ++c) {
+        switch (kAsciiClass[c]) {
+            case WordClass::Letter:
+            case WordClass::Numeric:
+                table[c] = AsciiStart::Word;
+                break;
+            case WordClass::Space:
+                table[c] = AsciiStart::Spaces;
+                break;
+            case WordClass::CR:
+                table[c] = AsciiStart::CR;
+                break;
+            case WordClass::LF:
+                table[c] = AsciiStart::Space;
+                break;
+            case WordClass::Outside:
+                table[c] = AsciiStart::Outside;
+                break;
+            default:  // the rest stand alone, at the start of a segment
+                table[c] = c == '\t'          ? AsciiStart::Space
+                           : is_punct_char(c) ? AsciiStart::Punct
+                                              : AsciiStart::Symbol;
+                break;
         }
-        return table;
-    }();
+    }
+    return table;
+}();
+
+// The end of the word whose first character, of class `last` (Letter or Numeric), ends at
+// `pos`; sets `digit` when a character after the first is an ASCII digit, and `full_stop` when
+// a full stop joins two of its parts.
+[[gnu::always_inline]] inline std::size_t word_end(std::string_view text, std::size_t pos,
+                                                   WordClass last, bool& digit, bool& full_stop) {
     const std::size_t size = text.size();
     // The class of the character at `at`, and where the next one starts.
     auto class_at = [&](std::size_t at, std::size_t& next) {
         const auto byte = static_cast<unsigned char>(text[at]);
         if (byte < 0x80) {
             next = at + 1;
-            return kAscii[byte];
+            return kAsciiClass[byte];
         }
-        next = at;
-        return simple_class(utf8::decode(text, next)).value_or(WordClass::Outside);
+        std::size_t after = at;  // not `next`, whose address would keep it out of registers
+        const char32_t cp = utf8::decode(text, after);
+        next = after;
+        return simple_class(cp).value_or(WordClass::Outside);
     };
-    std::size_t pos = 0;
-    while (pos < size) {
-        std::size_t next = 0;
-        const WordClass c = class_at(pos, next);
-        const auto begin = static_cast<std::uint32_t>(pos);
-        if (letter_or_digit(c)) {
-            bool digit = false;
-            bool full_stop = false;
-            WordClass last = c;
-            pos = next;
-            while (true) {
-                digit = digit || last == WordClass::Numeric;
-                // The rest of an ASCII run of letters and digits: one table look-up a byte,
-                // its flags gathered, and the class of the run's last byte read after it.
-                const std::size_t run = pos;
-                unsigned seen = 0;
-                while (pos < size) {
-                    const std::uint8_t flags = kRun[static_cast<unsigned char>(text[pos])];
-                    if (flags == 0) break;
-                    seen |= flags;
-                    ++pos;
-                }
-                if (pos != run) {
-                    digit = digit || (seen & kDigitFlag) != 0;
-                    last = kAscii[static_cast<unsigned char>(text[pos - 1])];
-                }
-                if (pos == size) break;
-                std::size_t after_mid = 0;
-                const WordClass m = class_at(pos, after_mid);
-                if (m == WordClass::Letter || m == WordClass::Numeric) {  // a Latin letter
-                    last = m;
-                    pos = after_mid;
-                    continue;
-                }
-                const bool mid = m == WordClass::MidNumLet ||
-                                 (m == WordClass::MidNum && last == WordClass::Numeric);
-                if (!mid || after_mid == size) break;
-                std::size_t after_next = 0;
-                const WordClass n = class_at(after_mid, after_next);
-                if (n != last || (n != WordClass::Letter && n != WordClass::Numeric)) break;
-                full_stop = full_stop || text[pos] == '.';
-                last = n;
-                pos = after_next;
-            }
-            emit(SimpleSegment{{begin, static_cast<std::uint32_t>(pos)}, c, digit, full_stop});
+    while (true) {
+        // Every digit of a word but the first character is an ASCII one, read here.
+        const std::size_t run = pos;
+        pos = ascii_word_run(text, pos, digit);
+        if (pos != run) last = kAsciiClass[static_cast<unsigned char>(text[pos - 1])];
+        if (pos == size) return pos;
+        std::size_t after_mid = 0;
+        const WordClass m = class_at(pos, after_mid);
+        if (m == WordClass::Letter || m == WordClass::Numeric) {  // a Latin letter
+            last = m;
+            pos = after_mid;
             continue;
         }
-        switch (c) {
-            case WordClass::Outside:
-                return pos;
-            case WordClass::Space:
-                pos = next;
-                while (pos < size && text[pos] == ' ') ++pos;
-                break;
-            case WordClass::CR:
-                pos = next < size && text[next] == '\n' ? next + 1 : next;
-                break;
-            default:
-                pos = next;
-                break;
-        }
-        emit(SimpleSegment{{begin, static_cast<std::uint32_t>(pos)}, c, false, false});
+        const bool mid =
+            m == WordClass::MidNumLet || (m == WordClass::MidNum && last == WordClass::Numeric);
+        if (!mid || after_mid == size) return pos;
+        std::size_t after_next = 0;
+        const WordClass n = class_at(after_mid, after_next);
+        if (n != last || (n != WordClass::Letter && n != WordClass::Numeric)) return pos;
+        full_stop = full_stop || text[pos] == '.';
+        last = n;
+        pos = after_next;
     }
-    return size;
+}
+
+// The segment of ICU's word iterator that starts at `pos` of `text`, or an empty one when the
+// character there is outside the simple set. For these characters the Word_Break rules come
+// down to: letters and digits join (WB5, WB8-WB10); a full stop, apostrophe or single quote
+// joins two letters, and it or a comma or semicolon joins two digits (WB6, WB7, WB11, WB12);
+// spaces join spaces (WB3d), CR joins LF (WB3); every other character stands alone (WB999).
+[[gnu::always_inline]] inline SimpleSegment segment_at(std::string_view text, std::size_t pos) {
+    const std::size_t size = text.size();
+    const auto begin = static_cast<std::uint32_t>(pos);
+    auto word = [&](std::size_t end, WordClass first) {
+        bool digit = first == WordClass::Numeric;
+        bool full_stop = false;
+        end = word_end(text, end, first, digit, full_stop);
+        return SimpleSegment{
+            {begin, static_cast<std::uint32_t>(end)}, true, digit, full_stop, TokenKind::Word};
+    };
+    auto other = [&](std::size_t end, TokenKind kind) {
+        return SimpleSegment{{begin, static_cast<std::uint32_t>(end)}, false, false, false, kind};
+    };
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x80) {
+        std::size_t next = pos;
+        const char32_t cp = utf8::decode(text, next);
+        const WordClass c = simple_class(cp).value_or(WordClass::Outside);
+        if (c == WordClass::Outside) return other(pos, TokenKind::Symbol);
+        if (c == WordClass::Letter) return word(next, c);
+        // A no-break space; curly quotes and apostrophes, dashes, the ellipsis.
+        return other(next, cp == 0xA0          ? TokenKind::Space
+                           : is_punct_char(cp) ? TokenKind::Punct
+                                               : TokenKind::Symbol);
+    }
+    switch (kAsciiStart[byte]) {
+        case AsciiStart::Word:
+            return word(pos + 1, kAsciiClass[byte]);
+        case AsciiStart::Spaces: {
+            std::size_t end = pos + 1;
+            while (end < size && text[end] == ' ') ++end;
+            return other(end, TokenKind::Space);
+        }
+        case AsciiStart::CR:
+            return other(pos + 1 < size && text[pos + 1] == '\n' ? pos + 2 : pos + 1,
+                         TokenKind::Space);
+        case AsciiStart::Space:
+            return other(pos + 1, TokenKind::Space);
+        case AsciiStart::Punct:
+            return other(pos + 1, TokenKind::Punct);
+        case AsciiStart::Symbol:
+            return other(pos + 1, TokenKind::Symbol);
+        case AsciiStart::Outside:
+            break;
+    }
+    return other(pos, TokenKind::Symbol);
+}
+
+// segment_at, out of line: for the tokenizer, which reads most segments itself.
+[[gnu::noinline]] SimpleSegment next_segment(std::string_view text, std::size_t pos) {
+    return segment_at(text, pos);
+}
+
+// Calls `emit(segment)` for each segment ICU's word iterator finds in `text` (see segment_at)
+// and returns text.size(), or stops at the first character outside the simple set and returns
+// its offset (having emitted every segment before it, none past it).
+template <class Emit>
+std::size_t simple_segments(std::string_view text, Emit&& emit) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const SimpleSegment seg = segment_at(text, pos);
+        if (seg.span.empty()) return pos;
+        emit(seg);
+        pos = seg.span.end;
+    }
+    return text.size();
 }
 
 // Appends the segments of `text` (offsets shifted by `offset`) as simple_word_breaks finds
@@ -334,7 +614,7 @@ bool append_simple_word_breaks(std::string_view text, std::uint32_t offset,
                                std::vector<detail::WordBreak>& out) {
     const std::size_t old_size = out.size();
     const bool simple = simple_segments(text, [&](const SimpleSegment& seg) {
-                            out.push_back({offset + seg.span.end, letter_or_digit(seg.first)});
+                            out.push_back({offset + seg.span.end, seg.word});
                         }) == text.size();
     if (!simple) out.resize(old_size);
     return simple;
@@ -364,7 +644,7 @@ void append_line_breaks(icu::BreakIterator& icu, std::string_view line, std::uin
         const std::string_view rest = line.substr(from);
         const auto base = static_cast<std::uint32_t>(offset + from);
         const std::size_t stop = simple_segments(rest, [&](const SimpleSegment& seg) {
-            out.push_back({base + seg.span.end, letter_or_digit(seg.first)});
+            out.push_back({base + seg.span.end, seg.word});
         });
         if (stop == rest.size()) return;
         // ICU reads from the start of the stretch holding the character (keeping the breaks
@@ -383,43 +663,102 @@ void append_line_breaks(icu::BreakIterator& icu, std::string_view line, std::uin
     }
 }
 
-// The tokens of `text` read without ICU, or false (with `tokens` as they were) for text
+// Writes the tokens of `text` read without ICU, or takes them back and returns false for text
 // outside the simple set: what ICU's breaks and append_tokens make of text without URLs,
-// emails, handles or hashtags, in one pass.
-bool append_simple_tokens(std::string_view text, std::vector<Token>& tokens) {
-    const std::size_t old_size = tokens.size();
-    const std::size_t stop = simple_segments(text, [&](const SimpleSegment& seg) {
-        if (letter_or_digit(seg.first)) {
-            if (seg.digit) {
-                tokens.push_back({seg.span, TokenKind::Number});
-            } else if (!seg.full_stop) {
-                tokens.push_back({seg.span, TokenKind::Word});
-            } else {
-                push_word(text, seg.span, tokens);  // "war.The": split at the full stop
+// emails, handles or hashtags, in one pass. The common cases are read inline: ASCII words that
+// end before a character that could not join them, spaces and marks; next_segment reads the
+// others, as it would these.
+bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chunk) {
+    // Bytes after a run of letters and digits where a word may go on (a full stop, apostrophe,
+    // comma or semicolon, and whatever is outside ASCII), and bytes after such a mark that
+    // it may join to the run (letters, digits, and whatever is outside ASCII).
+    static constexpr auto kMayGoOn = [] {
+        std::array<std::uint8_t, 0x100> table{};
+        for (std::size_t b = 0; b < 0x100; ++b) {
+            const WordClass c = b < 0x80 ? kAsciiClass[b] : WordClass::Outside;
+            table[b] = static_cast<std::uint8_t>(
+                (b >= 0x80 ? 1 : 0) |
+                (c == WordClass::MidNumLet || c == WordClass::MidNum ? 2 : 0) |
+                (b >= 0x80 || c == WordClass::Letter || c == WordClass::Numeric ? 4 : 0));
+        }
+        return table;
+    }();
+    TokenWriter tokens(out, chunk, text.size());
+    TokenWriter::Place place = tokens.here();
+    const char* const chars = text.data();
+    const std::size_t size = text.size();
+    std::size_t pos = 0;
+    // Adds a token from `pos` to `end`, and moves on to `end`.
+    auto add = [&](std::size_t end, TokenKind kind) __attribute__((always_inline)) {
+        const Span span{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
+        pos = end;
+        if (tokens.add_plain(place, span, kind)) return;
+        tokens.resume(place);
+        tokens.add(span, kind);
+        place = tokens.here();
+    };
+    while (pos < size) {
+        const auto byte = static_cast<unsigned char>(chars[pos]);
+        if (byte < 0x80) {
+            switch (kAsciiStart[byte]) {
+                case AsciiStart::Word: {
+                    bool digit = kAsciiClass[byte] == WordClass::Numeric;
+                    const std::size_t end = ascii_word_run(text, pos + 1, digit);
+                    if (end < size) {
+                        const std::uint8_t after = kMayGoOn[static_cast<unsigned char>(chars[end])];
+                        if ((after & 1) != 0 ||
+                            ((after & 2) != 0 && end + 1 < size &&
+                             (kMayGoOn[static_cast<unsigned char>(chars[end + 1])] & 4) != 0)) {
+                            break;
+                        }
+                    }
+                    if (digit) {
+                        add(end, TokenKind::Number);
+                    } else {
+                        add(end, TokenKind::Word);
+                    }
+                    continue;
+                }
+                case AsciiStart::Spaces: {
+                    std::size_t end = pos + 1;
+                    while (end < size && chars[end] == ' ') ++end;
+                    add(end, TokenKind::Space);
+                    continue;
+                }
+                case AsciiStart::Punct:
+                    add(pos + 1, TokenKind::Punct);
+                    continue;
+                default:
+                    break;
             }
-            return;
         }
-        // Spaces, and line breaks, tabs and no-break spaces (each alone) are space tokens;
-        // any other character stands alone as punctuation or a symbol.
-        TokenKind kind = TokenKind::Space;
-        if (seg.first != WordClass::Space && seg.first != WordClass::CR &&
-            seg.first != WordClass::LF && text[seg.span.begin] != '\t') {
-            std::size_t at = seg.span.begin;
-            const char32_t cp = utf8::decode(text, at);
-            kind = cp == 0xA0 ? TokenKind::Space
-                              : (is_punct_char(cp) ? TokenKind::Punct : TokenKind::Symbol);
+        tokens.resume(place);
+        const SimpleSegment seg = next_segment(text, pos);
+        if (seg.span.empty()) {
+            tokens.abandon();
+            return false;
         }
-        tokens.push_back({seg.span, kind});
-    });
-    const bool simple = stop == text.size();
-    if (!simple) tokens.resize(old_size);
-    return simple;
+        if (!seg.word) {
+            tokens.add(seg.span, seg.kind);
+        } else if (seg.digit) {
+            tokens.add(seg.span, TokenKind::Number);
+        } else if (!seg.full_stop) {
+            tokens.add(seg.span, TokenKind::Word);
+        } else {
+            push_word(text, seg.span, tokens);  // "war.The": split at the full stop
+        }
+        place = tokens.here();
+        pos = seg.span.end;
+    }
+    tokens.resume(place);
+    tokens.finish();
+    return true;
 }
 
 // Appends the tokens of `text` from its word breaks, with the URLs, emails, handles and
 // hashtags of `specials` (sorted) replacing every break segment they overlap.
 void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& breaks,
-                   const std::vector<SpecialSpan>& specials, std::vector<Token>& tokens) {
+                   const std::vector<SpecialSpan>& specials, TokenWriter& tokens) {
     std::size_t next_special = 0;
     std::uint32_t covered = 0;  // text up to here already has tokens
     std::uint32_t begin = 0;
@@ -438,7 +777,7 @@ void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& 
                  k < specials.size() && specials[k].span.begin < span.end; ++k) {
                 const SpecialSpan& sp = specials[k];
                 if (at < sp.span.begin) push_piece(text, {at, sp.span.begin}, tokens);
-                if (sp.span.end > covered) tokens.push_back({sp.span, sp.kind});
+                if (sp.span.end > covered) tokens.add(sp.span, sp.kind);
                 covered = std::max(covered, sp.span.end);
                 at = std::max(at, sp.span.end);
             }
@@ -452,7 +791,7 @@ void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& 
         const std::string_view piece = text.substr(span.begin, span.size());
         if (brk.word) {
             if (brk.number) {
-                tokens.push_back({span, TokenKind::Number});
+                tokens.add(span, TokenKind::Number);
             } else {
                 push_word(text, span, tokens);
             }
@@ -465,7 +804,7 @@ void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& 
             std::size_t pos = 0;
             kind = is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
         }
-        tokens.push_back({span, kind});
+        tokens.add(span, kind);
     }
 }
 
@@ -514,15 +853,18 @@ std::vector<WordBreak> icu_word_breaks(std::string_view text) {
 }
 
 std::optional<std::vector<Token>> simple_tokens(std::string_view text) {
-    std::vector<Token> out;
-    if (!append_simple_tokens(text, out)) return std::nullopt;
-    return out;
+    Analysis out;
+    if (!append_simple_tokens(text, out, *std::make_unique<TokenChunk>())) return std::nullopt;
+    return std::move(out.tokens);
 }
 
 std::vector<Token> tokens_from_breaks(std::string_view text, const std::vector<WordBreak>& breaks) {
-    std::vector<Token> out;
-    append_tokens(text, breaks, {}, out);
-    return out;
+    Analysis out;
+    const auto chunk = std::make_unique<TokenChunk>();
+    TokenWriter tokens(out, *chunk, text.size());
+    append_tokens(text, breaks, {}, tokens);
+    tokens.finish();
+    return std::move(out.tokens);
 }
 
 }  // namespace detail
@@ -530,6 +872,7 @@ std::vector<Token> tokens_from_breaks(std::string_view text, const std::vector<W
 struct Segmenter::Impl {
     std::unique_ptr<icu::BreakIterator> words = make_word_iterator();
     std::unique_ptr<icu::BreakIterator> sentences;  // made when a text first needs it
+    std::unique_ptr<TokenChunk> chunk = std::make_unique<TokenChunk>();
 };
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
@@ -558,52 +901,16 @@ Analysis Segmenter::analyze(std::string_view text) {
     const std::vector<SpecialSpan> specials = find_special_spans(text);
     out.web_free = specials.empty();  // only these become URL, email, handle or hashtag tokens
     // ICU's word iterator is the costliest step of linting; most prose does not need it, and
-    // most paragraphs hold no URL, email, handle or hashtag: those are read in one pass.
-    out.tokens.reserve(text.size() / 2 + 1);
-    if (!specials.empty()) {
-        append_tokens(text, detail::word_breaks(*impl_->words, text), specials, out.tokens);
-    } else if (!append_simple_tokens(text, out.tokens)) {
-        append_tokens(text, detail::word_breaks_by_line(*impl_->words, text), specials, out.tokens);
-    }
-
-    // Sentence membership, sentence by sentence (the last sentence takes every token left),
-    // and the lists of words and marks in the same pass. Each token's index is written to both
-    // lists and kept where it is of the kind: no branch to mispredict, and no zeroing of the
-    // scratch lists.
-    Token* const tokens = out.tokens.data();
-    const std::size_t count = out.tokens.size();
-    const auto scratch = std::make_unique_for_overwrite<std::uint32_t[]>(2 * count);
-    std::uint32_t* const words = scratch.get();
-    std::uint32_t* const marks = words + count;
-    std::size_t word_count = 0;
-    std::size_t mark_count = 0;
-    const std::size_t sentences = std::max<std::size_t>(out.sentences.size(), 1);
-    std::uint32_t i = 0;
-    for (std::uint32_t s = 0; s < sentences && i < count; ++s) {
-        const std::uint32_t end =
-            s + 1 < sentences ? out.sentences[s].end : std::numeric_limits<std::uint32_t>::max();
-        const std::uint32_t first = i;
-        for (; i < count && tokens[i].span.begin < end; ++i) {
-            tokens[i].sentence = s;
-            const TokenKind kind = tokens[i].kind;
-            words[word_count] = i;
-            word_count += kind == TokenKind::Word ? 1 : 0;
-            marks[mark_count] = i;
-            mark_count += kind == TokenKind::Punct ? 1 : 0;
-        }
-        // Its first word or number, unless something other than spaces and marks comes first.
-        for (std::uint32_t k = first; k < i; ++k) {
-            const TokenKind kind = tokens[k].kind;
-            if (kind == TokenKind::Word || kind == TokenKind::Number) {
-                tokens[k].sentence_start = true;
-                out.sentence_starts.push_back(k);
-                break;
-            }
-            if (kind != TokenKind::Space && kind != TokenKind::Punct) break;
-        }
-    }
-    out.words.assign(words, words + word_count);
-    out.marks.assign(marks, marks + mark_count);
+    // most paragraphs hold no URL, email, handle or hashtag: those are read in one pass. Either
+    // way each token's sentence, and the lists of words, marks and sentence starts, are worked
+    // out as the tokens are written.
+    if (specials.empty() && append_simple_tokens(text, out, *impl_->chunk)) return out;
+    TokenWriter tokens(out, *impl_->chunk, text.size());
+    append_tokens(text,
+                  specials.empty() ? detail::word_breaks_by_line(*impl_->words, text)
+                                   : detail::word_breaks(*impl_->words, text),
+                  specials, tokens);
+    tokens.finish();
     return out;
 }
 

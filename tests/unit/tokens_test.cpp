@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -513,5 +515,98 @@ TEST_CASE("the word, mark, sentence-start and non-ASCII lists index every such t
         CHECK(a.non_ascii == non_ascii);
         CHECK(words.size() >= 4);
         CHECK(marks.size() >= 2);
+    }
+}
+
+namespace {
+
+// What Segmenter::analyze says of each token's sentence and of its lists, worked out again from
+// its tokens and sentences alone: each token belongs to the sentence it begins in (the last
+// sentence takes every token left), and a sentence's first word or number starts it unless
+// something other than spaces and marks comes first.
+void check_sentences_and_lists(const copydesk::text::Analysis& a) {
+    using copydesk::text::TokenKind;
+    std::vector<std::uint32_t> words;
+    std::vector<std::uint32_t> marks;
+    std::vector<std::uint32_t> starts;
+    const std::size_t sentences = std::max<std::size_t>(a.sentences.size(), 1);
+    std::uint32_t i = 0;
+    for (std::uint32_t s = 0; s < sentences; ++s) {
+        const std::uint32_t end =
+            s + 1 < sentences ? a.sentences[s].end : std::numeric_limits<std::uint32_t>::max();
+        bool looking = true;
+        for (; i < a.tokens.size() && a.tokens[i].span.begin < end; ++i) {
+            const auto& t = a.tokens[i];
+            INFO("token " << i << " at " << t.span.begin);
+            CHECK(t.sentence == s);
+            const bool starts_here =
+                looking && (t.kind == TokenKind::Word || t.kind == TokenKind::Number);
+            CHECK(t.sentence_start == starts_here);
+            if (starts_here) starts.push_back(i);
+            if (t.kind != TokenKind::Space && t.kind != TokenKind::Punct) looking = false;
+            if (t.kind == TokenKind::Word) words.push_back(i);
+            if (t.kind == TokenKind::Punct) marks.push_back(i);
+        }
+    }
+    CHECK(i == a.tokens.size());
+    CHECK(a.words == words);
+    CHECK(a.marks == marks);
+    CHECK(a.sentence_starts == starts);
+}
+
+}  // namespace
+
+TEST_CASE("each token's sentence and the lists agree with a pass over the tokens, in long texts",
+          "[tokens]") {
+    // Tokens are written a chunk of 1,024 at a time: texts of several chunks, with sentences
+    // of every length (a chunk ends at every place in a sentence), marks and symbols before
+    // first words, and texts where a character late in the text sends the whole to ICU, or a
+    // URL to the reading with web spans.
+    const std::vector<std::string> pieces = {
+        "The",     "talks", "ended", "U.S.", "3.5", "2,000", "don't", "said", "it", "a",
+        "Kyiv",    "vote",  "(",     ")",    "\"",  "'",     ",",     ";",    ":",  "-",
+        "%",       "$",     "&",     "*",    "“",   "”",     "—",     "…",    "’s", "é",
+        "war.The", "12th",  " ",     "  ",   "\n",  "\r\n",  "\t",    " ",    " ",  " "};
+    const std::vector<std::string> ends = {".", "?", "!", ". ", ".\" ", "?\n\n", "… ", ". "};
+    std::uint32_t seed = 4242;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    Segmenter seg;
+    for (int n = 0; n < 60; ++n) {
+        std::string text;
+        const std::uint32_t sentences = 1 + next() % 400;
+        for (std::uint32_t s = 0; s < sentences; ++s) {
+            const std::uint32_t length = next() % 60;
+            for (std::uint32_t k = 0; k < length; ++k) {
+                text += pieces[next() % pieces.size()];
+                if (next() % 2 == 0) text += ' ';
+            }
+            text += ends[next() % ends.size()];
+        }
+        if (n % 5 == 3) text += " @desk";                             // web spans: another reading
+        if (n % 5 == 4) text += " \xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2";  // Cyrillic: ICU's breaks
+        INFO("text " << n << ": " << text.substr(0, 200));
+        const auto a = seg.analyze(text);
+        check_sentences_and_lists(a);
+    }
+}
+
+TEST_CASE("words and numbers of any length agree with ICU, wherever the text ends", "[tokens]") {
+    // The tokenizer reads letters and digits sixteen bytes at a time where sixteen are left,
+    // one at a time after: words of every length around those sizes, at the end of the text
+    // and not, before each character that may join them to more.
+    for (std::size_t length = 1; length <= 40; ++length) {
+        for (const char* first : {"a", "Z", "7"}) {
+            std::string word = first;
+            for (std::size_t k = 1; k < length; ++k) word += k % 5 == 3 ? '5' : 'q';
+            for (const char* after : {"", " next", ".", ". Next", ".next", "'s", "’s", ",5", ";5",
+                                      ",a", ":", "é", "\xE2\x80\x94", "-"}) {
+                for (const char* before : {"", "A ", "(", "\xE2\x80\x9C"}) {
+                    check_same_as_icu(std::string(before) + word + after, true);
+                }
+            }
+        }
     }
 }
