@@ -64,6 +64,7 @@ template <class Bytes>
     const char* p = s.data();
     std::size_t n = s.size();
     std::uint64_t h = n * kMul;
+    // (Up to eight bytes, nothing is lost before `tail`: see word_hash_identifies.)
     for (; n > 8; n -= 8, p += 8) h = mix(h, bytes(load64(p)));
     std::uint64_t tail = 0;
     if (n == 8) {
@@ -105,6 +106,14 @@ inline bool same_word(std::string_view a, std::string_view b) {
 // depending on every byte. Not stable between versions: never stored or printed.
 inline std::uint64_t word_hash(std::string_view s) {
     return detail::word_hash_with(s, detail::SameBytes{});
+}
+// Whether words of `size` bytes with the same word_hash are the same word. Up to eight bytes,
+// word_hash reads every byte into `tail` (an overlapping load keeps them all, and a length
+// fixes where each lands), and what it does after, an xor with a value the length fixes, a
+// multiply by an odd number and an xor of the high half into the low, can each be undone: one
+// hash for one word of a length. A table of words may then compare hashes and lengths alone.
+constexpr bool word_hash_identifies(std::size_t size) {
+    return size <= 8;
 }
 // word_hash of `s` with its ASCII capitals lower-cased, without making that string.
 inline std::uint64_t word_hash_ascii_lower(std::string_view s) {

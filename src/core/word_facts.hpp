@@ -31,37 +31,27 @@ class WordFacts {
         if (spans_.size() >= max_words_) clear();
     }
 
-    // The slot of `word`, whose word_hash is `hash`; a new one if the word is new.
-    std::uint32_t slot(std::string_view word, std::uint64_t hash) {
-        if (2 * (spans_.size() + 1) > table_.size()) grow();
-        const std::size_t mask = table_.size() - 1;
+    // The slot of `word`, whose word_hash is `hash`; a new one if the word is new. Inline: a
+    // document looks up each of its words, and most were seen before.
+    [[gnu::always_inline]] std::uint32_t slot(std::string_view word, std::uint64_t hash) {
         const std::uint64_t key = keyed(hash, word.size());
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-            Entry& e = table_[i];
-            if (e.id == kEmpty) {
-                e = {key, static_cast<std::uint32_t>(spans_.size()),
-                     static_cast<std::uint32_t>(text_.size())};
-                spans_.emplace_back(static_cast<std::uint32_t>(text_.size()),
-                                    static_cast<std::uint32_t>(word.size()));
-                text_ += word;
-                return e.id;
-            }
+        for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+            const Entry& e = table_[i];
+            if (e.id == kEmpty) return add(word, key, i);
             if (e.key != key) continue;
             // The text from the entry itself: reading the word's span first would be a second
             // cache miss for every word of every document.
-            const std::string_view known =
-                word.size() < kLongWord ? std::string_view(text_).substr(e.offset, word.size())
-                                        : text_of(e.id);
-            if (same_word(known, word)) return e.id;
+            const bool same = word.size() < kLongWord
+                                  ? same_bytes(text_.data() + e.offset, word.data(), word.size())
+                                  : same_word(text_of(e.id), word);
+            if (same) return e.id;
         }
     }
 
     // Starts loading the entry where slot() will look for the word whose hash is `hash`: a
     // document's new words are looked up one after another, and each is a cache miss in a
     // table of every word seen, which prefetching a few words ahead overlaps.
-    void prefetch(std::uint64_t hash) const {
-        __builtin_prefetch(&table_[hash & (table_.size() - 1)]);
-    }
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(&table_[hash & mask_]); }
 
     // The answers to the question `key` asks: a byte per slot made so far.
     std::span<std::uint8_t> answers(const void* key) {
@@ -92,8 +82,19 @@ class WordFacts {
     [[nodiscard]] std::string_view text_of(std::uint32_t id) const {
         return std::string_view(text_).substr(spans_[id].first, spans_[id].second);
     }
+    // Adds `word`, whose keyed hash is `key`, at the empty entry `at`.
+    [[gnu::noinline]] std::uint32_t add(std::string_view word, std::uint64_t key, std::size_t at) {
+        const auto id = static_cast<std::uint32_t>(spans_.size());
+        table_[at] = {key, id, static_cast<std::uint32_t>(text_.size())};
+        spans_.emplace_back(static_cast<std::uint32_t>(text_.size()),
+                            static_cast<std::uint32_t>(word.size()));
+        text_ += word;
+        if (2 * spans_.size() >= table_.size()) grow();  // at most half full
+        return id;
+    }
     void clear() {
         table_.assign(1024, Entry{});
+        mask_ = table_.size() - 1;
         spans_.clear();
         text_.clear();
         questions_.clear();
@@ -101,17 +102,18 @@ class WordFacts {
     void grow() {
         std::vector<Entry> old(2 * table_.size());
         old.swap(table_);
-        const std::size_t mask = table_.size() - 1;
+        mask_ = table_.size() - 1;
         for (const Entry& e : old) {
             if (e.id == kEmpty) continue;
-            std::size_t i = e.key & mask;  // the low bits are the hash's
-            while (table_[i].id != kEmpty) i = (i + 1) & mask;
+            std::size_t i = e.key & mask_;  // the low bits are the hash's
+            while (table_[i].id != kEmpty) i = (i + 1) & mask_;
             table_[i] = e;
         }
     }
 
     std::size_t max_words_;
     std::vector<Entry> table_;
+    std::size_t mask_ = 0;                                        // table_.size() - 1
     std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  // offset and size in text_
     std::string text_;
     std::vector<std::pair<const void*, std::vector<std::uint8_t>>> questions_;

@@ -5,7 +5,9 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -24,7 +26,7 @@ class WordTally {
     static constexpr std::uint32_t kNoWord = std::numeric_limits<std::uint32_t>::max();
 
     // Room for about `words` distinct words before the table grows.
-    explicit WordTally(std::size_t words = 0) { slots_.resize(capacity_for(words)); }
+    explicit WordTally(std::size_t words = 0) { grow(words); }
 
     // Counts `word` once more; returns its number. Inline: a document's every word is added.
     [[gnu::always_inline]] std::uint32_t add(std::string_view word) {
@@ -32,25 +34,37 @@ class WordTally {
     }
     // The same, with the word's word_hash `h` worked out already.
     [[gnu::always_inline]] std::uint32_t add(std::string_view word, std::uint64_t h) {
-        if (2 * (words_.size() + 1) > slots_.size()) grow();
+        reserve(1);
+        return add_reserved(word, h);
+    }
+    // Makes room for `words` more distinct words: add_reserved() may add as many.
+    void reserve(std::size_t words) {
+        if (distinct_ + words > limit_) grow(distinct_ + words);
+    }
+    // add(), where reserve() has made room for the word: no check, so that a loop over many
+    // words calls nothing and keeps what it needs in registers.
+    [[gnu::always_inline]] std::uint32_t add_reserved(std::string_view word, std::uint64_t h) {
         Slot& s = slots_[find(word, h)];
         if (s.id == kNoWord) {
-            s = Slot{tag_of(h), static_cast<std::uint32_t>(words_.size())};
-            words_.push_back({word, 0, h});
+            s = Slot{tag_of(h), distinct_};
+            words_[distinct_] = {h, word.data(), static_cast<std::uint32_t>(word.size()), 0};
+            ++distinct_;
         }
         ++words_[s.id].count;
         return s.id;
     }
     // Starts loading the slot where add() will look for a word whose word_hash is `h`: a text
     // adds its words one after another, and prefetching a few ahead overlaps their misses.
-    void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+    void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
     [[nodiscard]] int count(std::string_view word) const {
         const std::uint32_t id = slots_[find(word, word_hash(word))].id;
         return id == kNoWord ? 0 : words_[id].count;
     }
-    [[nodiscard]] std::size_t distinct() const { return words_.size(); }
+    [[nodiscard]] std::size_t distinct() const { return distinct_; }
     // The word numbered `id`, and how often it occurs.
-    [[nodiscard]] std::string_view word(std::uint32_t id) const { return words_[id].text; }
+    [[nodiscard]] std::string_view word(std::uint32_t id) const {
+        return {words_[id].data, words_[id].size};
+    }
     [[nodiscard]] int count_of(std::uint32_t id) const { return words_[id].count; }
     // The word_hash of the word numbered `id`.
     [[nodiscard]] std::uint64_t hash_of(std::uint32_t id) const { return words_[id].hash; }
@@ -63,37 +77,52 @@ class WordTally {
         std::uint32_t id = kNoWord;  // kNoWord: empty
     };
     struct Word {
-        std::string_view text;
-        int count;
         std::uint64_t hash;
+        const char* data;
+        std::uint32_t size;
+        int count;
     };
     static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
-    static std::size_t capacity_for(std::size_t words) {
-        return std::bit_ceil(std::max<std::size_t>(16, 2 * words));
-    }
-    // The slot holding `word`, or the empty slot where it belongs.
+    // The slot holding `word`, or the empty slot where it belongs. A word of up to eight bytes
+    // is known by its hash and length (word_hash_identifies): its bytes, in the text where it
+    // was first seen, are not read again.
     [[nodiscard]] std::size_t find(std::string_view word, std::uint64_t h) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.id == kNoWord) return i;
-            if (s.tag == tag_of(h) && same_word(words_[s.id].text, word)) return i;
+            if (s.tag != tag_of(h)) continue;
+            const Word& w = words_[s.id];
+            if (w.hash == h && w.size == word.size() &&
+                (word_hash_identifies(word.size()) || same_bytes(w.data, word.data(), w.size))) {
+                return i;
+            }
         }
     }
-    void grow() {
-        std::vector<Slot> old(2 * slots_.size());
+    // Room for at least `words` distinct words, twice as many as before: the table at most
+    // half full, and as many entries in words_ (left unwritten until used).
+    [[gnu::noinline]] void grow(std::size_t words) {
+        const std::size_t size =
+            std::bit_ceil(std::max<std::size_t>({16, 2 * words, 2 * slots_.size()}));
+        std::vector<Slot> old(size);
         old.swap(slots_);
-        const std::size_t mask = slots_.size() - 1;
+        mask_ = size - 1;
+        limit_ = static_cast<std::uint32_t>(size / 2);
         for (const Slot& s : old) {
             if (s.id == kNoWord) continue;
-            std::size_t i = words_[s.id].hash & mask;
-            while (slots_[i].id != kNoWord) i = (i + 1) & mask;
+            std::size_t i = words_[s.id].hash & mask_;
+            while (slots_[i].id != kNoWord) i = (i + 1) & mask_;
             slots_[i] = s;
         }
+        auto words_now = std::make_unique_for_overwrite<Word[]>(limit_);
+        if (distinct_ > 0) std::memcpy(words_now.get(), words_.get(), distinct_ * sizeof(Word));
+        words_ = std::move(words_now);
     }
 
     std::vector<Slot> slots_;
-    std::vector<Word> words_;
+    std::unique_ptr<Word[]> words_;  // distinct_ of them in use
+    std::size_t mask_ = 0;
+    std::uint32_t distinct_ = 0;
+    std::uint32_t limit_ = 0;  // distinct words before the table grows
 };
 
 // Where a WordMemo keeps its answers: a byte for each word number of a tally, 0 until worked

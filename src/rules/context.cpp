@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <array>
+#include <cstring>
 #include <span>
 
 #include "rules/rule.hpp"
@@ -8,6 +8,13 @@
 namespace copydesk::rules {
 
 namespace {
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
 // "Cornyn's" counts as "Cornyn".
 std::string_view strip_possessive(std::string_view w) {
     if (w.empty() || w.back() != 's') return w;
@@ -44,36 +51,51 @@ const Context::Words& Context::words() const {
         // About one token in two is a word, and a document repeats most of its words.
         Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}, {}};
         words.ids.reserve(regions_.size());
+        std::vector<std::uint64_t> hashes;       // of a region's words
+        std::vector<std::uint32_t> capitalized;  // its words that may be capitalized
         for (const RegionText& r : regions_) {
             const std::span<const text::Token> region_tokens = r.analysis.tokens;
-            std::vector<std::uint32_t>& ids =
-                words.ids.emplace_back(region_tokens.size(), WordTally::kNoWord);
-            const char* text = r.region->text().data();
             const std::span<const std::uint32_t> word_tokens = r.analysis.words;
-            const auto word_at = [&](std::size_t k) {
-                const text::Token& t = region_tokens[word_tokens[k]];
-                return std::string_view(text + t.span.begin, t.span.size());
+            const char* const text = r.region->text().data();
+            const auto word_at = [&](std::uint32_t token) {
+                const Span span = region_tokens[token].span;
+                return std::string_view(text + span.begin, span.size());
             };
-            // Each word's hash is worked out a few words ahead, and its slot prefetched.
-            constexpr std::size_t kAhead = 8;
-            std::array<std::uint64_t, kAhead> hashes{};
+            // Every token's number WordTally::kNoWord (all bits set) but the words'.
+            std::vector<std::uint32_t>& ids = words.ids.emplace_back(region_tokens.size());
+            std::memset(ids.data(), 0xFF, ids.size() * sizeof(std::uint32_t));
+            // Each word's hash first, with its slot prefetched, so that the table's misses
+            // overlap; then each word is counted in a loop that calls nothing.
             const std::size_t count = word_tokens.size();
-            for (std::size_t k = 0; k < std::min(kAhead, count); ++k) {
-                hashes[k] = word_hash(word_at(k));
+            hashes.resize(count);
+            capitalized.resize(count);
+            for (std::size_t k = 0; k < count; ++k) {
+                hashes[k] = word_hash(word_at(word_tokens[k]));
                 words.all.prefetch(hashes[k]);
             }
-            for (std::size_t k = 0; k < count; ++k) {
-                const std::uint64_t hash = hashes[k % kAhead];
-                if (k + kAhead < count) {
-                    hashes[k % kAhead] = word_hash(word_at(k + kAhead));
-                    words.all.prefetch(hashes[k % kAhead]);
+            // In blocks, each with room made for its words first: the loop over a block calls
+            // nothing. A word that does not start with a lower-case ASCII letter may be
+            // capitalized (is_capitalized passes over what precedes a first letter), and is
+            // looked at after.
+            std::size_t candidates = 0;
+            constexpr std::size_t kBlock = 256;
+            for (std::size_t block = 0; block < count; block += kBlock) {
+                const std::size_t end = std::min(count, block + kBlock);
+                words.all.reserve(end - block);
+                for (std::size_t k = block; k < end; ++k) {
+                    const std::uint32_t i = word_tokens[k];
+                    const std::string_view w = word_at(i);
+                    ids[i] = words.all.add_reserved(w, hashes[k]);
+                    capitalized[candidates] = i;
+                    candidates += w.empty() || !is_lower(w.front()) ? 1 : 0;
                 }
-                const std::uint32_t i = word_tokens[k];
-                const text::Token& t = region_tokens[i];
-                const std::string_view w = word_at(k);
-                ids[i] = words.all.add(w, hash);
-                if (!t.sentence_start && is_capitalized(w))
+            }
+            for (std::size_t k = 0; k < candidates; ++k) {
+                const std::uint32_t i = capitalized[k];
+                const std::string_view w = word_at(i);
+                if (!region_tokens[i].sentence_start && is_capitalized(w)) {
                     words.mid_sentence_capitalized.add(strip_possessive(w));
+                }
             }
         }
         const auto distinct = static_cast<std::uint32_t>(words.all.distinct());
@@ -144,15 +166,6 @@ void Reporter::set_fix(Diagnostic& d, const RegionText& where, Span text_span,
     d.fix = Fix{
         std::move(title), {Edit{where.region->to_source(text_span), std::move(replacement)}}, safe};
 }
-
-namespace {
-bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-bool is_lower(char c) {
-    return c >= 'a' && c <= 'z';
-}
-}  // namespace
 
 bool is_capitalized(std::string_view w) {
     return text::is_capitalized(w);

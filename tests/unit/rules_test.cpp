@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -369,6 +370,103 @@ TEST_CASE("output order is position, then rule", "[rules]") {
     CHECK(diags[0].rule == "c");
     CHECK(diags[1].rule == "a");
     CHECK(diags[2].rule == "b");
+}
+
+namespace {
+
+// A plain-text document of `paragraphs` paragraphs of generated prose: words short and long,
+// capitalized and not, possessive, outside ASCII, and sentences of every length.
+std::string generated_prose(std::uint32_t seed, int paragraphs) {
+    const std::vector<std::string> vocabulary = {
+        "the",   "talks", "Kyiv",      "Kyiv's",   "Kyiv’s",       "mayor",        "said",
+        "a",     "I",     "Zürich",    "łódź",     "Łódź",         "NATO",         "U.S.",
+        "don't", "it's",  "officials", "Brussels", "negotiations", "Negotiations", "reconstruction",
+        "Émile", "of",    "and",       "in",       "Mr.",          "government",   "Governments"};
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    std::string text;
+    for (int p = 0; p < paragraphs; ++p) {
+        const std::uint32_t words = 1 + next() % 900;  // many more than a block of 256
+        for (std::uint32_t w = 0; w < words; ++w) {
+            text += vocabulary[next() % vocabulary.size()];
+            const std::uint32_t after = next() % 12;
+            text += after == 0 ? ". " : after == 1 ? ", " : after == 2 ? "\n" : " ";
+        }
+        text += ".\n\n";
+    }
+    return text;
+}
+
+std::string_view without_possessive(std::string_view w) {
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+        if (w.size() > suffix.size() + 1 && w.ends_with(suffix))
+            return w.substr(0, w.size() - suffix.size());
+    }
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("a long document's words are numbered and counted as a map would, across documents",
+          "[rules]") {
+    // Regions of more words than a block, a table that grows, and the slots a second document
+    // shares with the first in the linter's WordFacts.
+    text::Segmenter segmenter;
+    WordFacts facts(1 << 20);
+    std::map<std::string, std::uint32_t, std::less<>> slot_of;  // across both documents
+    for (std::uint32_t seed : {3u, 4u}) {
+        const std::string source = generated_prose(seed, 12);
+        auto loaded = markup::load_document("prose.txt", source, markup::Format::Plain);
+        const Document& doc = std::get<Document>(loaded);
+        std::vector<rules::RegionText> regions;
+        for (const Region& region : doc.regions) {
+            regions.push_back({&region, segmenter.analyze(region.text())});
+        }
+        facts.start_document();
+        const rules::Context ctx(doc, std::move(regions), nullptr, nullptr, {}, &facts);
+        const auto& words = ctx.words();
+        std::map<std::string, std::uint32_t, std::less<>> id_of;
+        std::map<std::string, int, std::less<>> count_of;
+        std::map<std::string, int, std::less<>> capitalized;
+        for (std::size_t r = 0; r < ctx.regions().size(); ++r) {
+            const rules::RegionText& where = ctx.regions()[r];
+            for (std::size_t t = 0; t < where.analysis.tokens.size(); ++t) {
+                const text::Token& token = where.analysis.tokens[t];
+                const std::uint32_t id = words.ids[r][t];
+                if (token.kind != text::TokenKind::Word) {
+                    CHECK(id == WordTally::kNoWord);
+                    continue;
+                }
+                const std::string w(where.slice(token.span));
+                const auto [it, added] = id_of.emplace(w, static_cast<std::uint32_t>(id_of.size()));
+                REQUIRE(id == it->second);
+                ++count_of[w];
+                if (!token.sentence_start && rules::is_capitalized(w)) {
+                    ++capitalized[std::string(without_possessive(w))];
+                }
+            }
+        }
+        REQUIRE(words.all.distinct() == id_of.size());
+        REQUIRE(words.slots.size() == id_of.size());
+        std::vector<std::string> by_id(id_of.size());
+        for (const auto& [w, id] : id_of) by_id[id] = w;
+        for (std::uint32_t id = 0; id < by_id.size(); ++id) {
+            const std::string& w = by_id[id];
+            INFO(w);
+            CHECK(words.all.word(id) == w);
+            CHECK(words.all.count_of(id) == count_of[w]);
+            CHECK(ctx.word_count(w) == count_of[w]);
+            CHECK(ctx.capitalized_mid_sentence_count(w) ==
+                  capitalized[std::string(without_possessive(w))]);
+            // The linter's slots number words in order of first use across documents.
+            const auto slot = slot_of.emplace(w, static_cast<std::uint32_t>(slot_of.size())).first;
+            CHECK(words.slots[id] == slot->second);
+        }
+        CHECK(ctx.word_count("absent") == 0);
+        CHECK(ctx.capitalized_mid_sentence_count("Absent") == 0);
+    }
 }
 
 TEST_CASE("copy_case carries the original's case", "[rules]") {

@@ -203,6 +203,43 @@ TEST_CASE("a word filter never turns away a word it holds, and turns away most o
     CHECK(short_passed < 600);
 }
 
+TEST_CASE("word_hash tells apart words of up to eight bytes of one length", "[core]") {
+    // What WordTally relies on (word_hash_identifies): below nine bytes the hash loses no byte.
+    // Every word of one and two bytes; and for every length up to eight, a change of any one
+    // byte of a word, to any value, changes its hash.
+    REQUIRE(copydesk::word_hash_identifies(8));
+    REQUIRE_FALSE(copydesk::word_hash_identifies(9));
+    std::set<std::uint64_t> hashes;
+    for (int a = 0; a < 256; ++a) {
+        hashes.insert(copydesk::word_hash(std::string(1, static_cast<char>(a))));
+        for (int b = 0; b < 256; ++b) {
+            hashes.insert(
+                copydesk::word_hash(std::string{static_cast<char>(a), static_cast<char>(b)}));
+        }
+    }
+    CHECK(hashes.size() == 256 + 256 * 256);
+    std::uint32_t seed = 8;
+    for (std::size_t length = 1; length <= 8; ++length) {
+        for (int round = 0; round < 20; ++round) {
+            std::string word(length, ' ');
+            for (char& c : word) {
+                seed = seed * 1103515245U + 12345U;
+                c = static_cast<char>(seed >> 16);
+            }
+            const std::uint64_t hash = copydesk::word_hash(word);
+            for (std::size_t at = 0; at < length; ++at) {
+                std::string other = word;
+                for (int value = 0; value < 256; ++value) {
+                    other[at] = static_cast<char>(value);
+                    if (other == word) continue;
+                    INFO("length " << length << ", byte " << at);
+                    REQUIRE(copydesk::word_hash(other) != hash);
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("a word hashed as lower case is the hash of its lower-cased copy", "[core]") {
     // Every length up to three loads, and bytes around the capitals' edges ('@', '[', '`',
     // '{') and above ASCII, which must not change.
@@ -399,9 +436,11 @@ TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]")
     CHECK(tally.count_of(6) == 4);
     CHECK(tally.add("new") == 3001);
     // Words that share a hash (so a slot's tag too) are told apart by their text, through the
-    // table's growth.
+    // table's growth. Only words of more than eight bytes can: up to eight, word_hash and the
+    // length tell words apart (word_hash_identifies), and the tally compares no more.
     copydesk::WordTally clash;
-    const std::vector<std::string> same_hash = {"kyiv", "kiev", "kyyiv", "Kyiv"};
+    const std::vector<std::string> same_hash = {"kyiv-pechersk", "kiev-pechersk", "kyyiv-pechersk",
+                                                "Kyiv-Pechersk"};
     for (int round = 0; round < 2; ++round) {
         for (const std::string& w : same_hash) clash.add(w, 42);
         for (int i = 0; i < 20; ++i) clash.add("filler" + std::to_string(round * 20 + i));
@@ -411,5 +450,5 @@ TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]")
         CHECK(clash.count_of(i) == 3);
     }
     const std::size_t before = clash.distinct();
-    CHECK(clash.add("kiew", 42) == before);  // a new word, not one of its namesakes
+    CHECK(clash.add("kiew-pechersk", 42) == before);  // a new word, not one of its namesakes
 }
