@@ -51,7 +51,6 @@ const Context::Words& Context::words() const {
         // About one token in two is a word, and a document repeats most of its words.
         Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}, {}};
         words.ids.reserve(regions_.size());
-        std::vector<std::uint64_t> hashes;       // of a region's words
         std::vector<std::uint32_t> capitalized;  // its words that may be capitalized
         for (const RegionText& r : regions_) {
             const std::span<const text::Token> region_tokens = r.analysis.tokens;
@@ -64,19 +63,12 @@ const Context::Words& Context::words() const {
             // Every token's number WordTally::kNoWord (all bits set) but the words'.
             std::vector<std::uint32_t>& ids = words.ids.emplace_back(region_tokens.size());
             std::memset(ids.data(), 0xFF, ids.size() * sizeof(std::uint32_t));
-            // Each word's hash first, with its slot prefetched, so that the table's misses
-            // overlap; then each word is counted in a loop that calls nothing.
-            const std::size_t count = word_tokens.size();
-            hashes.resize(count);
-            capitalized.resize(count);
-            for (std::size_t k = 0; k < count; ++k) {
-                hashes[k] = word_hash(word_at(word_tokens[k]));
-                words.all.prefetch(hashes[k]);
-            }
             // In blocks, each with room made for its words first: the loop over a block calls
             // nothing. A word that does not start with a lower-case ASCII letter may be
             // capitalized (is_capitalized passes over what precedes a first letter), and is
             // looked at after.
+            const std::size_t count = word_tokens.size();
+            capitalized.resize(count);
             std::size_t candidates = 0;
             constexpr std::size_t kBlock = 256;
             for (std::size_t block = 0; block < count; block += kBlock) {
@@ -85,7 +77,7 @@ const Context::Words& Context::words() const {
                 for (std::size_t k = block; k < end; ++k) {
                     const std::uint32_t i = word_tokens[k];
                     const std::string_view w = word_at(i);
-                    ids[i] = words.all.add_reserved(w, hashes[k]);
+                    ids[i] = words.all.add_reserved(w, word_hash(w));
                     capitalized[candidates] = i;
                     candidates += w.empty() || !is_lower(w.front()) ? 1 : 0;
                 }
