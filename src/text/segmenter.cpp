@@ -697,39 +697,42 @@ bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chun
         tokens.add(span, kind);
         place = tokens.here();
     };
+    // The end of the run of spaces from `from`.
+    auto spaces_end = [&](std::size_t from) __attribute__((always_inline)) {
+        while (from < size && chars[from] == ' ') ++from;
+        return from;
+    };
     while (pos < size) {
         const auto byte = static_cast<unsigned char>(chars[pos]);
         if (byte < 0x80) {
-            switch (kAsciiStart[byte]) {
-                case AsciiStart::Word: {
-                    bool digit = kAsciiClass[byte] == WordClass::Numeric;
-                    const std::size_t end = ascii_word_run(text, pos + 1, digit);
-                    if (end < size) {
-                        const std::uint8_t after = kMayGoOn[static_cast<unsigned char>(chars[end])];
-                        if ((after & 1) != 0 ||
-                            ((after & 2) != 0 && end + 1 < size &&
-                             (kMayGoOn[static_cast<unsigned char>(chars[end + 1])] & 4) != 0)) {
-                            break;
-                        }
-                    }
+            const AsciiStart start = kAsciiStart[byte];
+            if (start == AsciiStart::Word) {
+                bool digit = byte <= '9';  // a digit: every letter comes after
+                const std::size_t end = ascii_word_run(text, pos + 1, digit);
+                const bool goes_on = [&] {
+                    if (end == size) return false;
+                    const std::uint8_t after = kMayGoOn[static_cast<unsigned char>(chars[end])];
+                    return (after & 1) != 0 ||
+                           ((after & 2) != 0 && end + 1 < size &&
+                            (kMayGoOn[static_cast<unsigned char>(chars[end + 1])] & 4) != 0);
+                }();
+                if (!goes_on) {
                     if (digit) {
                         add(end, TokenKind::Number);
                     } else {
                         add(end, TokenKind::Word);
                     }
+                    // Most words have a space after them: read here, not through the top.
+                    if (end < size && chars[end] == ' ') add(spaces_end(end + 1), TokenKind::Space);
                     continue;
                 }
-                case AsciiStart::Spaces: {
-                    std::size_t end = pos + 1;
-                    while (end < size && chars[end] == ' ') ++end;
-                    add(end, TokenKind::Space);
-                    continue;
-                }
-                case AsciiStart::Punct:
-                    add(pos + 1, TokenKind::Punct);
-                    continue;
-                default:
-                    break;
+            } else if (start == AsciiStart::Spaces) {
+                add(spaces_end(pos + 1), TokenKind::Space);
+                continue;
+            } else if (start == AsciiStart::Punct) {
+                add(pos + 1, TokenKind::Punct);
+                if (pos < size && chars[pos] == ' ') add(spaces_end(pos + 1), TokenKind::Space);
+                continue;
             }
         }
         tokens.resume(place);

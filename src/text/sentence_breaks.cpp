@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -242,6 +243,8 @@ class AbbreviationTrie {
             }
             const auto added = static_cast<std::uint32_t>(nodes_.size());
             nodes_[node].children.emplace_back(c, added);
+            if (nodes_[node].children.size() == kDenseFrom) make_dense(node);
+            if (nodes_[node].dense != kNotDense && c < 0x80) dense_[nodes_[node].dense][c] = added;
             nodes_.emplace_back();
             node = added;
         }
@@ -264,19 +267,38 @@ class AbbreviationTrie {
     [[nodiscard]] int value(std::uint32_t node) const { return nodes_[node].value; }
 
   private:
+    // A node with this many children or more (the root of the reversed abbreviations has one
+    // for nearly every letter) finds its ASCII children in a table of its own, not by reading
+    // them all: every sentence end is looked up from the root.
+    static constexpr std::size_t kDenseFrom = 8;
+    static constexpr std::uint32_t kNotDense = std::numeric_limits<std::uint32_t>::max();
     struct Node {
         std::vector<std::pair<char16_t, std::uint32_t>> children;
         int value = -1;
+        std::uint32_t dense = kNotDense;  // its table in dense_
     };
 
-    [[nodiscard]] std::optional<std::uint32_t> find(std::uint32_t node, char16_t c) const {
+    void make_dense(std::uint32_t node) {
+        nodes_[node].dense = static_cast<std::uint32_t>(dense_.size());
+        auto& table = dense_.emplace_back();  // 0: no child (no child is the root)
         for (const auto& [unit, child] : nodes_[node].children) {
+            if (unit < 0x80) table[unit] = child;
+        }
+    }
+    [[nodiscard]] std::optional<std::uint32_t> find(std::uint32_t node, char16_t c) const {
+        const Node& n = nodes_[node];
+        if (n.dense != kNotDense && c < 0x80) {
+            const std::uint32_t child = dense_[n.dense][c];
+            return child == kRoot ? std::nullopt : std::optional(child);
+        }
+        for (const auto& [unit, child] : n.children) {
             if (unit == c) return child;
         }
         return std::nullopt;
     }
 
     std::vector<Node> nodes_ = std::vector<Node>(1);
+    std::vector<std::array<std::uint32_t, 0x80>> dense_;
 };
 
 // The abbreviations after which ICU's "ss=standard" filter suppresses a sentence break ("Mr.",
