@@ -80,14 +80,19 @@ constexpr bool is_punct_char(char32_t cp) {
            cp == 0x203A;
 }
 
+}  // namespace
+
 // Where the tokens of a text go as they are made: a chunk that the Segmenter keeps from one
-// text to the next, so that a token costs a store, and no std::vector capacity check.
+// text to the next, so that a token costs a store, and no std::vector capacity check. Outside
+// the anonymous namespace, as Segmenter::Impl holds one.
 struct TokenChunk {
     static constexpr std::uint32_t kSize = 1024;
     std::array<Token, kSize> tokens;
     std::array<std::uint32_t, kSize> words;  // indexes of the words among them
     std::array<std::uint32_t, kSize> marks;  // and of the punctuation marks
 };
+
+namespace {
 
 // Writes the tokens of a text, in order, to an Analysis whose sentences are set, with what each
 // token says about its sentence and the lists of words, marks and sentence starts, as it
