@@ -191,6 +191,44 @@ class TokenWriter {
     // Puts the tokens not yet there in the Analysis.
     void finish() { flush(); }
 
+    // Takes back the tokens written that begin at `offset` or after: the text from there is to
+    // be read another way.
+    void truncate(std::uint32_t offset) {
+        Token* const first = chunk_->tokens.data();
+        while (true) {
+            Token last;
+            if (next_ != first) {
+                if ((next_ - 1)->span.begin < offset) break;
+                last = *--next_;
+                if (last.kind == TokenKind::Word) --next_word_;
+                if (last.kind == TokenKind::Punct) --next_mark_;
+            } else {
+                if (flushed_ == 0 || out_->tokens.back().span.begin < offset) break;
+                last = out_->tokens.back();
+                out_->tokens.pop_back();
+                if (last.kind == TokenKind::Word) out_->words.pop_back();
+                if (last.kind == TokenKind::Punct) out_->marks.pop_back();
+                --flushed_;
+            }
+            if (last.sentence_start) out_->sentence_starts.pop_back();
+        }
+        // The sentence and the search for its first word, as the tokens left them.
+        const std::uint32_t count = flushed_ + static_cast<std::uint32_t>(next_ - first);
+        auto token = [&](std::uint32_t i) -> const Token& {
+            return i < flushed_ ? out_->tokens[i] : first[i - flushed_];
+        };
+        sentence_ = count == 0 ? 0 : token(count - 1).sentence;
+        sentence_end_ = sentence_end(sentence_);
+        looking_ = true;
+        for (std::uint32_t i = count; i > 0 && token(i - 1).sentence == sentence_; --i) {
+            const TokenKind kind = token(i - 1).kind;
+            if (kind != TokenKind::Space && kind != TokenKind::Punct) {
+                looking_ = false;
+                break;
+            }
+        }
+    }
+
     // Takes back every token written: the text is to be read another way.
     void abandon() {
         out_->tokens.clear();
@@ -668,12 +706,13 @@ void append_line_breaks(icu::BreakIterator& icu, std::string_view line, std::uin
     }
 }
 
-// Writes the tokens of `text` read without ICU, or takes them back and returns false for text
-// outside the simple set: what ICU's breaks and append_tokens make of text without URLs,
-// emails, handles or hashtags, in one pass. The common cases are read inline: ASCII words that
-// end before a character that could not join them, spaces and marks; next_segment reads the
-// others, as it would these.
-bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chunk) {
+// Writes the tokens of `text` from `pos` (where a segment starts) read without ICU, up to the
+// first character outside the simple set, and returns its offset (text.size() when there is
+// none): what ICU's breaks and append_tokens make of text without URLs, emails, handles or
+// hashtags, in one pass. The common cases are read inline: ASCII words that end before a
+// character that could not join them, spaces and marks; next_segment reads the others, as it
+// would these.
+std::size_t write_simple_tokens(std::string_view text, std::size_t pos, TokenWriter& tokens) {
     // Bytes after a run of letters and digits where a word may go on (a full stop, apostrophe,
     // comma or semicolon, and whatever is outside ASCII), and bytes after such a mark that
     // it may join to the run (letters, digits, and whatever is outside ASCII).
@@ -688,11 +727,9 @@ bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chun
         }
         return table;
     }();
-    TokenWriter tokens(out, chunk, text.size());
     TokenWriter::Place place = tokens.here();
     const char* const chars = text.data();
     const std::size_t size = text.size();
-    std::size_t pos = 0;
     // Adds a token from `pos` to `end`, and moves on to `end`.
     auto add = [&](std::size_t end, TokenKind kind) __attribute__((always_inline)) {
         const Span span{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
@@ -742,10 +779,7 @@ bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chun
         }
         tokens.resume(place);
         const SimpleSegment seg = next_segment(text, pos);
-        if (seg.span.empty()) {
-            tokens.abandon();
-            return false;
-        }
+        if (seg.span.empty()) return pos;
         if (!seg.word) {
             tokens.add(seg.span, seg.kind);
         } else if (seg.digit) {
@@ -759,17 +793,29 @@ bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chun
         pos = seg.span.end;
     }
     tokens.resume(place);
+    return size;
+}
+
+// Writes the tokens of `text` read without ICU, or takes them back and returns false for text
+// outside the simple set.
+bool append_simple_tokens(std::string_view text, Analysis& out, TokenChunk& chunk) {
+    TokenWriter tokens(out, chunk, text.size());
+    if (write_simple_tokens(text, 0, tokens) != text.size()) {
+        tokens.abandon();
+        return false;
+    }
     tokens.finish();
     return true;
 }
 
-// Appends the tokens of `text` from its word breaks, with the URLs, emails, handles and
-// hashtags of `specials` (sorted) replacing every break segment they overlap.
+// Appends the tokens of `text` from its word breaks (the first segment starting at `begin`),
+// with the URLs, emails, handles and hashtags of `specials` (sorted) replacing every break
+// segment they overlap.
 void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& breaks,
-                   const std::vector<SpecialSpan>& specials, TokenWriter& tokens) {
+                   const std::vector<SpecialSpan>& specials, TokenWriter& tokens,
+                   std::uint32_t begin = 0) {
     std::size_t next_special = 0;
     std::uint32_t covered = 0;  // text up to here already has tokens
-    std::uint32_t begin = 0;
     for (const detail::WordBreak& brk : breaks) {
         const std::uint32_t end = brk.end;
         const Span span{begin, end};
@@ -813,6 +859,38 @@ void append_tokens(std::string_view text, const std::vector<detail::WordBreak>& 
             kind = is_punct_char(utf8::decode(piece, pos)) ? TokenKind::Punct : TokenKind::Symbol;
         }
         tokens.add(span, kind);
+    }
+}
+
+// Writes the tokens of text without URLs, emails, handles or hashtags from its first character
+// outside the simple set, at `stop`, write_simple_tokens having written the tokens before it:
+// the tokens append_tokens makes of word_breaks_by_line's breaks. Those breaks come from ICU
+// for the space-delimited stretch of a line around each such character, and from the simple
+// scan everywhere else, which write_simple_tokens reads as it makes the same tokens of the
+// same segments, in one pass; the tokens it wrote of the stretch are taken back.
+void write_tokens_by_stretch(std::string_view text, std::size_t stop, TokenWriter& tokens,
+                             icu::BreakIterator& icu) {
+    std::size_t from = 0;  // a place where ICU breaks: the start, after a stretch, a line break
+    while (stop < text.size()) {
+        // As append_line_breaks finds it: from the start of the stretch holding the character
+        // (or from `from`, or the start of its line) to the next space after it, in its line.
+        std::size_t lower = from;
+        for (std::size_t at = stop; at > from; --at) {
+            if (text[at - 1] == '\n' || text[at - 1] == '\r') {
+                lower = at;
+                break;
+            }
+        }
+        std::size_t begin = stop;
+        while (begin > lower && text[begin - 1] != ' ') --begin;
+        if (!break_after_space(text, begin)) begin = lower;
+        const std::size_t end = std::min(text.find(' ', stop), utf8::find_line_break(text, stop));
+        tokens.truncate(static_cast<std::uint32_t>(begin));
+        std::vector<detail::WordBreak> breaks = break_words(icu, text.substr(begin, end - begin));
+        for (detail::WordBreak& b : breaks) b.end += static_cast<std::uint32_t>(begin);
+        append_tokens(text, breaks, {}, tokens, static_cast<std::uint32_t>(begin));
+        from = end;
+        stop = write_simple_tokens(text, from, tokens);
     }
 }
 
@@ -912,12 +990,14 @@ Analysis Segmenter::analyze(std::string_view text) {
     // most paragraphs hold no URL, email, handle or hashtag: those are read in one pass. Either
     // way each token's sentence, and the lists of words, marks and sentence starts, are worked
     // out as the tokens are written.
-    if (specials.empty() && append_simple_tokens(text, out, *impl_->chunk)) return out;
     TokenWriter tokens(out, *impl_->chunk, text.size());
-    append_tokens(text,
-                  specials.empty() ? detail::word_breaks_by_line(*impl_->words, text)
-                                   : detail::word_breaks(*impl_->words, text),
-                  specials, tokens);
+    if (specials.empty()) {
+        const std::size_t stop = write_simple_tokens(text, 0, tokens);
+        // A character outside the simple set: ICU reads the stretch around each such.
+        if (stop != text.size()) write_tokens_by_stretch(text, stop, tokens, *impl_->words);
+    } else {
+        append_tokens(text, detail::word_breaks(*impl_->words, text), specials, tokens);
+    }
     tokens.finish();
     return out;
 }

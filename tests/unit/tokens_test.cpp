@@ -610,3 +610,42 @@ TEST_CASE("words and numbers of any length agree with ICU, wherever the text end
         }
     }
 }
+
+TEST_CASE("text with characters outside the simple set makes the tokens of its breaks",
+          "[tokens]") {
+    // ICU reads the space-delimited stretch of a line around each character outside the simple
+    // set and the simple scan the rest: the tokens are those of word_breaks' breaks, and each
+    // token's sentence and the lists as a pass over them makes them. Long texts too, where a
+    // stretch's tokens, taken back for ICU, may have gone to the Analysis with a full chunk.
+    const std::vector<std::string> common = {
+        "a",  "word", "The", "U.S.", "3.5",  " ",  " ",    "  ", ",",  ".", "'", "\xE2\x80\x99",
+        "10", "Kyiv", "é",   "\n",   "\r\n", "\r", "\n\n", "— ", ". ", "?", "(", ")"};
+    const std::vector<std::string> rare = {
+        "_",    "\xCC\x81",     "\xE2\x80\x8B", "\xC2\xAD", "\xE2\x80\x8D", "ж",
+        "日本", "\xE2\x80\x91", "\xE2\x80\xA2", "\xD7\x97", "x_y",          "\x01"};
+    std::uint32_t seed = 515;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    Segmenter segmenter;
+    int read = 0;
+    for (int n = 0; n < 1500; ++n) {
+        std::string text;
+        const std::uint32_t pieces = n % 50 == 0 ? 3000 + next() % 3000 : 1 + next() % 80;
+        const std::uint32_t rarity = 3 + next() % 60;
+        for (std::uint32_t i = 0; i < pieces; ++i) {
+            text +=
+                next() % rarity == 0 ? rare[next() % rare.size()] : common[next() % common.size()];
+        }
+        if (!copydesk::text::find_special_spans(text).empty()) continue;
+        ++read;
+        INFO("text " << n << ": " << text.substr(0, 300));
+        const auto a = segmenter.analyze(text);
+        CHECK(describe_tokens(text, a.tokens) ==
+              describe_tokens(text, copydesk::text::detail::tokens_from_breaks(
+                                        text, copydesk::text::detail::word_breaks(text))));
+        check_sentences_and_lists(a);
+    }
+    CHECK(read > 1000);
+}
