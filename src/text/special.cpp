@@ -145,7 +145,14 @@ std::size_t bare_domain_end(std::string_view s, std::size_t at, bool any_tld = f
 // ("www.", "example.com"). Most runs of text between white space have none.
 constexpr utf8::ByteSet kSpecialTriggers(".:@#");
 bool triggers_special(std::string_view s, std::size_t at) {  // s[at] is in kSpecialTriggers
-    return s[at] != '.' || (at + 1 < s.size() && is_alnum(s[at + 1]));
+    switch (s[at]) {
+        case '.':
+            return at + 1 < s.size() && is_alnum(s[at + 1]);
+        case ':':  // "said:", "10:30" are not
+            return s.substr(at + 1, 2) == "//";
+        default:
+            return true;
+    }
 }
 
 // The special spans in s[begin, run_end), a run of text between white space (no span crosses

@@ -649,3 +649,20 @@ TEST_CASE("text with characters outside the simple set makes the tokens of its b
     }
     CHECK(read > 1000);
 }
+
+TEST_CASE("a colon is looked at as a web span's only before two slashes", "[tokens]") {
+    // Every span needs "://", an '@', a '#' or a dot before a letter or digit: a run whose only
+    // such byte is a colon holds one only where "//" follows it.
+    using copydesk::text::find_special_spans;
+    for (const char* none :
+         {"said: yes", "at 10:30 today", "http:/x", "https:x.", "ftp:", ":", "a:/b", "x://"}) {
+        INFO(none);
+        CHECK(find_special_spans(none).empty());
+    }
+    const std::string text = "said:https://t.co/x, at 10:30:http://x.io";
+    std::vector<std::string> found;
+    for (const auto& s : find_special_spans(text)) {
+        found.push_back(text.substr(s.span.begin, s.span.size()));
+    }
+    CHECK(found == std::vector<std::string>{"https://t.co/x", "http://x.io"});
+}
