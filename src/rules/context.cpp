@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <cstring>
+#include <memory>
 #include <span>
 
 #include "rules/rule.hpp"
@@ -51,7 +51,12 @@ const Context::Words& Context::words() const {
         // About one token in two is a word, and a document repeats most of its words.
         Words words{WordTally(tokens / 4), WordTally(tokens / 32), {}, {}};
         words.ids.reserve(regions_.size());
-        std::vector<std::uint32_t> capitalized;  // its words that may be capitalized
+        // A region's words that may be capitalized: room for the most words of a region, not
+        // written before use.
+        std::size_t most_words = 0;
+        for (const RegionText& r : regions_)
+            most_words = std::max(most_words, r.analysis.words.size());
+        const auto capitalized = std::make_unique_for_overwrite<std::uint32_t[]>(most_words);
         for (const RegionText& r : regions_) {
             const std::span<const text::Token> region_tokens = r.analysis.tokens;
             const std::span<const std::uint32_t> word_tokens = r.analysis.words;
@@ -60,15 +65,14 @@ const Context::Words& Context::words() const {
                 const Span span = region_tokens[token].span;
                 return std::string_view(text + span.begin, span.size());
             };
-            // Every token's number WordTally::kNoWord (all bits set) but the words'.
-            std::vector<std::uint32_t>& ids = words.ids.emplace_back(region_tokens.size());
-            std::memset(ids.data(), 0xFF, ids.size() * sizeof(std::uint32_t));
+            // Every token's number WordTally::kNoWord but the words'.
+            std::vector<std::uint32_t>& ids =
+                words.ids.emplace_back(region_tokens.size(), WordTally::kNoWord);
             // In blocks, each with room made for its words first: the loop over a block calls
             // nothing. A word that does not start with a lower-case ASCII letter may be
             // capitalized (is_capitalized passes over what precedes a first letter), and is
             // looked at after.
             const std::size_t count = word_tokens.size();
-            capitalized.resize(count);
             std::size_t candidates = 0;
             constexpr std::size_t kBlock = 256;
             for (std::size_t block = 0; block < count; block += kBlock) {
