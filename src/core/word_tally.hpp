@@ -44,14 +44,20 @@ class WordTally {
     // add(), where reserve() has made room for the word: no check, so that a loop over many
     // words calls nothing and keeps what it needs in registers.
     [[gnu::always_inline]] std::uint32_t add_reserved(std::string_view word, std::uint64_t h) {
-        Slot& s = slots_[find(word, h)];
-        if (s.id == kNoWord) {
-            s = Slot{tag_of(h), distinct_};
-            words_[distinct_] = {h, word.data(), static_cast<std::uint32_t>(word.size()), 0};
-            ++distinct_;
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (s.id == kNoWord) {
+                s = Slot{tag_of(h), distinct_};
+                words_[distinct_] = {h, word.data(), static_cast<std::uint32_t>(word.size()), 1};
+                return distinct_++;
+            }
+            if (s.tag != tag_of(h)) continue;
+            Word& w = words_[s.id];
+            if (is(w, word, h)) {
+                ++w.count;
+                return s.id;
+            }
         }
-        ++words_[s.id].count;
-        return s.id;
     }
     // Starts loading the slot where add() will look for a word whose word_hash is `h`: a text
     // adds its words one after another, and prefetching a few ahead overlaps their misses.
@@ -83,20 +89,21 @@ class WordTally {
         int count;
     };
     static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
-    // The slot holding `word`, or the empty slot where it belongs. A word of up to eight bytes
-    // is known by its hash and length (word_hash_identifies): its bytes, in the text where it
-    // was first seen, are not read again.
+    // The slot holding `word`, or the empty slot where it belongs (add_reserved probes alike,
+    // and counts the word or fills the slot where it stops). A word of up to eight bytes is
+    // known by its hash and length (word_hash_identifies): its bytes, in the text where it was
+    // first seen, are not read again.
     [[nodiscard]] std::size_t find(std::string_view word, std::uint64_t h) const {
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.id == kNoWord) return i;
-            if (s.tag != tag_of(h)) continue;
-            const Word& w = words_[s.id];
-            if (w.hash == h && w.size == word.size() &&
-                (word_hash_identifies(word.size()) || same_bytes(w.data, word.data(), w.size))) {
-                return i;
-            }
+            if (s.tag == tag_of(h) && is(words_[s.id], word, h)) return i;
         }
+    }
+    // Whether `w` is `word`, whose word_hash is `h`.
+    [[gnu::always_inline]] static bool is(const Word& w, std::string_view word, std::uint64_t h) {
+        return w.hash == h && w.size == word.size() &&
+               (word_hash_identifies(word.size()) || same_bytes(w.data, word.data(), w.size));
     }
     // Room for at least `words` distinct words, twice as many as before: the table at most
     // half full, and as many entries in words_ (left unwritten until used).
