@@ -27,6 +27,21 @@ class WordTally {
 
     // Room for about `words` distinct words before the table grows.
     explicit WordTally(std::size_t words = 0) { grow(words); }
+    WordTally(const WordTally& other)
+        : slots_(other.slots_),
+          words_(std::make_unique_for_overwrite<Word[]>(other.limit_)),
+          mask_(other.mask_),
+          distinct_(other.distinct_),
+          limit_(other.limit_) {
+        if (distinct_ > 0) std::memcpy(words_.get(), other.words_.get(), distinct_ * sizeof(Word));
+    }
+    WordTally& operator=(const WordTally& other) {
+        if (this != &other) *this = WordTally(other);
+        return *this;
+    }
+    WordTally(WordTally&&) noexcept = default;
+    WordTally& operator=(WordTally&&) noexcept = default;
+    ~WordTally() = default;
 
     // Counts `word` once more; returns its number. Inline: a document's every word is added.
     [[gnu::always_inline]] std::uint32_t add(std::string_view word) {

@@ -410,6 +410,27 @@ TEST_CASE("word facts keep answers from one document to the next", "[core]") {
     CHECK(clash.slot("kiew", 42) == same_hash.size());  // a new word, not one of its namesakes
 }
 
+TEST_CASE("a copy of a word tally counts on its own", "[core]") {
+    std::vector<std::string> words;  // the tally's views point into them
+    for (int i = 0; i < 30; ++i) words.push_back("word" + std::to_string(i));
+    copydesk::WordTally tally(2);
+    for (int i = 0; i < 40; ++i) tally.add(words[i % 30]);
+    copydesk::WordTally copy = tally;
+    copy.add("word1");
+    copy.add("kyiv-pechersk");
+    CHECK(tally.distinct() == 30);
+    CHECK(tally.count("word1") == 2);
+    CHECK(tally.count("kyiv-pechersk") == 0);
+    CHECK(copy.distinct() == 31);
+    CHECK(copy.count("word1") == 3);
+    CHECK(copy.word(30) == "kyiv-pechersk");
+    copydesk::WordTally assigned;
+    assigned = copy;
+    CHECK(assigned.add("word29") == 29);
+    CHECK(assigned.count_of(29) == 2);
+    CHECK(copy.count_of(29) == 1);
+}
+
 TEST_CASE("a word tally counts each spelling exactly, through growth", "[core]") {
     std::vector<std::string> words;
     for (int i = 0; i < 3000; ++i) words.push_back("word" + std::to_string(i));
