@@ -785,14 +785,14 @@ class ScalarRows {
 class PackedRows {
   public:
     static constexpr std::size_t kMaxQuery = 15;
+    static constexpr int kMaxEdits = 15;  // more are searched cell by cell
 
     // With `split` > 0, the rows are those of alignments that spend at most `early` edits on
     // the query's first `split` letters: a cell of those columns past `early` is taken as past
     // the bound (see Lexicon::search_both_ends).
     PackedRows(std::string_view query, int max_edits, std::size_t split = 0, int early = 0)
         : depth_(query.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1),
-          valid_((1U << (query.size() + 1)) - 1),
-          rows_(depth_) {
+          valid_((1U << (query.size() + 1)) - 1) {
         const int bound = std::max(max_edits, 0);
         alignas(16) std::array<unsigned char, 16> q{};  // byte 0 matches no letter
         alignas(16) std::array<unsigned char, 16> row{};
@@ -811,6 +811,16 @@ class PackedRows {
         cap_ = _mm_set1_epi8(static_cast<char>(bound + 1));
         last_ = query.size();
         far_left_ = bound > 3;
+        // Byte 0 has a slot of its own: it matches the query's cell 0 and padding, so its row
+        // is not that of a letter the query lacks.
+        std::uint8_t slots = 0;
+        auto add = [&](unsigned char c) {
+            if (slot_[c] != 0) return;
+            slot_[c] = ++slots;
+            same_[slots].cells = _mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(c)));
+        };
+        add(0);
+        for (const char letter : query) add(static_cast<unsigned char>(letter));
     }
     [[nodiscard]] std::size_t depth() const { return depth_; }
     [[nodiscard]] int last(std::size_t d) const {
@@ -826,6 +836,12 @@ class PackedRows {
         __m128i before{};  // the query's cells whose letter is the one before
         __m128i from{};    // row d - 1 two cells on, plus one: the cost after a swap
         bool swaps = false;
+        // Every letter the query lacks gives the same row d + 1 (it matches no cell and
+        // completes no swap): worked out at the first such sibling, and copied for the rest.
+        // Most siblings are such letters, and when that row is past the bound, as it is deep
+        // in a walk, each of them costs a table look-up.
+        __m128i other{};
+        enum class Other : std::uint8_t { unknown, within, past } other_state = Other::unknown;
     };
     [[gnu::always_inline]] Family family(std::size_t d, unsigned char before) const {
         Family f;
@@ -837,28 +853,50 @@ class PackedRows {
         return f;
     }
 
-    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, const Family& f) {
+    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, Family& f) {
+        const unsigned slot = slot_[c];
+        if (slot == 0) {
+            if (f.other_state == Family::Other::unknown) {
+                f.other = next_row(d, _mm_setzero_si128(), f, false);
+                f.other_state = within(f.other) ? Family::Other::within : Family::Other::past;
+            }
+            if (f.other_state == Family::Other::past) return false;
+            rows_[d + 1].cells = f.other;
+            return true;
+        }
+        const __m128i v = next_row(d, same_[slot].cells, f, f.swaps);
+        rows_[d + 1].cells = v;
+        return within(v);
+    }
+
+  private:
+    [[nodiscard, gnu::always_inline]] bool within(__m128i v) const {
+        const __m128i kept = _mm_cmpeq_epi8(_mm_min_epu8(v, bound_), v);
+        return (static_cast<unsigned>(_mm_movemask_epi8(kept)) & valid_) != 0;
+    }
+
+    // Row d + 1 after a letter whose matches in the query are `same`.
+    [[gnu::always_inline]] __m128i next_row(std::size_t d, __m128i same, const Family& f,
+                                            bool swaps) const {
         const __m128i one = _mm_set1_epi8(1);
+        const __m128i all = _mm_set1_epi8(-1);
         const __m128i row = rows_[d].cells;
-        const __m128i same = _mm_cmpeq_epi8(query_, _mm_set1_epi8(static_cast<char>(c)));
         // From above (a letter of the query left out) and from the diagonal (kept or replaced).
-        __m128i v =
-            _mm_min_epu8(_mm_adds_epu8(row, one),
-                         _mm_adds_epu8(_mm_slli_si128(row, 1), _mm_andnot_si128(same, one)));
-        if (f.swaps) {
+        // Cell 0 has no diagonal: 255 is shifted in, so that it comes from above, one more than
+        // row d's: the candidate's d + 1 letters against none of the query's.
+        __m128i v = _mm_min_epu8(
+            _mm_adds_epu8(row, one),
+            _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(row, 1), _mm_srli_si128(all, 15)),
+                          _mm_andnot_si128(same, one)));
+        if (swaps) {
             // Two letters swapped: query[k-1] is the candidate's letter before c, and
             // query[k-2] is c.
             const __m128i swapped = _mm_and_si128(f.before, _mm_slli_si128(same, 1));
             v = _mm_min_epu8(v, _mm_or_si128(_mm_and_si128(swapped, f.from),
                                              _mm_andnot_si128(swapped, _mm_set1_epi8(-1))));
         }
-        // Cell 0: the candidate's d + 1 letters against none of the query's.
-        const __m128i first =
-            _mm_cvtsi32_si128(static_cast<int>(std::min<std::size_t>(d + 1, 255)));
-        v = _mm_or_si128(_mm_and_si128(v, _mm_slli_si128(_mm_set1_epi8(-1), 1)), first);
         // From the left (a letter added): each cell at most one more than the one before.
         // The bytes shifted in below cell 0 are 255, so that they lower nothing.
-        const __m128i all = _mm_set1_epi8(-1);
         v = _mm_min_epu8(
             v, _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(v, 1), _mm_srli_si128(all, 15)), one));
         v = _mm_min_epu8(v,
@@ -877,15 +915,19 @@ class PackedRows {
         }
         v = _mm_min_epu8(v, cap_);
         if (limited_) {
-            const __m128i within = _mm_cmpeq_epi8(_mm_min_epu8(v, limit_), v);
-            v = _mm_max_epu8(v, _mm_andnot_si128(within, cap_));
+            const __m128i kept = _mm_cmpeq_epi8(_mm_min_epu8(v, limit_), v);
+            v = _mm_max_epu8(v, _mm_andnot_si128(kept, cap_));
         }
-        rows_[d + 1].cells = v;
-        const __m128i within = _mm_cmpeq_epi8(_mm_min_epu8(v, bound_), v);
-        return (static_cast<unsigned>(_mm_movemask_epi8(within)) & valid_) != 0;
+        return v;
     }
 
-  private:
+    struct Row {
+        __m128i cells;
+    };
+    // For each byte the query has, its slot in same_ (0 for the others); in the slot, the
+    // query's cells that hold the byte.
+    std::array<std::uint8_t, 256> slot_{};
+    std::array<Row, kMaxQuery + 2> same_{};
     std::size_t depth_;
     unsigned valid_;  // a bit per byte that is a cell
     std::size_t last_ = 0;
@@ -895,10 +937,8 @@ class PackedRows {
     __m128i query_{};
     __m128i bound_{};
     __m128i cap_{};
-    struct Row {
-        __m128i cells;
-    };
-    std::vector<Row> rows_;
+    // In the object, not behind a pointer that each access would load again.
+    std::array<Row, kMaxQuery + kMaxEdits + 1> rows_{};
 };
 #endif
 
@@ -999,7 +1039,7 @@ struct Lexicon::Search {
             ++i;
         }
         if (d + 1 >= rows.depth()) return;
-        const auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
+        auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
         while (i < hi) {
             const auto c = static_cast<unsigned char>(letter(i, d));
             const std::size_t j = end_of_child(i, d, hi);
@@ -1028,10 +1068,6 @@ struct Lexicon::TrieWalk {
     // Folded letters of the candidate after the prefix: a word has at most 255.
     std::array<unsigned char, 256> path;
 
-    // A damaged index's nodes may lead anywhere within the trie, so a walk reads at most as
-    // many nodes as there are (one that reads a node twice has left the trie's shape).
-    std::size_t reads_left = 0;
-
     // The entries whose key, `letters` long, ends at `node`, number n: the trie's first, and
     // the entries after it with the same key (the lexicon's own order, whichever the walk's).
     void report(std::uint32_t n, std::uint32_t node, std::size_t letters, int edits) {
@@ -1048,14 +1084,19 @@ struct Lexicon::TrieWalk {
         }
     }
 
-    // The family of nodes from `first`, siblings at depth d after the prefix.
-    void visit(std::size_t d, std::uint32_t first) {
-        const auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
+    // The family of nodes from `first`, siblings at depth d after the prefix. A damaged
+    // index's nodes may lead anywhere within the trie, so a walk reads at most as many nodes
+    // as there are (one that reads a node twice has left the trie's shape): it may read
+    // `reads_left` more, and returns how many it still may after this family.
+    std::size_t visit(std::size_t d, std::uint32_t first, std::size_t reads_left) {
+        auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
         const bool deeper = d + 2 < rows.depth();
+        // Locals, which the stores to the rows cannot alias.
+        const std::uint32_t* const nodes = trie.nodes.data();
         const auto size = static_cast<std::uint32_t>(trie.nodes.size());
         for (std::uint32_t n = first; n < size && reads_left > 0; ++n) {
             --reads_left;
-            const std::uint32_t node = trie.nodes[n];
+            const std::uint32_t node = nodes[n];
             const auto c = static_cast<unsigned char>(node & kNodeLetter);
             if ((node & kNeed) == kNeed && rows.advance(d, c, family)) {
                 if ((node & kNodeKeyEnds) != 0) {
@@ -1066,17 +1107,17 @@ struct Lexicon::TrieWalk {
                 if (const std::uint32_t children = node >> kNodeChildShift;
                     deeper && children != 0) {
                     path[d] = c;
-                    visit(d + 1, children);
+                    reads_left = visit(d + 1, children, reads_left);
                 }
             }
-            if ((node & kNodeLast) != 0) return;
+            if ((node & kNodeLast) != 0) break;
         }
+        return reads_left;
     }
 
     // Walks the keys that start with `prefix` (folded).
     void run(std::string_view prefix) {
         const auto size = static_cast<std::uint32_t>(trie.nodes.size());
-        reads_left = size;
         std::uint32_t first = 0;  // the family of the prefix's next letter
         std::optional<std::uint32_t> node;
         for (const char letter : prefix) {
@@ -1093,7 +1134,7 @@ struct Lexicon::TrieWalk {
             first = trie.nodes[n] >> kNodeChildShift;
         }
         if (!node) {
-            visit(0, 0);
+            visit(0, 0, size);
             return;
         }
         if ((trie.nodes[*node] & kNodeKeyEnds) != 0) {
@@ -1101,7 +1142,7 @@ struct Lexicon::TrieWalk {
                 report(*node, trie.nodes[*node], base, edits);
             }
         }
-        if (rows.depth() > 1 && first != 0) visit(0, first);
+        if (rows.depth() > 1 && first != 0) visit(0, first, size);
     }
 };
 
@@ -1391,7 +1432,7 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
     const WalkOrder forward{{}, prefixes_, tails_, shared_, &own_boundaries_, false};
 #if defined(__SSE2__)
     if (how == SearchMethod::Fastest && q.size() <= PackedRows::kMaxQuery && max_edits >= 0 &&
-        max_edits < 100) {
+        max_edits <= PackedRows::kMaxEdits) {
         const bool split = max_edits >= kSplitFrom ||
                            (max_edits == 2 && q.size() >= kSplitTwoFrom) ||
                            (max_edits == 1 && q.size() >= kSplitOneFrom);
