@@ -75,6 +75,13 @@ constexpr bool sound_alike(char a, char b) {
     return false;
 }
 
+// Two characters as one number, to compare a pair with one comparison.
+constexpr std::uint32_t letter_pair(char first, char second) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(first)) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(second)) << 8U);
+}
+constexpr std::uint32_t kNoPair = 1U << 16U;  // equal to no letter_pair
+
 constexpr std::size_t letter_index(char c) {
     return static_cast<std::size_t>(c - 'a');
 }
@@ -136,18 +143,31 @@ bool keys_adjacent(char a, char b) {
 TypoCost::TypoCost(std::string_view typed)
     : typed_(typed),
       extras_(typed.size()),
-      substitutions_(typed.size() * (kLetters + 1), kOtherLetter),
+      substitutions_((kLetters + 2) * typed.size(), kOtherLetter),
+      pairs_(typed.size() + 1, kNoPair),
       columns_(typed.size() + 1) {
-    for (std::size_t i = 0; i < typed.size(); ++i) {
+    const std::size_t n = typed.size();
+    for (std::size_t i = 0; i < n; ++i) {
         extras_[i] = extra(typed, i);
-        if (!is_letter(typed[i])) continue;
+        if (!is_letter(typed[i])) {
+            const auto c = static_cast<unsigned char>(typed[i]);
+            others_[c / 64] |= std::uint64_t{1} << (c % 64);
+            continue;
+        }
         const auto& row = kSubstitutions[letter_index(typed[i])];
-        std::copy(row.begin(), row.end(), substitutions_.begin() + i * (kLetters + 1));
+        for (std::size_t b = 0; b < kLetters; ++b) substitutions_[b * n + i] = row[b];
+        substitutions_[letter_index(typed[i]) * n + i] = 0.0;
     }
+    for (std::size_t i = 2; i <= n; ++i) pairs_[i] = letter_pair(typed[i - 2], typed[i - 1]);
     // Column 0 (no intended letter yet) depends on the typed word alone.
-    for (std::size_t i = 1; i <= typed.size(); ++i) {
+    for (std::size_t i = 1; i <= n; ++i) {
         columns_[i] = columns_[i - 1] + extras_[i - 1] + kFirstLetter;
     }
+}
+
+bool TypoCost::typed_holds(char other) const {
+    const auto c = static_cast<unsigned char>(other);
+    return ((others_[c / 64] >> (c % 64)) & 1U) != 0;
 }
 
 double TypoCost::to(std::string_view w) const {
@@ -164,43 +184,91 @@ double TypoCost::to(std::string_view w) const {
     if (columns_.size() < (m + 1) * height) columns_.resize((m + 1) * height);
     double* const d = columns_.data();
     // Cell (j, i): the cost of typing t's first i letters for w's first j. A slip touching the
-    // first letter of either costs kFirstLetter more: each such term is written out where it
-    // applies.
+    // first letter of either costs kFirstLetter more: the first row and column, where each
+    // such term applies, are worked out apart from the rest, and so are the columns where
+    // a digraph slip can end, so that the common cell asks nothing but whether two letters
+    // are swapped. Every term is summed in the same order in each case.
     for (std::size_t j = first; j <= m; ++j) {
         const double* const left = d + (j - 1) * height;
         double* const col = d + j * height;
-        const double* const two_left = j >= 2 ? d + (j - 2) * height : nullptr;
         const char b = w[j - 1];
-        const char before_b = j >= 2 ? w[j - 2] : '\0';
-        const std::size_t b_index = is_letter(b) ? letter_index(b) : kLetters;
-        const bool first_column = j == 1;
         const double omitted = omit(w, j - 1);
+        const double* sub = substitutions_.data() + kLetters * n;  // kOtherLetter throughout
+        if (is_letter(b)) {
+            sub = substitutions_.data() + letter_index(b) * n;
+        } else if (typed_holds(b)) {
+            double* const other = substitutions_.data() + (kLetters + 1) * n;
+            for (std::size_t i = 0; i < n; ++i) other[i] = t[i] == b ? 0.0 : kOtherLetter;
+            sub = other;
+        }
         col[0] = left[0] + omitted + kFirstLetter;
-        // The digraph slips this letter of the intended word can take part in.
-        const bool ph_typed_f = two_left != nullptr && before_b == 'p' && b == 'h';
         const bool f_typed_ph = b == 'f';
-        for (std::size_t i = 1; i <= n; ++i) {
+        if (j == 1) {
+            for (std::size_t i = 1; i <= n; ++i) {
+                const char a = t[i - 1];
+                double v = left[i - 1];
+                if (a != b) v += sub[i - 1] + kFirstLetter;
+                v = std::min(v, left[i] + omitted + kFirstLetter);
+                v = std::min(v, i == 1 ? col[i - 1] + extras_[i - 1] + kFirstLetter
+                                       : col[i - 1] + extras_[i - 1]);
+                if (f_typed_ph && i >= 2 && t[i - 2] == 'p' && a == 'h') {
+                    v = std::min(v, left[i - 2] + kDigraph + kFirstLetter);
+                }
+                col[i] = v;
+            }
+            continue;
+        }
+        if (n == 0) continue;
+        const double* const two_left = d + (j - 2) * height;
+        const char before_b = w[j - 2];
+        const bool ph_typed_f = before_b == 'p' && b == 'h';
+        {
+            const char a = t[0];
+            double v = left[0];
+            if (a != b) v += sub[0] + kFirstLetter;
+            v = std::min(v, left[1] + omitted);
+            v = std::min(v, col[0] + extras_[0] + kFirstLetter);
+            if (ph_typed_f && a == 'f') v = std::min(v, two_left[0] + kDigraph + kFirstLetter);
+            col[1] = v;
+        }
+        // Typed letters i - 2 and i - 1 are b and before_b: a swap (of two different letters).
+        const std::uint32_t swapped = b == before_b ? kNoPair : letter_pair(b, before_b);
+        const double* const extras = extras_.data();
+        const std::uint32_t* const pairs = pairs_.data();
+        double up = col[1];
+        if (!ph_typed_f && !f_typed_ph) {
+            for (std::size_t i = 2; i <= n; ++i) {
+                double v = left[i - 1] + sub[i - 1];
+                v = std::min(v, left[i] + omitted);
+                v = std::min(v, up + extras[i - 1]);
+                if (pairs[i] == swapped) {
+                    v = std::min(v, i == 2 || j == 2 ? two_left[i - 2] + kTranspose + kFirstLetter
+                                                     : two_left[i - 2] + kTranspose);
+                }
+                col[i] = v;
+                up = v;
+            }
+            continue;
+        }
+        for (std::size_t i = 2; i <= n; ++i) {
             const char a = t[i - 1];
-            const char before_a = i >= 2 ? t[i - 2] : '\0';
-            const double slip = i == 1 || first_column ? kFirstLetter : 0.0;
-            double v = left[i - 1];
-            if (a != b) v += substitutions_[(i - 1) * (kLetters + 1) + b_index] + slip;
-            v = std::min(v, first_column ? left[i] + omitted + kFirstLetter : left[i] + omitted);
-            v = std::min(v, i == 1 ? col[i - 1] + extras_[i - 1] + kFirstLetter
-                                   : col[i - 1] + extras_[i - 1]);
-            if (two_left != nullptr && i >= 2 && a == before_b && before_a == b && a != b) {
+            double v = left[i - 1] + sub[i - 1];
+            v = std::min(v, left[i] + omitted);
+            v = std::min(v, up + extras[i - 1]);
+            if (pairs[i] == swapped) {
                 v = std::min(v, i == 2 || j == 2 ? two_left[i - 2] + kTranspose + kFirstLetter
                                                  : two_left[i - 2] + kTranspose);
             }
             if (ph_typed_f && a == 'f') {
-                v = std::min(v, i == 1 || j == 2 ? two_left[i - 1] + kDigraph + kFirstLetter
-                                                 : two_left[i - 1] + kDigraph);
+                v = std::min(v, j == 2 ? two_left[i - 1] + kDigraph + kFirstLetter
+                                       : two_left[i - 1] + kDigraph);
             }
-            if (f_typed_ph && i >= 2 && before_a == 'p' && a == 'h') {
-                v = std::min(v, i == 2 || first_column ? left[i - 2] + kDigraph + kFirstLetter
-                                                       : left[i - 2] + kDigraph);
+            if (f_typed_ph && t[i - 2] == 'p' && a == 'h') {
+                v = std::min(
+                    v, i == 2 ? left[i - 2] + kDigraph + kFirstLetter : left[i - 2] + kDigraph);
             }
             col[i] = v;
+            up = v;
         }
     }
     return d[m * height + n];

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +27,17 @@ class TypoCost {
   private:
     std::string_view typed_;
     std::vector<double> extras_;  // the price of each typed letter as one added by mistake
-    // The price of each typed letter for each intended one (kLetters of them, then any other
-    // character).
+    // Row b: the price of each typed letter for the intended letter b (kLetters of them, then
+    // one for any other character, then one filled for another character the typed word
+    // holds, such as an apostrophe); 0 where they are the same, so that most cells add it
+    // without asking.
     static constexpr std::size_t kLetters = 26;
-    std::vector<double> substitutions_;
+    mutable std::vector<double> substitutions_;
+    std::array<std::uint64_t, 4> others_{};  // a bit for each other character typed_ holds
+    [[nodiscard]] bool typed_holds(char other) const;
+    // Entry i (from 2): typed letters i - 2 and i - 1 as one number, to find a swap of two
+    // letters with one comparison.
+    std::vector<std::uint32_t> pairs_;
     // Column j: the cost of typing each prefix of typed_ for the first j letters of before_.
     mutable std::vector<double> columns_;
     mutable std::string before_;  // the intended word of the last call

@@ -890,6 +890,136 @@ TEST_CASE("the typo model prices likely slips below unlikely ones", "[spell]") {
     CHECK(rarity_cost(0) < rarity_cost(30));
 }
 
+namespace {
+
+// The typo model as its recurrence reads, one cell at a time with nothing worked out ahead:
+// what TypoCost, which keeps columns from call to call and takes the common cell apart from
+// the rare ones, must match to the last bit.
+double reference_typo_cost(std::string_view t, std::string_view w) {
+    constexpr double kTranspose = 0.55, kVowel = 1.1, kNeighbour = 1.8, kSoundAlike = 1.0,
+                     kOtherLetter = 2.25, kOmitDoubled = 0.25, kOmitVowel = 0.75, kOmit = 1.1,
+                     kExtraDoubled = 0.6, kExtraNeighbour = 1.7, kExtraVowel = 1.5,
+                     kExtraEcho = 1.3, kExtra = 2.0, kDigraph = 0.8, kFirstLetter = 0.7;
+    const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto vowel = [](char c) {
+        return std::string_view("aeiouy").find(c) != std::string_view::npos;
+    };
+    const auto sound_alike = [](char a, char b) {
+        for (std::string_view p : {"ck", "cs", "sz", "gj", "fv", "dt", "mn", "bp", "kq", "xz"}) {
+            if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)) return true;
+        }
+        return false;
+    };
+    const auto substitute = [&](char a, char b) {
+        if (!letter(a) || !letter(b)) return kOtherLetter;
+        if (vowel(a) && vowel(b)) return kVowel;
+        if (keys_adjacent(a, b)) return kNeighbour;
+        return sound_alike(a, b) ? kSoundAlike : kOtherLetter;
+    };
+    const auto omit = [&](std::size_t j) {
+        const char c = w[j];
+        if ((j > 0 && w[j - 1] == c) || (j + 1 < w.size() && w[j + 1] == c)) return kOmitDoubled;
+        return vowel(c) ? kOmitVowel : kOmit;
+    };
+    const auto extra = [&](std::size_t i) {
+        const char c = t[i];
+        if ((i > 0 && t[i - 1] == c) || (i + 1 < t.size() && t[i + 1] == c)) return kExtraDoubled;
+        if ((i > 0 && keys_adjacent(t[i - 1], c)) ||
+            (i + 1 < t.size() && keys_adjacent(t[i + 1], c))) {
+            return kExtraNeighbour;
+        }
+        if ((i >= 2 && t[i - 2] == c) || (i + 2 < t.size() && t[i + 2] == c)) {
+            return vowel(c) ? std::min(kExtraVowel, kExtraEcho) : kExtraEcho;
+        }
+        return vowel(c) ? kExtraVowel : kExtra;
+    };
+    const std::size_t n = t.size();
+    std::vector<std::vector<double>> d(w.size() + 1, std::vector<double>(n + 1));
+    for (std::size_t i = 1; i <= n; ++i) d[0][i] = d[0][i - 1] + extra(i - 1) + kFirstLetter;
+    for (std::size_t j = 1; j <= w.size(); ++j) {
+        const char b = w[j - 1];
+        const bool edge_j = j == 1;
+        d[j][0] = d[j - 1][0] + omit(j - 1) + kFirstLetter;
+        for (std::size_t i = 1; i <= n; ++i) {
+            const char a = t[i - 1];
+            const bool edge = i == 1 || edge_j;
+            double v = d[j - 1][i - 1];
+            if (a != b) v += substitute(a, b) + (edge ? kFirstLetter : 0.0);
+            v = std::min(
+                v, edge_j ? d[j - 1][i] + omit(j - 1) + kFirstLetter : d[j - 1][i] + omit(j - 1));
+            v = std::min(
+                v, i == 1 ? d[j][i - 1] + extra(i - 1) + kFirstLetter : d[j][i - 1] + extra(i - 1));
+            if (j >= 2 && i >= 2 && a == w[j - 2] && t[i - 2] == b && a != b) {
+                v = std::min(v, i == 2 || j == 2 ? d[j - 2][i - 2] + kTranspose + kFirstLetter
+                                                 : d[j - 2][i - 2] + kTranspose);
+            }
+            if (j >= 2 && w[j - 2] == 'p' && b == 'h' && a == 'f') {
+                v = std::min(v, i == 1 || j == 2 ? d[j - 2][i - 1] + kDigraph + kFirstLetter
+                                                 : d[j - 2][i - 1] + kDigraph);
+            }
+            if (b == 'f' && i >= 2 && t[i - 2] == 'p' && a == 'h') {
+                v = std::min(v, i == 2 || edge_j ? d[j - 1][i - 2] + kDigraph + kFirstLetter
+                                                 : d[j - 1][i - 2] + kDigraph);
+            }
+            d[j][i] = v;
+        }
+    }
+    return d[w.size()][n];
+}
+
+}  // namespace
+
+TEST_CASE("the typo table gives the reference recurrence's cost to the last bit", "[spell]") {
+    // Words of the shipped lexicon with random slips against runs of its sorted words (whose
+    // columns are kept from one to the next) and against slipped copies of themselves, with
+    // digraphs, doubled and swapped letters, and characters other than letters mixed in.
+    const auto lexicon = shipped_lexicon(true);
+    const auto entries = lexicon->entries();
+    Draw next(0x5DEECE66DULL);
+    constexpr std::string_view kMixed = "abcdefghijklmnopqrstuvwxyzphfph'- -aeiouss";
+    const auto mix_in = [&](std::string& q) {
+        for (auto k = next(3); k > 0 && !q.empty(); --k)
+            q[next(q.size())] = kMixed[next(kMixed.size())];
+    };
+    std::size_t compared = 0;
+    std::size_t nonzero = 0;
+    for (int round = 0; round < 600; ++round) {
+        std::string typed(lexicon->folded(entries[next(entries.size())]));
+        add_slips(typed, 3, next);
+        if (round % 3 == 0) mix_in(typed);
+        if (round % 50 == 0) typed.resize(next(3));  // empty, one or two letters
+        const TypoCost typo(typed);
+        const std::size_t from = next(entries.size());
+        for (std::size_t k = 0; k < 80; ++k) {
+            std::string intended;
+            switch (next(4)) {
+                case 0:
+                    intended = lexicon->folded(entries[(from + k) % entries.size()]);
+                    break;
+                case 1:
+                    intended = typed;
+                    add_slips(intended, 2, next);
+                    mix_in(intended);
+                    break;
+                case 2:
+                    intended = typed.substr(0, next(typed.size() + 1));
+                    break;
+                default:
+                    intended = lexicon->folded(entries[next(entries.size())]);
+            }
+            INFO(typed << " for " << intended);
+            const double got = typo.to(intended);
+            const double want = reference_typo_cost(typed, intended);
+            CHECK(std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(want));
+            CHECK(typo_cost(typed, intended) == got);
+            ++compared;
+            nonzero += got > 0 ? 1 : 0;
+        }
+    }
+    CHECK(compared == 600 * 80);
+    CHECK(nonzero > compared / 2);
+}
+
 TEST_CASE("corrections are ranked by typo cost and frequency", "[spell]") {
     const auto lex = tiny_lexicon();
     auto rank = [&](std::string_view w) {
