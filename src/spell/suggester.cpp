@@ -284,7 +284,11 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     // when made). An entry's word, its case carried over, is written out only when it is
     // offered or breaks a tie: of thirty-odd candidates, five at most are offered.
     std::vector<const Lexicon::Entry*> entry_of;
-    for (const auto& [entry, cost] : gather_candidates(lex, q, full)) {
+    const std::vector<Candidate> candidates = gather_candidates(lex, q, full);
+    // Room for the splits and derived words too, which are few.
+    out.reserve(candidates.size() + q.size() + 4);
+    entry_of.reserve(out.capacity());
+    for (const auto& [entry, cost] : candidates) {
         Correction c;
         c.level = entry->level;
         c.frequency = entry->frequency;
@@ -329,26 +333,39 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     if (full) add_derived(lex, q, typed, dialect, out);
     entry_of.resize(out.size(), nullptr);
 
-    std::vector<std::uint32_t> order(out.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
-        const Correction& a = out[i];
-        const Correction& b = out[j];
+    // What the order asks of each correction, side by side: the sort reads no Correction.
+    struct Rank {
+        double score;
+        double cost;
+        int level;
+        std::uint32_t index;
+    };
+    std::vector<Rank> order;
+    order.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        order.push_back({out[i].score, out[i].cost, out[i].level, static_cast<std::uint32_t>(i)});
+    }
+    std::sort(order.begin(), order.end(), [&](const Rank& a, const Rank& b) {
         if (a.score != b.score) return a.score < b.score;
         if (a.cost != b.cost) return a.cost < b.cost;  // the closer spelling, at equal odds
         if (a.level != b.level) return a.level < b.level;
-        return word_of(i) < word_of(j);
+        return word_of(a.index) < word_of(b.index);
     });
     std::vector<Correction> ranked;
-    for (const std::uint32_t i : order) {
+    std::vector<std::string> ranked_folded;  // ascii_fold of each of `ranked`, made once
+    for (const Rank& rank : order) {
+        const std::uint32_t i = rank.index;
         if (ranked.size() == limit) break;
         if (!ranked.empty() && out[i].score > ranked.front().score + kMaxBehindBest) break;
         const std::string& word = word_of(i);
         // "mark" and "Mark" are one suggestion: the better-ranked spelling stands for both.
-        const bool seen = std::any_of(ranked.begin(), ranked.end(), [&](const Correction& r) {
-            return ascii_fold(r.word) == ascii_fold(word);
-        });
-        if (!seen && word != typed) ranked.push_back(std::move(out[i]));
+        std::string folded = ascii_fold(word);
+        const bool seen =
+            std::find(ranked_folded.begin(), ranked_folded.end(), folded) != ranked_folded.end();
+        if (!seen && word != typed) {
+            ranked.push_back(std::move(out[i]));
+            ranked_folded.push_back(std::move(folded));
+        }
     }
     return ranked;
 }
