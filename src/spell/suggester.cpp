@@ -176,6 +176,7 @@ void price_candidates(const Lexicon& lex, const TypoCost& typo,
         __builtin_prefetch(lex.folded(*entry).data());
         __builtin_prefetch(lex.word(*entry).data());
     }
+    priced.reserve(old + found.size());
     for (const Lexicon::Entry* entry : found) {
         double cost = typo.to(lex.folded(*entry));
         if (std::binary_search(sounds_alike.begin(), sounds_alike.end(), entry)) {
@@ -353,6 +354,8 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     });
     std::vector<Correction> ranked;
     std::vector<std::string> ranked_folded;  // ascii_fold of each of `ranked`, made once
+    ranked.reserve(std::min(limit, out.size()));
+    ranked_folded.reserve(ranked.capacity());
     for (const Rank& rank : order) {
         const std::uint32_t i = rank.index;
         if (ranked.size() == limit) break;
