@@ -290,7 +290,7 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
     out.reserve(candidates.size() + q.size() + 4);
     entry_of.reserve(out.capacity());
     for (const auto& [entry, cost] : candidates) {
-        Correction c;
+        Correction& c = out.emplace_back();  // in place: no Correction moved
         c.level = entry->level;
         c.frequency = entry->frequency;
         c.proper = has_upper(lex.word(*entry));
@@ -300,7 +300,6 @@ std::vector<Correction> ranked_candidates(const Lexicon& lex, std::string_view t
                   (c.proper && typed_lower && c.cost > 0 ? kProperForLower : 0.0) +
                   (own_spelling(dialect, *entry) ? 0.0 : kOtherDialect) +
                   (Lexicon::valid_in(dialect, *entry) ? 0.0 : kUnvetted);
-        out.push_back(std::move(c));
         entry_of.push_back(entry);
     }
     auto word_of = [&](std::size_t i) -> const std::string& {
