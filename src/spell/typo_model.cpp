@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace copydesk::spell {
@@ -235,8 +236,10 @@ double TypoCost::to(std::string_view w) const {
         const std::uint32_t swapped = b == before_b ? kNoPair : letter_pair(b, before_b);
         const double* const extras = extras_.data();
         const std::uint32_t* const pairs = pairs_.data();
-        double up = col[1];
-        if (!ph_typed_f && !f_typed_ph) {
+        // The digraph slips only where this column can end one: a loop without their tests
+        // for the other columns, which are most of them.
+        auto fill = [&](auto digraphs) {
+            double up = col[1];
             for (std::size_t i = 2; i <= n; ++i) {
                 double v = left[i - 1] + sub[i - 1];
                 v = std::min(v, left[i] + omitted);
@@ -245,30 +248,25 @@ double TypoCost::to(std::string_view w) const {
                     v = std::min(v, i == 2 || j == 2 ? two_left[i - 2] + kTranspose + kFirstLetter
                                                      : two_left[i - 2] + kTranspose);
                 }
+                if constexpr (decltype(digraphs)::value) {
+                    const char a = t[i - 1];
+                    if (ph_typed_f && a == 'f') {
+                        v = std::min(v, j == 2 ? two_left[i - 1] + kDigraph + kFirstLetter
+                                               : two_left[i - 1] + kDigraph);
+                    }
+                    if (f_typed_ph && t[i - 2] == 'p' && a == 'h') {
+                        v = std::min(v, i == 2 ? left[i - 2] + kDigraph + kFirstLetter
+                                               : left[i - 2] + kDigraph);
+                    }
+                }
                 col[i] = v;
                 up = v;
             }
-            continue;
-        }
-        for (std::size_t i = 2; i <= n; ++i) {
-            const char a = t[i - 1];
-            double v = left[i - 1] + sub[i - 1];
-            v = std::min(v, left[i] + omitted);
-            v = std::min(v, up + extras[i - 1]);
-            if (pairs[i] == swapped) {
-                v = std::min(v, i == 2 || j == 2 ? two_left[i - 2] + kTranspose + kFirstLetter
-                                                 : two_left[i - 2] + kTranspose);
-            }
-            if (ph_typed_f && a == 'f') {
-                v = std::min(v, j == 2 ? two_left[i - 1] + kDigraph + kFirstLetter
-                                       : two_left[i - 1] + kDigraph);
-            }
-            if (f_typed_ph && t[i - 2] == 'p' && a == 'h') {
-                v = std::min(
-                    v, i == 2 ? left[i - 2] + kDigraph + kFirstLetter : left[i - 2] + kDigraph);
-            }
-            col[i] = v;
-            up = v;
+        };
+        if (ph_typed_f || f_typed_ph) {
+            fill(std::true_type{});
+        } else {
+            fill(std::false_type{});
         }
     }
     return d[m * height + n];
