@@ -33,13 +33,39 @@ Position SourceMap::position(std::uint32_t offset) const {
 
 std::pair<Position, Position> SourceMap::positions(std::uint32_t begin, std::uint32_t end) const {
     const Position b = position(begin);
+    return {b, end_position(b, begin, end)};
+}
+
+Position SourceMap::end_position(Position b, std::uint32_t begin, std::uint32_t end) const {
     // Past the text, or from inside a byte order mark (which takes no column): the long way.
-    if (end < begin || end > source_.size() || (b.line == 1 && begin < 3)) {
-        return {b, position(end)};
-    }
+    if (end < begin || end > source_.size() || (b.line == 1 && begin < 3)) return position(end);
     const std::string_view between = source_.substr(begin, end - begin);
-    if (between.find_first_of("\r\n") != std::string_view::npos) return {b, position(end)};
-    return {b, {b.line, b.column + static_cast<std::uint32_t>(utf8::count_code_points(between))}};
+    if (between.find_first_of("\r\n") != std::string_view::npos) return position(end);
+    return {b.line, b.column + static_cast<std::uint32_t>(utf8::count_code_points(between))};
+}
+
+std::pair<Position, Position> SourceMap::Cursor::positions(std::uint32_t begin, std::uint32_t end) {
+    const SourceMap& map = *map_;
+    Position b;
+    if (begin >= offset_ && begin < line_end_) {
+        // Code points are counted byte by byte (every byte but a continuation), so the count
+        // from the line's start to `begin` is that to offset_ and the rest.
+        const std::string_view between = map.source_.substr(offset_, begin - offset_);
+        b = {at_.line, at_.column + static_cast<std::uint32_t>(utf8::count_code_points(between))};
+    } else {
+        b = map.position(begin);
+        line_end_ = 0;
+        // A begin past the text is clamped, and one in the first three bytes may be inside a
+        // byte order mark: neither is counted on from.
+        if (begin <= map.source_.size() && !(b.line == 1 && begin < 3)) {
+            line_end_ = b.line < map.starts_.size()
+                            ? map.starts_[b.line]
+                            : static_cast<std::uint32_t>(map.source_.size() + 1);
+        }
+    }
+    offset_ = begin;
+    at_ = b;
+    return {b, map.end_position(b, begin, end)};
 }
 
 std::string_view SourceMap::line_text(std::uint32_t line) const {

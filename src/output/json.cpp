@@ -24,9 +24,10 @@ class JsonFormatter final : public Formatter {
             append_json_string(line_, *report.error);
         } else {
             line_ += ",\"diagnostics\":[";
+            SourceMap::Cursor lines(report.document->lines);
             for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
                 line_ += i > 0 ? ",{" : "{";
-                append_diagnostic_fields(line_, *report.document, report.diagnostics[i]);
+                append_diagnostic_fields(line_, lines, report.diagnostics[i]);
                 line_ += '}';
             }
             line_ += ']';

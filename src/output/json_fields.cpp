@@ -45,8 +45,8 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
-void append_diagnostic_fields(std::string& out, const Document& doc, const Diagnostic& d) {
-    const auto [b, e] = doc.lines.positions(d.span.begin, d.span.end);
+void append_diagnostic_fields(std::string& out, SourceMap::Cursor& lines, const Diagnostic& d) {
+    const auto [b, e] = lines.positions(d.span.begin, d.span.end);
     append_key(out, "rule");
     append_json_string(out, d.rule);
     out += ',';

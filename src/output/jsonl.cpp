@@ -22,11 +22,12 @@ class JsonlFormatter final : public Formatter {
             // The path is escaped once, for every line of the file.
             std::string path;
             append_json_string(path, report.path);
+            SourceMap::Cursor lines(report.document->lines);
             for (const Diagnostic& d : report.diagnostics) {
                 line_ = "{\"type\":\"diagnostic\",\"path\":";
                 line_ += path;
                 line_ += ',';
-                append_diagnostic_fields(line_, *report.document, d);
+                append_diagnostic_fields(line_, lines, d);
                 line_ += "}\n";
                 out_ << line_;
             }

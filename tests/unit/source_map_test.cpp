@@ -72,3 +72,31 @@ TEST_CASE("positions of a span agree with the positions of its two ends", "[sour
         }
     }
 }
+
+TEST_CASE("a cursor's positions agree with the map's, in order or not", "[source_map]") {
+    for (const std::string& text :
+         {std::string("Caf\xC3\xA9 au lait, \xE2\x80\x9Cna\xC3\xAFve\xE2\x80\x9D.\nSecond line\r\n"
+                      "third\rfourth "),
+          std::string("\xEF\xBB\xBF"
+                      "BOM then text\n\xE2\x80\x9Cquoted\xE2\x80\x9D"),
+          std::string("ab"), std::string(""), std::string("\n\n\r\n")}) {
+        const copydesk::SourceMap map(text);
+        const auto size = static_cast<std::uint32_t>(text.size());
+        // Spans in ascending order (a formatter's), then every pair of spans one after the
+        // other in any order, from a cursor that has seen the first.
+        copydesk::SourceMap::Cursor ascending(map);
+        for (std::uint32_t begin = 0; begin <= size + 1; ++begin) {
+            for (std::uint32_t end = begin; end <= size + 1; ++end) {
+                CHECK(ascending.positions(begin, end) == map.positions(begin, end));
+            }
+        }
+        for (std::uint32_t first = 0; first <= size + 1; ++first) {
+            for (std::uint32_t second = 0; second <= size + 1; ++second) {
+                copydesk::SourceMap::Cursor cursor(map);
+                CHECK(cursor.positions(first, first + 1) == map.positions(first, first + 1));
+                CHECK(cursor.positions(second, second + 2) == map.positions(second, second + 2));
+                CHECK(cursor.positions(second, second) == map.positions(second, second));
+            }
+        }
+    }
+}
