@@ -2,6 +2,10 @@
 
 #include <charconv>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/utf8.hpp"
 
 namespace copydesk::output {
@@ -21,9 +25,43 @@ void append_key(std::string& out, std::string_view key) {
     out += "\":";
 }
 
+// Whether `text` is written as it is, between quotes: it holds no control character, quote or
+// backslash, and only ASCII (whose every byte is valid UTF-8). Most messages, rule names and
+// suggestions are; the others take the general way.
+bool verbatim(std::string_view text) {
+    const auto as_is = [](unsigned char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    };
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes a step: a signed byte below 0x20 is a control or outside ASCII.
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= text.size(); i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i special = _mm_or_si128(
+            _mm_cmplt_epi8(chunk, space),
+            _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+        if (_mm_movemask_epi8(special) != 0) return false;
+    }
+#endif
+    for (; i < text.size(); ++i) {
+        if (!as_is(static_cast<unsigned char>(text[i]))) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
+    if (verbatim(text)) {
+        out.reserve(out.size() + text.size() + 2);
+        out += '"';
+        out += text;
+        out += '"';
+        return;
+    }
     bool plain = true;
     for (const char c : text) {
         plain &= static_cast<unsigned char>(c) >= 0x20;

@@ -110,6 +110,32 @@ TEST_CASE("json strings are written byte for byte as nlohmann dumps them", "[out
     }
 }
 
+TEST_CASE("long json strings with one byte to escape or check are written as nlohmann dumps them",
+          "[output]") {
+    // Plain ASCII of every length to 70 bytes (the sixteen-byte steps and the bytes after
+    // them), as is and with one special byte or character at each place.
+    const std::vector<std::string> specials = {"\"",   "\\",   "\n",     "\x01",
+                                               "\x1f", "\x7f", "\u00e9", "\u2019",
+                                               "\xc3", "\xff", "\x80",   std::string(1, '\0')};
+    for (std::size_t n = 0; n <= 70; ++n) {
+        std::string plain;
+        const std::string_view kPlain = "Kyiv said: 'toi' (2026) ~ {a/b} -!?.,;~\x7e";
+        for (std::size_t k = 0; k < n; ++k) plain += kPlain[(k * 7) % kPlain.size()];
+        std::vector<std::string> texts = {plain};
+        for (const std::string& special : specials) {
+            for (std::size_t at = 0; at <= n; ++at) {
+                texts.push_back(plain.substr(0, at) + special + plain.substr(at));
+            }
+        }
+        for (const std::string& s : texts) {
+            std::string written = "x";
+            output::append_json_string(written, s);
+            INFO(s);
+            REQUIRE(written == "x" + output::dump(output::Json(s)));
+        }
+    }
+}
+
 TEST_CASE("jsonl and json quote the path, message and suggestions", "[output]") {
     const Document doc = doc_of("He said toi them.");
     auto r = report_for(doc);
