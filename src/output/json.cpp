@@ -24,11 +24,15 @@ class JsonFormatter final : public Formatter {
             append_json_string(line_, *report.error);
         } else {
             line_ += ",\"diagnostics\":[";
-            SourceMap::Cursor lines(report.document->lines);
-            for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
-                line_ += i > 0 ? ",{" : "{";
-                append_diagnostic_fields(line_, lines, report.diagnostics[i]);
-                line_ += '}';
+            // Only a file with findings need have its document: --diff-base reads no file
+            // without a changed line.
+            if (!report.diagnostics.empty()) {
+                SourceMap::Cursor lines(report.document->lines);
+                for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+                    line_ += i > 0 ? ",{" : "{";
+                    append_diagnostic_fields(line_, lines, report.diagnostics[i]);
+                    line_ += '}';
+                }
             }
             line_ += ']';
         }

@@ -18,8 +18,9 @@ class JsonlFormatter final : public Formatter {
         if (report.error) {
             out_ << dump(Json{{"type", "error"}, {"path", report.path}, {"error", *report.error}})
                  << '\n';
-        } else {
-            // The path is escaped once, for every line of the file.
+        } else if (!report.diagnostics.empty()) {
+            // Only a file with findings need have its document: --diff-base reads no file
+            // without a changed line. The path is escaped once, for every line of the file.
             std::string path;
             append_json_string(path, report.path);
             SourceMap::Cursor lines(report.document->lines);

@@ -50,6 +50,23 @@ std::string render(std::string_view format, const std::vector<output::FileReport
 
 }  // namespace
 
+TEST_CASE("a file not read, with no findings, has no document to show", "[output]") {
+    // --diff-base reads no file without a changed line: its report has neither findings nor
+    // a document, and every format must pass it by without asking for one.
+    const Document doc = doc_of("Headline\n\nHe said toi them.\n");
+    output::FileReport unread;
+    unread.path = "archive/old.txt";
+    for (const std::string_view format :
+         {"text", "line", "json", "jsonl", "sarif", "github", "checkstyle", "rdjsonl", "html"}) {
+        INFO(format);
+        const std::string out = render(format, {unread, report_for(doc)});
+        CHECK(out.find("toi") != std::string::npos);
+    }
+    const auto j = nlohmann::json::parse(render("json", {unread}));
+    CHECK(j["files"][0]["path"] == "archive/old.txt");
+    CHECK(j["files"][0]["diagnostics"].empty());
+}
+
 TEST_CASE("json output follows the version 1 contract", "[output]") {
     const Document doc = doc_of("Headline\r\n\r\nIn Zürich he said toi them.\n");
     output::FileReport unreadable;
