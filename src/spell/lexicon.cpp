@@ -1495,20 +1495,21 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
     const WalkOrder reversed{reversed_entries_, reversed_prefixes_,        reversed_tails_,
                              reversed_shared_,  &own_reversed_boundaries_, true};
     const std::string back(q.rbegin(), q.rend());
-    PackedRows ahead_rows(q, max_edits, half, ahead_early);
-    PackedRows behind_rows(back, max_edits, q.size() - half, behind_early);
+    // Made where each walk holds them: a kilobyte each, not worth a copy.
+    auto ahead_rows = [&] { return PackedRows(q, max_edits, half, ahead_early); };
+    auto behind_rows = [&] { return PackedRows(back, max_edits, q.size() - half, behind_early); };
     if (!forward_trie_.empty() && !reversed_trie_.empty()) {
         const std::string_view prefix(&letter, 1);
         with_need(need, [&](auto bits) {
-            TrieWalk<PackedRows, bits()> ahead{*this,     forward_trie_, forward,    1,
-                                               max_edits, keep,          ahead_rows, {}};
+            TrieWalk<PackedRows, bits()> ahead{*this,     forward_trie_, forward,      1,
+                                               max_edits, keep,          ahead_rows(), {}};
             ahead.run(prefix);
-            TrieWalk<PackedRows, bits()> behind{*this,     reversed_trie_, reversed,    1,
-                                                max_edits, keep,           behind_rows, {}};
+            TrieWalk<PackedRows, bits()> behind{*this,     reversed_trie_, reversed,      1,
+                                                max_edits, keep,           behind_rows(), {}};
             behind.run(prefix);
         });
     } else {
-        Search<PackedRows> ahead{*this, forward, 1, max_edits, keep, true, ahead_rows, {}};
+        Search<PackedRows> ahead{*this, forward, 1, max_edits, keep, true, ahead_rows(), {}};
         ahead.visit(0, first, last);
         // The reversed order's places whose key starts with `letter`.
         const auto target = static_cast<unsigned char>(letter);
@@ -1521,7 +1522,7 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
             place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) < target; });
         const std::size_t hi =
             place([&](std::uint64_t p) { return static_cast<unsigned char>(p >> 56) <= target; });
-        Search<PackedRows> behind{*this, reversed, 1, max_edits, keep, true, behind_rows, {}};
+        Search<PackedRows> behind{*this, reversed, 1, max_edits, keep, true, behind_rows(), {}};
         behind.visit(0, lo, hi);
     }
     std::sort(hits.begin(), hits.end());
