@@ -811,8 +811,8 @@ class PackedRows {
         cap_ = _mm_set1_epi8(static_cast<char>(bound + 1));
         last_ = query.size();
         far_left_ = bound > 3;
-        // Byte 0 has a slot of its own: it matches the query's cell 0 and padding, so its row
-        // is not that of a letter the query lacks.
+        // Slot 0, for the bytes the query lacks, matches no cell. Byte 0 has a slot of its own:
+        // it matches the query's cell 0 and padding.
         std::uint8_t slots = 0;
         auto add = [&](unsigned char c) {
             if (slot_[c] != 0) return;
@@ -836,12 +836,6 @@ class PackedRows {
         __m128i before{};  // the query's cells whose letter is the one before
         __m128i from{};    // row d - 1 two cells on, plus one: the cost after a swap
         bool swaps = false;
-        // Every letter the query lacks gives the same row d + 1 (it matches no cell and
-        // completes no swap): worked out at the first such sibling, and copied for the rest.
-        // Most siblings are such letters, and when that row is past the bound, as it is deep
-        // in a walk, each of them costs a table look-up.
-        __m128i other{};
-        enum class Other : std::uint8_t { unknown, within, past } other_state = Other::unknown;
     };
     [[gnu::always_inline]] Family family(std::size_t d, unsigned char before) const {
         Family f;
@@ -853,18 +847,10 @@ class PackedRows {
         return f;
     }
 
-    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, Family& f) {
-        const unsigned slot = slot_[c];
-        if (slot == 0) {
-            if (f.other_state == Family::Other::unknown) {
-                f.other = next_row(d, _mm_setzero_si128(), f, false);
-                f.other_state = within(f.other) ? Family::Other::within : Family::Other::past;
-            }
-            if (f.other_state == Family::Other::past) return false;
-            rows_[d + 1].cells = f.other;
-            return true;
-        }
-        const __m128i v = next_row(d, same_[slot].cells, f, f.swaps);
+    [[gnu::always_inline]] bool advance(std::size_t d, unsigned char c, const Family& f) {
+        // No test of the letter: a branch taken one way or the other at random, as a test of
+        // whether the query has it would be, costs more than the cells it could spare.
+        const __m128i v = next_row(d, same_[slot_[c]].cells, f);
         rows_[d + 1].cells = v;
         return within(v);
     }
@@ -876,8 +862,7 @@ class PackedRows {
     }
 
     // Row d + 1 after a letter whose matches in the query are `same`.
-    [[gnu::always_inline]] __m128i next_row(std::size_t d, __m128i same, const Family& f,
-                                            bool swaps) const {
+    [[gnu::always_inline]] __m128i next_row(std::size_t d, __m128i same, const Family& f) const {
         const __m128i one = _mm_set1_epi8(1);
         const __m128i all = _mm_set1_epi8(-1);
         const __m128i row = rows_[d].cells;
@@ -888,7 +873,7 @@ class PackedRows {
             _mm_adds_epu8(row, one),
             _mm_adds_epu8(_mm_or_si128(_mm_slli_si128(row, 1), _mm_srli_si128(all, 15)),
                           _mm_andnot_si128(same, one)));
-        if (swaps) {
+        if (f.swaps) {
             // Two letters swapped: query[k-1] is the candidate's letter before c, and
             // query[k-2] is c.
             const __m128i swapped = _mm_and_si128(f.before, _mm_slli_si128(same, 1));
@@ -925,7 +910,7 @@ class PackedRows {
         __m128i cells;
     };
     // For each byte the query has, its slot in same_ (0 for the others); in the slot, the
-    // query's cells that hold the byte.
+    // query's cells that hold the byte: worked out once a search, not at each node.
     std::array<std::uint8_t, 256> slot_{};
     std::array<Row, kMaxQuery + 2> same_{};
     std::size_t depth_;
@@ -1039,7 +1024,7 @@ struct Lexicon::Search {
             ++i;
         }
         if (d + 1 >= rows.depth()) return;
-        auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
+        const auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
         while (i < hi) {
             const auto c = static_cast<unsigned char>(letter(i, d));
             const std::size_t j = end_of_child(i, d, hi);
@@ -1089,7 +1074,7 @@ struct Lexicon::TrieWalk {
     // as there are (one that reads a node twice has left the trie's shape): it may read
     // `reads_left` more, and returns how many it still may after this family.
     std::size_t visit(std::size_t d, std::uint32_t first, std::size_t reads_left) {
-        auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
+        const auto family = rows.family(d, d >= 1 ? path[d - 1] : 0);
         const bool deeper = d + 2 < rows.depth();
         // Locals, which the stores to the rows cannot alias.
         const std::uint32_t* const nodes = trie.nodes.data();
