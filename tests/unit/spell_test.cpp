@@ -626,10 +626,10 @@ TEST_CASE("the fastest lexicon search finds what the reference search finds", "[
 
 TEST_CASE("the fastest lexicon search sees letters beyond a-z and letters a query repeats",
           "[spell]") {
-    // The packed rows work out the row of any letter the query lacks once for all its
-    // siblings: queries holding apostrophes, hyphens, digits and UTF-8 bytes, or one letter
-    // many times, and words slipped with such bytes, must still find what the reference
-    // search finds.
+    // The packed rows read where the query has each letter from a table made once a search,
+    // with one slot for every byte it lacks and one for byte 0: queries holding apostrophes,
+    // hyphens, digits and UTF-8 bytes, or one letter many times, and words slipped with such
+    // bytes, must still find what the reference search finds.
     const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv";
     const std::string index =
         std::get<std::shared_ptr<const Lexicon>>(Lexicon::load(path, {}))->index();
