@@ -7,6 +7,7 @@
 #include <set>
 
 #include "kinds/kinds.hpp"
+#include "rules/pack_snapshot.hpp"
 #include "spell/read_file.hpp"
 
 namespace copydesk::rules {
@@ -50,7 +51,8 @@ std::string names_of(const auto& map) {
     return out;
 }
 
-std::vector<Example> read_tests(Keys& keys) {
+// `lines`: the line of each test, for a tree without positions (see SnapshotFile).
+std::vector<Example> read_tests(Keys& keys, std::span<const int> lines) {
     std::vector<Example> out;
     const YAML::Node tests = keys.node("tests");
     if (!tests) return out;
@@ -60,7 +62,8 @@ std::vector<Example> read_tests(Keys& keys) {
         if (!t.IsMap()) keys.fail(t, "tests", "each test must be a mapping with 'bad' or 'good'");
         Keys test(keys.file(), t);
         Example e;
-        e.origin = keys.file() + ":" + std::to_string(t.Mark().line + 1);
+        const int line = out.size() < lines.size() ? lines[out.size()] : t.Mark().line;
+        e.origin = keys.file() + ":" + std::to_string(line + 1);
         e.bad = test.has("bad");
         if (e.bad == test.has("good"))
             test.fail(t, "tests", "each test needs exactly one of 'bad' and 'good'");
@@ -110,26 +113,12 @@ std::set<Scope> read_scopes(Keys& keys) {
     return scopes;
 }
 
-std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::string& pack,
+// The rule of the rule file `path`, whose YAML is `root`.
+std::shared_ptr<const Rule> rule_from_yaml(const fs::path& path, const YAML::Node& root,
+                                           std::span<const int> test_lines, const std::string& pack,
                                            const std::shared_ptr<kinds::PhraseIndex>& phrases,
                                            text::Segmenter& segmenter) {
     const std::string file = path.string();
-    // A rule file is a few dozen lines, a long word list at most; parsing a huge file as YAML
-    // would take gigabytes.
-    const std::optional<std::string> read = spell::read_at_most(path, kMaxRuleFileSize);
-    if (!read) throw LoadFailure{{file, 0, 0, "cannot read the file"}};
-    const std::string& text = *read;
-    if (text.size() > kMaxRuleFileSize) {
-        throw LoadFailure{{file, 0, 0,
-                           "larger than " + std::to_string(kMaxRuleFileSize >> 20) +
-                               " MiB; is it really a rule file?"}};
-    }
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        throw LoadFailure{{file, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg}};
-    }
     if (!root.IsMap()) throw LoadFailure{{file, 1, 1, "a rule file must be a YAML mapping"}};
     Keys keys(file, root);
 
@@ -178,13 +167,45 @@ std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::stri
     info.enabled_by_default = keys.boolean_or("enabled", true);
     common.pack.name = pack;
     common.pack.kind = kind;
-    common.pack.examples = read_tests(keys);
+    common.pack.examples = read_tests(keys, test_lines);
     common.scopes = read_scopes(keys);
 
     kinds::Build build{keys, std::move(common), phrases, segmenter};
     auto rule = factory->second(build);
     keys.check_all_used();
     return rule;
+}
+
+std::shared_ptr<const Rule> load_rule_file(const fs::path& path, const std::string& pack,
+                                           const std::shared_ptr<kinds::PhraseIndex>& phrases,
+                                           text::Segmenter& segmenter,
+                                           std::span<const std::byte> snapshot) {
+    const std::string file = path.string();
+    // A rule file is a few dozen lines, a long word list at most; parsing a huge file as YAML
+    // would take gigabytes.
+    const std::optional<std::string> read = spell::read_at_most(path, kMaxRuleFileSize);
+    if (!read) throw LoadFailure{{file, 0, 0, "cannot read the file"}};
+    const std::string& text = *read;
+    if (text.size() > kMaxRuleFileSize) {
+        throw LoadFailure{{file, 0, 0,
+                           "larger than " + std::to_string(kMaxRuleFileSize >> 20) +
+                               " MiB; is it really a rule file?"}};
+    }
+    if (const auto kept = read_rule_snapshot(snapshot, text)) {
+        try {
+            return rule_from_yaml(path, kept->root, kept->test_lines, pack, phrases, segmenter);
+        } catch (const LoadFailure&) {
+            // Parsed below, for the error's line and column.
+        } catch (const YAML::Exception&) {
+        }
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+        throw LoadFailure{{file, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg}};
+    }
+    return rule_from_yaml(path, root, {}, pack, phrases, segmenter);
 }
 
 // Forwards to a loaded rule shared by every Linter.
@@ -202,6 +223,11 @@ class SharedRule final : public Rule {
 }  // namespace
 
 std::variant<RulePack, PackError> load_rule_pack(const fs::path& dir) {
+    return load_rule_pack(dir, embedded_rule_snapshot());
+}
+
+std::variant<RulePack, PackError> load_rule_pack(const fs::path& dir,
+                                                 std::span<const std::byte> snapshot) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return PackError{dir.string(), 0, 0, "not a folder"};
     std::vector<fs::path> files;
@@ -222,7 +248,7 @@ std::variant<RulePack, PackError> load_rule_pack(const fs::path& dir) {
     std::map<std::string, std::string> seen;
     try {
         for (const fs::path& f : files) {
-            auto rule = load_rule_file(f, pack.name, phrases, segmenter);
+            auto rule = load_rule_file(f, pack.name, phrases, segmenter, snapshot);
             if (auto [it, fresh] = seen.emplace(rule->info().id, f.string()); !fresh) {
                 return PackError{f.string(), 0, 0,
                                  "rule id '" + rule->info().id + "' is also used by " + it->second};
@@ -241,6 +267,11 @@ std::variant<RulePack, PackError> load_rule_pack(const fs::path& dir) {
 }
 
 std::variant<std::vector<RulePack>, PackError> load_rule_packs(const fs::path& root) {
+    return load_rule_packs(root, embedded_rule_snapshot());
+}
+
+std::variant<std::vector<RulePack>, PackError> load_rule_packs(
+    const fs::path& root, std::span<const std::byte> snapshot) {
     std::vector<RulePack> packs;
     std::error_code ec;
     if (!fs::exists(root, ec)) return packs;
@@ -254,7 +285,7 @@ std::variant<std::vector<RulePack>, PackError> load_rule_packs(const fs::path& r
     std::sort(dirs.begin(), dirs.end());
     std::map<std::string, std::string> seen;
     for (const fs::path& d : dirs) {
-        auto loaded = load_rule_pack(d);
+        auto loaded = load_rule_pack(d, snapshot);
         if (auto* error = std::get_if<PackError>(&loaded)) return *error;
         RulePack& pack = std::get<RulePack>(loaded);
         for (const auto& rule : pack.rules) {

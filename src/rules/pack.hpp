@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -46,10 +47,16 @@ struct RulePack {
 // Loads every *.yaml file of `dir` (not its subfolders), in sorted order. Phrase lists of all
 // its rules are compiled into one matcher for the pack.
 std::variant<RulePack, PackError> load_rule_pack(const std::filesystem::path& dir);
+// The same, with the files whose bytes `snapshot` holds read from it (rules/pack_snapshot.hpp)
+// rather than parsed; the overload above uses the snapshot built into the program.
+std::variant<RulePack, PackError> load_rule_pack(const std::filesystem::path& dir,
+                                                 std::span<const std::byte> snapshot);
 
 // Loads every pack under `root` (each subfolder is a pack), sorted by name. A missing `root`
 // gives no packs. Rule ids must be unique across the packs.
 std::variant<std::vector<RulePack>, PackError> load_rule_packs(const std::filesystem::path& root);
+std::variant<std::vector<RulePack>, PackError> load_rule_packs(const std::filesystem::path& root,
+                                                               std::span<const std::byte> snapshot);
 
 // A Rule handle for a Linter, sharing the loaded rule.
 std::unique_ptr<Rule> share_rule(std::shared_ptr<const Rule> rule);

@@ -73,9 +73,11 @@ class WordList {
     WordList& operator=(WordList&&) = default;
 
   private:
-    void insert(std::string_view word);
+    // Adds the words of `entry`, which text_ holds.
+    void add_words(std::string_view entry);
 
-    // Each word once; a deque, so that a word stays where the tally's view of it points. The
+    // The lists' files whole and the entries added, and the words whose apostrophes were
+    // straightened; a deque, so that a word stays where the tally's view of it points. The
     // tally's slots keep the hash's high half beside the word's number: looking up a word not
     // listed (most words) reads one slot, where a hash set reads a bucket, a node and a string.
     std::deque<std::string> text_;

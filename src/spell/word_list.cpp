@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
+#include "spell/lexicon.hpp"
 #include "spell/speller.hpp"
 
 namespace copydesk::spell {
@@ -48,22 +48,29 @@ std::string_view normalize_apostrophes(std::string_view word, std::string& out) 
 }
 
 void WordList::add_entry(std::string_view entry) {
+    add_words(text_.emplace_back(entry));
+}
+
+void WordList::add_words(std::string_view entry) {
+    std::string straightened;
     std::size_t i = 0;
     while (i < entry.size()) {
         while (i < entry.size() && (entry[i] == ' ' || entry[i] == '\t')) ++i;
         std::size_t e = i;
         while (e < entry.size() && entry[e] != ' ' && entry[e] != '\t') ++e;
         if (e > i) {
-            const std::string word = normalize_apostrophes(entry.substr(i, e - i));
-            insert(word);
+            const std::string_view as_listed = entry.substr(i, e - i);
+            std::string_view word = normalize_apostrophes(as_listed, straightened);
+            if (word.data() != as_listed.data()) word = text_.emplace_back(word);
+            words_.add(word);
             // Segmentation splits at hyphens, so parts are known too; short parts ("te" of
             // "Ching-te") only within their compound, which the spelling rule checks whole.
             std::size_t p = 0;
             auto add_part = [&](std::size_t from, std::size_t to) {
-                if (to - from >= 3) insert(std::string_view(word).substr(from, to - from));
+                if (to - from >= 3) words_.add(word.substr(from, to - from));
             };
-            while (word.find('-', p) != std::string::npos) {
-                const std::size_t h = word.find('-', p);
+            for (std::size_t h = word.find('-'); h != std::string_view::npos;
+                 h = word.find('-', p)) {
                 add_part(p, h);
                 p = h + 1;
             }
@@ -74,17 +81,22 @@ void WordList::add_entry(std::string_view entry) {
 }
 
 bool WordList::load_file(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::optional<std::string> read = read_whole_file(path);
+    if (!read) {
         error = path + ": cannot read word list";
         return false;
     }
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#') continue;
-        add_entry(std::string_view(line).substr(first));
+    // The words are views of the file's text, kept whole.
+    const std::string_view text = text_.emplace_back(std::move(*read));
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        add_words(line.substr(first));
     }
     return true;
 }
@@ -103,11 +115,6 @@ bool WordList::load_directory(const std::string& dir, std::string& error) {
     std::sort(files.begin(), files.end());
     return std::all_of(files.begin(), files.end(),
                        [&](const fs::path& p) { return load_file(p.string(), error); });
-}
-
-void WordList::insert(std::string_view word) {
-    if (words_.count(word) != 0) return;
-    words_.add(text_.emplace_back(word));
 }
 
 bool WordList::contains(std::string_view word) const {
