@@ -10,7 +10,7 @@ namespace {
 // Bumped whenever the layout below changes.
 constexpr std::string_view kMagic = "copydesk rule snapshot 1\n";
 
-enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map };
+enum class NodeKind : std::uint8_t { Null, Scalar, Sequence, Map };
 constexpr int kMaxDepth = 64;  // rule files nest a few levels
 
 class Writer {
@@ -28,16 +28,16 @@ class Writer {
     void node(const YAML::Node& n) {
         switch (n.Type()) {
             case YAML::NodeType::Scalar:
-                u8(static_cast<std::uint8_t>(Kind::Scalar));
+                u8(static_cast<std::uint8_t>(NodeKind::Scalar));
                 str(n.Scalar());
                 break;
             case YAML::NodeType::Sequence:
-                u8(static_cast<std::uint8_t>(Kind::Sequence));
+                u8(static_cast<std::uint8_t>(NodeKind::Sequence));
                 u32(static_cast<std::uint32_t>(n.size()));
                 for (const YAML::Node& item : n) node(item);
                 break;
             case YAML::NodeType::Map:
-                u8(static_cast<std::uint8_t>(Kind::Map));
+                u8(static_cast<std::uint8_t>(NodeKind::Map));
                 u32(static_cast<std::uint32_t>(n.size()));
                 for (const auto& pair : n) {
                     node(pair.first);
@@ -45,7 +45,7 @@ class Writer {
                 }
                 break;
             default:  // a parsed tree has no undefined nodes
-                u8(static_cast<std::uint8_t>(Kind::Null));
+                u8(static_cast<std::uint8_t>(NodeKind::Null));
         }
     }
     std::string take() { return std::move(out_); }
@@ -75,19 +75,19 @@ class Reader {
     // Passes over `size` bytes.
     void skip(std::size_t size) { (void)take(size); }
     YAML::Node node(int depth = 0) {
-        const auto kind = static_cast<Kind>(u8());
+        const auto kind = static_cast<NodeKind>(u8());
         if (!ok_ || depth > kMaxDepth) return fail();
         switch (kind) {
-            case Kind::Null:
+            case NodeKind::Null:
                 return YAML::Node(YAML::NodeType::Null);
-            case Kind::Scalar:
+            case NodeKind::Scalar:
                 return YAML::Node(std::string(str()));
-            case Kind::Sequence: {
+            case NodeKind::Sequence: {
                 YAML::Node n(YAML::NodeType::Sequence);
                 for (std::uint32_t i = u32(); ok_ && i > 0; --i) n.push_back(node(depth + 1));
                 return n;
             }
-            case Kind::Map: {
+            case NodeKind::Map: {
                 YAML::Node n(YAML::NodeType::Map);
                 for (std::uint32_t i = u32(); ok_ && i > 0; --i) {
                     const YAML::Node key = node(depth + 1);

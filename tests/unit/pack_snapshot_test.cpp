@@ -16,39 +16,39 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRules = fs::path(COPYDESK_SOURCE_DIR) / "rules";
+const fs::path kRuleRoot = fs::path(COPYDESK_SOURCE_DIR) / "rules";
 
-std::string read(const fs::path& p) {
+std::string rule_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-std::span<const std::byte> bytes_of(const std::string& s) {
+std::span<const std::byte> rule_bytes(const std::string& s) {
     return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
 }
 
 // Every shipped rule file's text, in path order.
-std::vector<std::string> shipped_texts() {
+std::vector<std::string> shipped_rule_texts() {
     std::vector<fs::path> files;
-    for (const auto& e : fs::recursive_directory_iterator(kRules)) {
+    for (const auto& e : fs::recursive_directory_iterator(kRuleRoot)) {
         if (e.path().extension() == ".yaml") files.push_back(e.path());
     }
     std::sort(files.begin(), files.end());
     std::vector<std::string> texts;
-    for (const fs::path& p : files) texts.push_back(read(p));
+    for (const fs::path& p : files) texts.push_back(rule_text(p));
     return texts;
 }
 
-std::vector<rules::RulePack> packs_with(std::span<const std::byte> snapshot,
-                                        const fs::path& root = kRules) {
+std::vector<rules::RulePack> packs_from(std::span<const std::byte> snapshot,
+                                        const fs::path& root = kRuleRoot) {
     auto loaded = rules::load_rule_packs(root, snapshot);
     if (auto* e = std::get_if<rules::PackError>(&loaded)) FAIL(e->what());
     return std::get<std::vector<rules::RulePack>>(std::move(loaded));
 }
 
 // What each pack rule finds in `text`, as "rule line:col message [suggestions]" lines.
-std::vector<std::string> findings(const std::vector<rules::RulePack>& packs,
-                                  const std::string& text) {
+std::vector<std::string> pack_findings(const std::vector<rules::RulePack>& packs,
+                                       const std::string& text) {
     std::vector<std::unique_ptr<rules::Rule>> list;
     rules::Selection selection;
     for (const auto& pack : packs) {
@@ -70,22 +70,22 @@ std::vector<std::string> findings(const std::vector<rules::RulePack>& packs,
     return out;
 }
 
-struct TempDir {
+struct SnapshotScratch {
     fs::path path;
-    TempDir() {
+    SnapshotScratch() {
         path = fs::temp_directory_path() / ("copydesk-snapshot-" + std::to_string(::getpid()));
         fs::remove_all(path);
         fs::create_directories(path);
     }
-    ~TempDir() { fs::remove_all(path); }
+    ~SnapshotScratch() { fs::remove_all(path); }
 };
 
 }  // namespace
 
 TEST_CASE("shipped packs read from a snapshot are the packs parsed", "[packs][snapshot]") {
-    const std::string snapshot = rules::write_rule_snapshot(shipped_texts());
-    const auto parsed = packs_with({});
-    const auto kept = packs_with(bytes_of(snapshot));
+    const std::string snapshot = rules::write_rule_snapshot(shipped_rule_texts());
+    const auto parsed = packs_from({});
+    const auto kept = packs_from(rule_bytes(snapshot));
     REQUIRE(parsed.size() == kept.size());
     std::size_t examples = 0;
     for (std::size_t p = 0; p < parsed.size(); ++p) {
@@ -123,9 +123,9 @@ TEST_CASE("shipped packs read from a snapshot are the packs parsed", "[packs][sn
             for (const rules::Example& e : rule->pack()->examples) text += e.text + "\n\n";
         }
     }
-    const auto expected = findings(parsed, text);
+    const auto expected = pack_findings(parsed, text);
     CHECK(expected.size() > 10);
-    CHECK(findings(kept, text) == expected);
+    CHECK(pack_findings(kept, text) == expected);
 }
 
 TEST_CASE("a snapshot serves only the bytes it was made from", "[packs][snapshot]") {
@@ -134,7 +134,7 @@ TEST_CASE("a snapshot serves only the bytes it was made from", "[packs][snapshot
         "house-style\ntokens: [foo, ~, 'null']\ntests:\n  - bad: a foo\n    flags: [foo]\n"
         "  - good: a bar\n";
     const std::string snapshot = rules::write_rule_snapshot({"id: other\n", text});
-    const auto found = rules::read_rule_snapshot(bytes_of(snapshot), text);
+    const auto found = rules::read_rule_snapshot(rule_bytes(snapshot), text);
     REQUIRE(found);
     CHECK(found->root["id"].as<std::string>() == "no-foo");
     const YAML::Node tokens = found->root["tokens"];
@@ -143,29 +143,29 @@ TEST_CASE("a snapshot serves only the bytes it was made from", "[packs][snapshot
     CHECK(tokens[1].IsNull());  // `~` stays null, and a quoted 'null' a string
     CHECK(tokens[2].IsScalar());
     CHECK(found->test_lines == std::vector<int>{7, 9});
-    CHECK_FALSE(rules::read_rule_snapshot(bytes_of(snapshot), text + " "));
+    CHECK_FALSE(rules::read_rule_snapshot(rule_bytes(snapshot), text + " "));
     CHECK_FALSE(rules::read_rule_snapshot({}, text));
     // Damaged or cut short: no file, never a partial tree.
     for (std::size_t cut = 0; cut < snapshot.size(); cut += 7) {
         const std::string part = snapshot.substr(0, cut);
-        const auto got = rules::read_rule_snapshot(bytes_of(part), text);
+        const auto got = rules::read_rule_snapshot(rule_bytes(part), text);
         CHECK((!got || got->root["tokens"].size() == 3));
     }
-    CHECK_FALSE(rules::read_rule_snapshot(bytes_of("not a snapshot"), text));
+    CHECK_FALSE(rules::read_rule_snapshot(rule_bytes("not a snapshot"), text));
 }
 
 TEST_CASE("a rule file that fails from its snapshot is reported with its line",
           "[packs][snapshot]") {
     // A shipped file copied under another name: the snapshot has its bytes, but its id no
     // longer matches the file name, an error the parsed file places.
-    const fs::path source = kRules / "editorial" / "eggcorns.yaml";
-    const std::string text = read(source);
+    const fs::path source = kRuleRoot / "editorial" / "eggcorns.yaml";
+    const std::string text = rule_text(source);
     const std::string snapshot = rules::write_rule_snapshot({text});
-    REQUIRE(rules::read_rule_snapshot(bytes_of(snapshot), text));
-    TempDir dir;
+    REQUIRE(rules::read_rule_snapshot(rule_bytes(snapshot), text));
+    SnapshotScratch dir;
     fs::create_directories(dir.path / "mine");
     fs::copy_file(source, dir.path / "mine" / "renamed.yaml");
-    auto with = rules::load_rule_packs(dir.path, bytes_of(snapshot));
+    auto with = rules::load_rule_packs(dir.path, rule_bytes(snapshot));
     auto without = rules::load_rule_packs(dir.path, {});
     REQUIRE(std::holds_alternative<rules::PackError>(with));
     REQUIRE(std::holds_alternative<rules::PackError>(without));
