@@ -32,6 +32,29 @@ void report_error(const std::string& what) {
 
 namespace {
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define COPYDESK_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define COPYDESK_SANITIZED 1
+#endif
+
+// Ends the process with `code` once the report is out, without tearing down what the run
+// loaded (the lexicon's tables, the names database, the caches, each worker's rules): the
+// system takes the memory back at once, where freeing it object by object was a millisecond of
+// linting one article. A sanitizer build returns instead, so that leaks are still looked for.
+int end_run(int code) {
+#if defined(COPYDESK_SANITIZED)
+    return code;
+#else
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(code);
+#endif
+}
+
 // One file's result: made on a worker thread, printed in order on the main one.
 struct Outcome {
     output::FileReport report;
@@ -434,11 +457,8 @@ int run_lint(const LintArgs& args) {
             report_error(args.output + ": cannot write the report: " + *why);
             return kExitError;
         }
-    } else {
-        std::cout.flush();
     }
-    if (had_error) return kExitError;
-    return had_findings ? kExitFindings : kExitClean;
+    return end_run(had_error ? kExitError : had_findings ? kExitFindings : kExitClean);
 }
 
 }  // namespace copydesk::cli
