@@ -270,6 +270,17 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         std::error_code ec;
         if (fs::is_directory(names_dir, ec)) (void)data->names(names_dir);
     });
+    // The house word lists, which spelling needs, are read meanwhile too (the names are added
+    // to them below); declared before the future, whose end waits for the read.
+    auto house = std::make_shared<spell::WordList>();
+    std::string house_error;
+    const fs::path dict_dir = settings.data_dir / "dictionaries";
+    auto read_house = [&house, &house_error, &dict_dir] {
+        std::error_code ec;
+        if (fs::is_directory(dict_dir, ec))
+            (void)house->load_directory(dict_dir.string(), house_error);
+    };
+    std::future<void> early_house = early(read_house);
     auto packs = load_pack_rules(settings);
     if (auto* why = std::get_if<std::string>(&packs)) return *why;
     s.pack_rules_ = std::move(std::get<std::vector<std::shared_ptr<const rules::Rule>>>(packs));
@@ -303,13 +314,12 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         return "unknown style '" + settings.style + "' (known: " + known + ")";
     }
     if (s.needs_speller_) {
-        auto house = std::make_shared<spell::WordList>();
-        const fs::path dict_dir = settings.data_dir / "dictionaries";
-        std::error_code ec;
-        std::string why;
-        if (fs::is_directory(dict_dir, ec) && !house->load_directory(dict_dir.string(), why)) {
-            return why;
+        if (early_house.valid()) {
+            early_house.wait();
+        } else {
+            read_house();
         }
+        if (!house_error.empty()) return house_error;
         if (s.names_) add_names_to_word_list(*s.names_, *house);
         for (const std::string& word : settings.accept) house->add_entry(word);
         s.spelling_.house = std::move(house);

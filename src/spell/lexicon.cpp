@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "spell/phonetic.hpp"
+#include "spell/read_file.hpp"
 
 namespace copydesk::spell {
 
@@ -328,24 +329,6 @@ template <class T>
 std::span<const T> as_array(std::span<const std::byte> bytes) {
     if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(T) != 0) return {};
     return {reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)};
-}
-
-// True if the file at `path` holds exactly `text`; read a piece at a time, so that checking
-// the 3.5 MB lexicon against the program's index allocates nothing of that size.
-bool file_holds(const std::string& path, std::string_view text) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::vector<char> piece(1 << 16);
-    std::size_t at = 0;
-    while (in) {
-        in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got > text.size() - at || std::memcmp(piece.data(), text.data() + at, got) != 0) {
-            return false;
-        }
-        at += got;
-    }
-    return in.eof() && at == text.size();
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "spell/read_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
+#include <vector>
 
 namespace copydesk::spell {
 
@@ -28,6 +30,22 @@ std::optional<std::string> read_at_most(const std::filesystem::path& path, std::
     }
     if (in.bad()) return std::nullopt;
     return text;
+}
+
+bool file_holds(const std::string& path, std::string_view text) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::vector<char> piece(1 << 16);
+    std::size_t at = 0;
+    while (in) {
+        in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got > text.size() - at || std::memcmp(piece.data(), text.data() + at, got) != 0) {
+            return false;
+        }
+        at += got;
+    }
+    return in.eof() && at == text.size();
 }
 
 }  // namespace copydesk::spell

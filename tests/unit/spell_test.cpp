@@ -1396,3 +1396,58 @@ TEST_CASE("a checker on a lexicon speller knows what one on any other engine kno
         }
     }
 }
+
+TEST_CASE("the built-in misspellings index stands in for the table it was made from", "[spell]") {
+    const std::string path = COPYDESK_SOURCE_DIR "/dictionaries/spelling/misspellings.tsv";
+    using Table = std::shared_ptr<const MisspellingTable>;
+    auto parsed = MisspellingTable::load(path, {});
+    REQUIRE(std::holds_alternative<Table>(parsed));
+    const MisspellingTable& table = *std::get<Table>(parsed);
+    REQUIRE_FALSE(embedded_misspellings_index().empty());
+    auto indexed = MisspellingTable::load(path);  // the built-in index
+    REQUIRE(std::holds_alternative<Table>(indexed));
+    const MisspellingTable& from_index = *std::get<Table>(indexed);
+    CHECK(from_index.index() == table.index());
+    CHECK(from_index.size() == table.size());
+    CHECK(table.size() > 30000);
+    // Every misspelling of the file, and a few words it lacks, answered alike.
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    std::size_t checked = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::string wrong = line.substr(0, line.find('\t'));
+        REQUIRE(from_index.correction(wrong) == table.correction(wrong));
+        REQUIRE(from_index.correction(wrong + "q") == table.correction(wrong + "q"));
+        ++checked;
+    }
+    CHECK(checked == table.size());
+    CHECK(from_index.correction("Goverment") == "government");
+    CHECK_FALSE(from_index.correction("zzzz"));
+
+    // An index of other bytes is not used: the file is parsed.
+    const std::string tiny_path = COPYDESK_TEST_DATA "/tiny-misspellings.tsv";
+    auto tiny = MisspellingTable::load(tiny_path, embedded_misspellings_index());
+    REQUIRE(std::holds_alternative<Table>(tiny));
+    CHECK(std::get<Table>(tiny)->size() == 4);
+    CHECK(std::get<Table>(tiny)->correction("teh") == "the");
+    // Nor a damaged one: cut short, or with its rows out of order.
+    const std::string bytes = table.index();
+    const auto as_span = [](const std::string& s) {
+        return std::span<const std::byte>(reinterpret_cast<const std::byte*>(s.data()), s.size());
+    };
+    // (std::string's buffer is aligned for the rows.)
+    for (const std::size_t cut :
+         {std::size_t{0}, std::size_t{10}, bytes.size() / 2, bytes.size() - 4}) {
+        auto loaded = MisspellingTable::load(path, as_span(bytes.substr(0, cut)));
+        REQUIRE(std::holds_alternative<Table>(loaded));
+        CHECK(std::get<Table>(loaded)->size() == table.size());
+    }
+    std::string swapped = bytes;
+    std::swap_ranges(swapped.end() - 8, swapped.end() - 4, swapped.end() - 4);
+    CHECK(swapped != bytes);
+    auto reparsed = MisspellingTable::load(path, as_span(swapped));
+    REQUIRE(std::holds_alternative<Table>(reparsed));
+    CHECK(std::get<Table>(reparsed)->index() == bytes);  // the file's own rows
+    CHECK(std::get<Table>(reparsed)->correction("goverment") == "government");
+}
