@@ -5,7 +5,8 @@ Prints MB/s and words/s for the whole pipeline over ../shared/corpus/clean (cold
 every distinct misspelling gets suggestions; warm: the same files linted again in the same
 process, one pass of three), on one core and on all cores, the median of seven runs (one- and
 three-pass runs taken in turn, so that a slow spell of the machine falls on both) with the best
-run beside it; the same files in a new process with --cache, every file found in the cache
+run beside it, and the one-core cold pass also by its CPU time (user and system time of every
+thread: what the pass costs, which a busy machine changes less than wall time); the same files in a new process with --cache, every file found in the cache
 (the persistent cache a re-run in CI or a pre-commit hook uses); the cold figure of each part
 of the corpus (its folders), beside the distinct unknown words it holds per MB; per-article
 latency (process start to exit, p50 and p99); peak memory; the cost of one misspelling's
@@ -20,6 +21,7 @@ instructions (valgrind) of a cold pass, a warm pass and one article, which do no
                  [--corpus ../shared/corpus] [--articles 200]
 """
 import argparse
+import collections
 import json
 import os
 import random
@@ -36,16 +38,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 
 
+Run = collections.namedtuple("Run", "seconds peak cpu")
+
+
 def run(cmd, stdin=None):
-    """Runs cmd, returns (seconds, peak RSS of the child in MiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs cmd, returns its wall time in seconds, the peak RSS of the child in MiB and the
+    CPU time (user and system, every thread) it took."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"{cmd[0]} failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024.0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return Run(elapsed, max(after.ru_maxrss, before.ru_maxrss) / 1024.0, cpu)
 
 
 def instructions_of(cmd):
@@ -192,14 +199,17 @@ def main():
         # the figure from the best runs beside them.
         ones = {exe: [] for exe in exes}
         threes = {exe: [] for exe in exes}
+        cpu_ones = {exe: [] for exe in exes}
         peak = {exe: 0.0 for exe in exes}
         for _ in range(7):
             runs = [(exe, passes) for exe in exes for passes in (1, 3)]
             random.shuffle(runs)
             for exe, passes in runs:
-                t, p = run([exe, "lint", "--format", "json", *jflag, *(files * passes)])
-                (ones if passes == 1 else threes)[exe].append(t)
-                peak[exe] = max(peak[exe], p)
+                r = run([exe, "lint", "--format", "json", *jflag, *(files * passes)])
+                (ones if passes == 1 else threes)[exe].append(r.seconds)
+                if passes == 1:
+                    cpu_ones[exe].append(r.cpu)
+                peak[exe] = max(peak[exe], r.peak)
         for exe in exes:
             once, best_once = statistics.median(ones[exe]), min(ones[exe])
             warm = (statistics.median(threes[exe]) - once) / 2
@@ -212,6 +222,12 @@ def main():
             print(f"{label[exe]}{jobs} core(s): cold {mb / once:7.1f} MB/s "
                   f"{words / once:10.0f} words/s (best run: {mb / best_once:.1f})   "
                   f"{warm_text}   peak {peak[exe]:.0f} MiB")
+            if jobs == 1:
+                # CPU time is what the pass itself costs, whatever else the machine runs (and
+                # counts the loading threads too, which wall time on an idle machine hides).
+                cpu = statistics.median(cpu_ones[exe])
+                print(f"{label[exe]}1 core(s): cold by CPU time (user + system, every thread) "
+                      f"{mb / cpu:7.1f} MB/s (best run: {mb / min(cpu_ones[exe]):.1f})")
         if jobs == 1:
             for exe in exes:
                 cold_by_part(exe, clean, files, label[exe])
@@ -229,8 +245,7 @@ def main():
     latencies = {exe: [] for exe in exes}
     for f in sample:
         for exe in random.sample(exes, len(exes)):
-            t, _ = run([exe, "lint", "--format", "json", f])
-            latencies[exe].append(t * 1000)
+            latencies[exe].append(run([exe, "lint", "--format", "json", f]).seconds * 1000)
     for exe in exes:
         times = sorted(latencies[exe])
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
@@ -249,8 +264,7 @@ def main():
         t = 0.0
         for f in files:
             with open(f, "rb") as fh:
-                dt, _ = run([hunspell, "-d", "en_US", "-l"], stdin=fh)
-                t += dt
+                t += run([hunspell, "-d", "en_US", "-l"], stdin=fh).seconds
         # One process a file is slow: print enough digits that the figure is not 0.0.
         print(f"hunspell -l (reference, one process a file): {mb / t:9.3f} MB/s  "
               f"copydesk on one core, cold, is {t / cold_one_core:.1f}x faster")
