@@ -6,11 +6,12 @@ every distinct misspelling gets suggestions; warm: the same files linted again i
 process, one pass of three), on one core and on all cores, the median of seven runs (one- and
 three-pass runs taken in turn, so that a slow spell of the machine falls on both) with the best
 run beside it, and the one-core cold pass also by its CPU time (user and system time of every
-thread: what the pass costs, which a busy machine changes less than wall time); the same files in a new process with --cache, every file found in the cache
-(the persistent cache a re-run in CI or a pre-commit hook uses); the cold figure of each part
-of the corpus (its folders), beside the distinct unknown words it holds per MB; per-article
-latency (process start to exit, p50 and p99); peak memory; the cost of one misspelling's
-suggestions; and `hunspell -l` over the same files. Skips cleanly without the corpus.
+thread, the loading threads included); the same files in a new process with --cache, every file
+found in the cache (the persistent cache a re-run in CI or a pre-commit hook uses); the cold
+figure of each part of the corpus (its folders), beside the distinct unknown words it holds per
+MB; per-article latency (process start to exit, p50 and p99); peak memory; the cost of one
+misspelling's suggestions; and `hunspell -l` over the same files. Skips cleanly without the
+corpus.
 
 A machine's speed drifts by tens of percent over minutes, so figures from two runs of this
 script cannot compare two builds. --against OTHER runs OTHER's figures in the same rounds,
@@ -223,8 +224,8 @@ def main():
                   f"{words / once:10.0f} words/s (best run: {mb / best_once:.1f})   "
                   f"{warm_text}   peak {peak[exe]:.0f} MiB")
             if jobs == 1:
-                # CPU time is what the pass itself costs, whatever else the machine runs (and
-                # counts the loading threads too, which wall time on an idle machine hides).
+                # CPU time counts the loading threads too, which wall time on an idle machine
+                # hides (they run beside the first file). A busy machine raises it as well.
                 cpu = statistics.median(cpu_ones[exe])
                 print(f"{label[exe]}1 core(s): cold by CPU time (user + system, every thread) "
                       f"{mb / cpu:7.1f} MB/s (best run: {mb / min(cpu_ones[exe]):.1f})")
