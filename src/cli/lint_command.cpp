@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "cli/changed_lines.hpp"
 #include "cli/commands.hpp"
@@ -266,6 +267,9 @@ int run_lint(const LintArgs& args) {
         std::optional<std::string> config_error;  // in resolving the configuration
     };
     std::map<std::string, Group> groups;
+    // The group of each folder (as the path spells it) whose files all resolve alike: an
+    // archive's thousands of files in a folder are resolved once, not file by file.
+    std::unordered_map<std::string, Group*> folder_groups;
     std::vector<Planned> plan;
     plan.reserve(files.size());
     for (const std::string& path : files) {
@@ -277,19 +281,26 @@ int run_lint(const LintArgs& args) {
         // current folder).
         const std::string target =
             is_stdin ? (args.stdin_filename.empty() ? "stdin" : p.shown) : path;
+        const std::size_t slash = target.rfind('/');
+        std::string folder = target.substr(0, slash == std::string::npos ? 0 : slash + 1);
+        if (const auto known = folder_groups.find(folder); known != folder_groups.end()) {
+            p.group = known->second;
+            continue;
+        }
         auto effective = resolver.resolve(target);
         if (auto* err = std::get_if<config::ConfigError>(&effective)) {
             p.config_error = err->to_string();
             continue;
         }
-        config::Settings& settings = std::get<config::Effective>(effective).settings;
-        const std::string key = config::SessionCache::key_of(settings);
+        config::Effective& resolved = std::get<config::Effective>(effective);
+        const std::string key = config::SessionCache::key_of(resolved.settings);
         auto it = groups.find(key);
         if (it == groups.end()) {
             it = groups.emplace(key, Group{}).first;
-            it->second.settings = std::move(settings);
+            it->second.settings = std::move(resolved.settings);
         }
         p.group = &it->second;
+        if (resolved.by_folder) folder_groups.emplace(std::move(folder), p.group);
     }
     std::mutex session_mutex;
     // The group's Session, made on first use from whichever thread needs it.

@@ -155,6 +155,7 @@ std::variant<Effective, ConfigError> Resolver::resolve(const fs::path& file) {
     merge.settings.data_dir = data_dir_;
     for (const auto& cfg : std::get<ConfigChain>(found)) {
         merge.apply(cfg->base);
+        eff.by_folder = eff.by_folder && cfg->overrides.empty();
         std::string source = cfg->path.string();
         const auto rel = relative_to(abs, cfg->folder);
         for (const Override& o : cfg->overrides) {

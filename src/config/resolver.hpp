@@ -30,6 +30,8 @@ struct Effective {
     // The config files that apply, outermost first, each with the override globs that
     // matched the file ("site/.copydesk.yaml", "site/.copydesk.yaml (files: archive/**)").
     std::vector<std::string> sources;
+    // No config that applies has per-file overrides: every file of the folder resolves alike.
+    bool by_folder = true;
 };
 
 using ConfigChain = std::vector<std::shared_ptr<const ConfigFile>>;

@@ -139,6 +139,33 @@ TEST_CASE("a repository linted from the top: nested configs, overrides, ignores"
     CHECK(findings(j, 5) == std::vector<std::string>{"3:1 warning spelling"});
 }
 
+TEST_CASE("files of one folder each keep the overrides that match them", "[config]") {
+    // A folder's files share its resolved configuration unless an override names files:
+    // then each is resolved, whatever the order they come in.
+    Repo repo;
+    repo.write(".copydesk.yaml",
+               "overrides:\n"
+               "  - files: [\"desk/wire-*.md\"]\n"
+               "    report_level: error\n");
+    for (const char* name :
+         {"desk/a-staff.md", "desk/wire-1.md", "desk/z-staff.md", "plain/a.md", "plain/b.md"}) {
+        repo.write(name, "He said teh talks resumed.\n");
+    }
+    const Run r = repo.copydesk(
+        "lint --format json desk/a-staff.md desk/wire-1.md desk/z-staff.md plain/a.md "
+        "plain/b.md");
+    INFO(r.err);
+    CHECK(r.code == 1);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["files"].size() == 5);
+    const std::vector<std::string> typo{"1:9 warning spelling"};
+    CHECK(findings(j, 0) == typo);
+    CHECK(findings(j, 1).empty());  // a warning, below the override's report level
+    CHECK(findings(j, 2) == typo);
+    CHECK(findings(j, 3) == typo);
+    CHECK(findings(j, 4) == typo);
+}
+
 TEST_CASE("files named on the command line are linted even when ignored", "[config]") {
     Repo repo;
     write_newsroom(repo);
