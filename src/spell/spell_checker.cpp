@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "core/diagnostic.hpp"
@@ -131,6 +132,40 @@ bool SpellChecker::lookup(std::string_view word) {
     return false;
 }
 
+namespace {
+
+// Endings English adds to the -ing form of any verb: a plural noun ("ponderings", "wailings")
+// and an adverb ("invokingly", "gallopingly"). Dictionaries list only the commonest, and the
+// rest are words, not typos, when the -ing form is known. `added`: the letters after it.
+// -ness, -less and -edly are left out, though as productive: a typo is often a word plus one
+// of them ("seemless", "tickness", "purposedly" in the misspelling lists).
+struct IngEnding {
+    std::string_view ending;
+    std::size_t added;
+};
+constexpr std::array<IngEnding, 2> kIngEndings{{{"ings", 1}, {"ingly", 2}}};
+// An -ing form of fewer letters ("doing", "being") is too near too many typos to vouch for one.
+constexpr std::size_t kMinIngForm = 6;
+
+bool ends_with_folded(std::string_view word, std::string_view ending) {
+    if (word.size() < ending.size()) return false;
+    const std::string_view tail = word.substr(word.size() - ending.size());
+    return std::equal(tail.begin(), tail.end(), ending.begin(), [](char a, char b) {
+        return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+    });
+}
+
+}  // namespace
+
+bool SpellChecker::ing_derivative_known(std::string_view word) {
+    for (const auto& [ending, added] : kIngEndings) {
+        if (word.size() >= kMinIngForm + added && ends_with_folded(word, ending)) {
+            return lookup(word.substr(0, word.size() - added));
+        }
+    }
+    return false;
+}
+
 bool SpellChecker::learn_known(std::string_view raw) {
     const bool ok = look_up_known(raw);
     known_cache_.insert(raw, ok);
@@ -145,6 +180,7 @@ bool SpellChecker::look_up_known(std::string_view raw) {
         // Possessives of names: "Zelenskyy's", "Reuters'".
         const auto [base, suffix] = split_possessive(word);
         if (!suffix.empty()) ok = lookup(base);
+        if (!ok) ok = ing_derivative_known(base);
     }
     return ok;
 }

@@ -88,6 +88,19 @@ TEST_CASE("house lists add names, their parts and possessives", "[spell]") {
     CHECK_FALSE(house->contains("zelenskyy"));  // a capitalized entry stays capitalized
 }
 
+TEST_CASE("the plural and the adverb of a known -ing form are words", "[spell]") {
+    auto sc = lexicon_checker(Dialect::US);
+    CHECK(sc.known("ponderings"));
+    CHECK(sc.known("Ponderings"));
+    CHECK(sc.known("PONDERINGS"));
+    CHECK(sc.known("ponderings’"));
+    CHECK(sc.known("invokingly"));
+    CHECK_FALSE(sc.known("ponderrings"));  // a slip in the -ing form is still one
+    CHECK_FALSE(sc.known("invokinly"));
+    CHECK_FALSE(sc.known("seemless"));  // no other ending: "seamless" mistyped
+    CHECK_FALSE(sc.known("seemings"));  // "seeming" is not listed
+}
+
 TEST_CASE("word list files skip comments and blank lines", "[spell]") {
     WordList list;
     std::string error;
