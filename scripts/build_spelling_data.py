@@ -53,7 +53,9 @@ def read_scowl():
         if category not in CATEGORIES or sub not in SUBCATEGORIES:
             continue
         level = int(level)
-        with open(path, encoding="latin-1") as fh:
+        # Debian's scowl package writes its lists in UTF-8 ("café"); read as Latin-1, every
+        # accented word became mojibake ("cafÃ©") and the real spelling went unknown.
+        with open(path, encoding="utf-8") as fh:
             for line in fh:
                 word = line.strip()
                 if not word:
