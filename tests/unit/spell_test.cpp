@@ -14,6 +14,7 @@
 #include "spell/phonetic.hpp"
 #include "spell/speller.hpp"
 #include "spell/typo_model.hpp"
+#include "text/mojibake.hpp"
 
 using namespace copydesk::spell;
 
@@ -514,6 +515,27 @@ TEST_CASE("lexicon search finds words within the edit bound", "[spell]") {
     lex->search("g", "ovrenment", 2, collect);  // first letter kept: a swap and a slip
     std::sort(found.begin(), found.end());
     CHECK(found == std::vector<std::pair<std::string, int>>{{"government", 1}, {"governments", 2}});
+}
+
+TEST_CASE("the shipped lexicon spells accented words in UTF-8, without mojibake", "[spell]") {
+    auto loaded = Lexicon::load(COPYDESK_SOURCE_DIR "/dictionaries/spelling/words.tsv");
+    REQUIRE(std::holds_alternative<std::shared_ptr<const Lexicon>>(loaded));
+    const auto lex = std::get<std::shared_ptr<const Lexicon>>(loaded);
+    std::vector<std::string> garbled;
+    for (const Lexicon::Entry& e : lex->entries()) {
+        if (!copydesk::text::find_mojibake(lex->word(e)).empty()) {
+            garbled.emplace_back(lex->word(e));
+        }
+    }
+    CHECK(garbled.empty());
+    // Accented words from SCOWL, valid under either dialect.
+    for (const char* word : {"café", "attaché", "cliché", "fiancée", "Atatürk"}) {
+        INFO(word);
+        const Lexicon::Entry* e = lex->find(word);
+        REQUIRE(e != nullptr);
+        CHECK(Lexicon::valid_in(Dialect::US, *e));
+        CHECK(Lexicon::valid_in(Dialect::GB, *e));
+    }
 }
 
 TEST_CASE("a search with a prefix walks exactly the words that start with it", "[spell]") {
