@@ -4,7 +4,9 @@
 #include <array>
 #include <cctype>
 
+#include "core/utf8.hpp"
 #include "text/casing.hpp"
+#include "text/romanize.hpp"
 
 namespace copydesk::rules {
 
@@ -185,6 +187,12 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
     spell::SpellChecker& speller = *ctx.speller();
     if (speller.known(word)) return WordVerdict::Known;
     if (!has_latin_letter(word) || !text::is_latin(word)) return WordVerdict::Skip;
+    // "naïve", "résumé", "façade", "coöperation": a house style may keep the accents the
+    // dictionary leaves off.
+    if (!utf8::is_ascii(word)) {
+        const std::string plain = text::fold_to_ascii(word);
+        if (plain != word && speller.known(plain)) return WordVerdict::Known;
+    }
     if (is_all_caps(word) || is_initialism(word)) return WordVerdict::Skip;
     if (followed_by_sic(where, token)) return WordVerdict::Skip;
     if (file_extension(where, token)) return WordVerdict::Skip;
@@ -199,6 +207,14 @@ WordVerdict classify_word(const Context& ctx, const RegionText& where, const tex
         const bool first_part = word.data() == compound.data();
         const bool last_part = word.data() + word.size() == compound.data() + compound.size();
         if (!last_part && is_prefix(word)) return WordVerdict::Known;
+        // "three-year-olds": the word and the part before it may be a listed compound.
+        if (!first_part) {
+            const auto at = static_cast<std::size_t>(word.data() - compound.data());
+            const std::size_t hyphen = compound.rfind('-', at - 2);
+            const std::size_t from = hyphen == std::string_view::npos ? 0 : hyphen + 1;
+            const std::string_view pair = compound.substr(from, at + word.size() - from);
+            if (pair.size() < compound.size() && speller.known(pair)) return WordVerdict::Known;
+        }
         const std::string_view head = compound.substr(0, compound.find('-'));
         // "co-ordinated", "re-elected": the compound written solid is a word.
         if (is_prefix(text::to_lower(head))) {
