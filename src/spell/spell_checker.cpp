@@ -137,8 +137,8 @@ namespace {
 // Endings English adds to the -ing form of any verb: a plural noun ("ponderings", "wailings")
 // and an adverb ("invokingly", "gallopingly"). Dictionaries list only the commonest, and the
 // rest are words, not typos, when the -ing form is known. `added`: the letters after it.
-// -ness, -less and -edly are left out, though as productive: a typo is often a word plus one
-// of them ("seemless", "tickness", "purposedly" in the misspelling lists).
+// -ness, -less and -edly are left out, productive as they are: a typo is often a word plus
+// one of them ("seemless", "tickness", "purposedly" in the misspelling lists).
 struct IngEnding {
     std::string_view ending;
     std::size_t added;
@@ -147,19 +147,12 @@ constexpr std::array<IngEnding, 2> kIngEndings{{{"ings", 1}, {"ingly", 2}}};
 // An -ing form of fewer letters ("doing", "being") is too near too many typos to vouch for one.
 constexpr std::size_t kMinIngForm = 6;
 
-bool ends_with_folded(std::string_view word, std::string_view ending) {
-    if (word.size() < ending.size()) return false;
-    const std::string_view tail = word.substr(word.size() - ending.size());
-    return std::equal(tail.begin(), tail.end(), ending.begin(), [](char a, char b) {
-        return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
-    });
-}
-
 }  // namespace
 
 bool SpellChecker::ing_derivative_known(std::string_view word) {
     for (const auto& [ending, added] : kIngEndings) {
-        if (word.size() >= kMinIngForm + added && ends_with_folded(word, ending)) {
+        if (word.size() >= kMinIngForm + added &&
+            ascii_fold(word.substr(word.size() - ending.size())) == ending) {
             return lookup(word.substr(0, word.size() - added));
         }
     }
