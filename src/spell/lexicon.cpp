@@ -771,8 +771,8 @@ class PackedRows {
     static constexpr int kMaxEdits = 15;  // more are searched cell by cell
 
     // With `split` > 0, the rows are those of alignments that spend at most `early` edits on
-    // the query's first `split` letters: a cell of those columns past `early` is taken as past
-    // the bound (see Lexicon::search_both_ends).
+    // each of the query's prefixes of fewer than `split` letters: a cell of those columns past
+    // `early` is taken as past the bound (see Lexicon::search_both_ends).
     PackedRows(std::string_view query, int max_edits, std::size_t split = 0, int early = 0)
         : depth_(query.size() + static_cast<std::size_t>(std::max(max_edits, 0)) + 1),
           valid_((1U << (query.size() + 1)) - 1) {
@@ -1440,19 +1440,26 @@ void Lexicon::search(std::string_view prefix, std::string_view query, int max_ed
 }
 
 #if defined(__SSE2__)
-// An alignment of the query with a word within `max_edits` costs at most ahead_early edits up
-// to any point within the first half of the query's letters, or at most behind_early from any
-// point within the second half on, where the two add up to max_edits - 1: else it costs at least
-// ahead_early + 1 + behind_early + 1 > max_edits. So two walks, each cut back hard near its root
-// where the trie branches most, find every such word: one over the words from their start that
-// keeps the first half within ahead_early, and one over the words from their end that keeps the
-// second half within behind_early. Each of a word's best alignments survives one of the walks, so
-// a word found by both is reported once, with the fewer edits: its distance. For one edit both
-// halves are kept exact; for two, the second half is.
+// Two walks, each cut back hard near its root where the trie branches most, find every word
+// within `max_edits` of the query: one over the words from their start that spends at most
+// ahead_early edits on each prefix of the query shorter than `ahead_letters`, and one over the
+// words from their end that spends at most behind_early on each suffix shorter than
+// `behind_letters`, where the two budgets add up to max_edits - 1 and the two lengths to the
+// query's n letters plus one. Take an alignment that both walks cut: it spends more than
+// ahead_early edits up to its last cell in some column k < ahead_letters, and more than
+// behind_early from its first cell in some column n - j with j < behind_letters. As k + j < n,
+// the two stretches share no edit, so the alignment costs more than max_edits. So each of a
+// word's best alignments survives one of the walks, and a word found by both is reported once,
+// with the fewer edits: its distance. For one edit both ends are kept exact; for two, the end.
+// The longer the stretches, the less each walk branches: they overlap by a letter, and for two
+// edits the walk from the start takes six tenths of the query (3% fewer instructions than half
+// on the corpus's unknown words). Against halves that do not overlap, a tenth fewer
+// instructions to rank those words or a sample of 3,000 misspellings, with the same results.
 void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits, std::size_t first,
                                std::size_t last, std::uint32_t need,
                                const std::function<void(const Entry&, int)>& found) const {
-    const std::size_t half = q.size() / 2;
+    const std::size_t ahead_letters = max_edits == 2 ? (6 * q.size() + 5) / 10 : (q.size() + 1) / 2;
+    const std::size_t behind_letters = q.size() + 1 - ahead_letters;
     const int ahead_early = max_edits / 2;
     const int behind_early = max_edits - 1 - ahead_early;
     std::vector<std::pair<std::uint32_t, int>> hits;
@@ -1464,8 +1471,8 @@ void Lexicon::search_both_ends(char letter, const std::string& q, int max_edits,
                              reversed_shared_,  &own_reversed_boundaries_, true};
     const std::string back(q.rbegin(), q.rend());
     // Made where each walk holds them: a kilobyte each, not worth a copy.
-    auto ahead_rows = [&] { return PackedRows(q, max_edits, half, ahead_early); };
-    auto behind_rows = [&] { return PackedRows(back, max_edits, q.size() - half, behind_early); };
+    auto ahead_rows = [&] { return PackedRows(q, max_edits, ahead_letters, ahead_early); };
+    auto behind_rows = [&] { return PackedRows(back, max_edits, behind_letters, behind_early); };
     if (!forward_trie_.empty() && !reversed_trie_.empty()) {
         const std::string_view prefix(&letter, 1);
         with_need(need, [&](auto bits) {
