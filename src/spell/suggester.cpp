@@ -191,9 +191,11 @@ void price_candidates(const Lexicon& lex, const TypoCost& typo,
 }
 
 // Every entry of `max_level` or lower the searches for the folded word `q` find, once each, in
-// address order, with its cost. `full`: as for ranked_candidates.
+// address order, with its cost. `full`: as for ranked_candidates. `third_slip`: whether a long
+// word with no likely correction is searched for a third slip (see below).
 std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& q, bool full,
-                                         int max_level = Lexicon::kAnyLevel) {
+                                         int max_level = Lexicon::kAnyLevel,
+                                         bool third_slip = true) {
     // Every entry any search finds, as often as found: sorted and made unique when priced,
     // which costs less than a hash table's node for each.
     std::vector<const Lexicon::Entry*> found;
@@ -264,9 +266,10 @@ std::vector<Candidate> gather_candidates(const Lexicon& lex, const std::string& 
     // correction). Searching for two slips and then three would walk twice where names and
     // rare words, which have no likely correction, are common.
     if (long_word) {
-        const bool likely = std::any_of(priced.begin(), priced.end(), [](const Candidate& c) {
-            return c.cost > 0 && c.cost <= kThirdSlipUnlessBelow;
-        });
+        const bool likely =
+            !third_slip || std::any_of(priced.begin(), priced.end(), [](const Candidate& c) {
+                return c.cost > 0 && c.cost <= kThirdSlipUnlessBelow;
+            });
         first_letter_slips(likely ? 0 : more);
         search(q.substr(0, 1), rest, likely ? 2 : 3);
         price_candidates(lex, typo, found, sounds_alike, priced);
@@ -383,7 +386,10 @@ double least_correction_cost(const Lexicon& lex, std::string_view typed, int max
     double least = std::numeric_limits<double>::infinity();
     if (typed.empty() || typed.size() > kMaxWordLength) return least;
     const std::string q = ascii_fold(typed);
-    for (const Candidate& c : gather_candidates(lex, q, true, max_level)) {
+    // Asked whether a cheap slip explains the word: three slips seldom cost so little, and
+    // searching for them was a fifth of what the checks of names cost, which they never
+    // changed on the misspelling lists written as names ("the Goverment").
+    for (const Candidate& c : gather_candidates(lex, q, true, max_level, false)) {
         least = std::min(least, c.cost);
     }
     return least;

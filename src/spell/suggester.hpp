@@ -30,10 +30,10 @@ std::vector<Correction> rank_corrections(const Lexicon& lexicon, std::string_vie
                                          Dialect dialect, std::size_t limit = 5);
 
 // The least typo cost (with the sound-alike discount) of any entry of `max_level` or lower
-// that rank_corrections would price for `word`, searching those entries alone; infinity if
-// none. Glued words and derived words, which are not entries, are left out. With the common
-// words' level (Lexicon::kCommonLevel), it bounds what the ranking can offer from among them
-// for a fraction of what the ranking costs.
+// that rank_corrections would price for `word`, searching those entries alone and a long word
+// for two slips at most; infinity if none. Glued words and derived words, which are not
+// entries, are left out. With the common words' level (Lexicon::kCommonLevel), it tells for a
+// fraction of what the ranking costs whether the ranking has a cheap common word to offer.
 double least_correction_cost(const Lexicon& lexicon, std::string_view word,
                              int max_level = Lexicon::kAnyLevel);
 
