@@ -215,8 +215,9 @@ class SpellChecker {
     bool learn_known(std::string_view word);
     std::optional<DialectSpelling> learn_dialect_spelling(std::string_view word);
     [[nodiscard]] bool lookup(std::string_view word);
-    // Whether `word` is a known -ing form plus -s or -ly (see kIngEndings).
-    [[nodiscard]] bool ing_derivative_known(std::string_view word);
+    // Whether `word` is a known -ing form plus -s or -ly (see kIngEndings), or "un" before a
+    // known participle or -able adjective (see kUnEndings).
+    [[nodiscard]] bool derivative_known(std::string_view word);
     // Notes the engine's lexicon and dialect if the engine is a lexicon speller (see
     // make_lexicon_speller): a word is then looked up in it directly.
     void use_engine_lexicon();

@@ -102,6 +102,25 @@ TEST_CASE("the plural and the adverb of a known -ing form are words", "[spell]")
     CHECK_FALSE(sc.known("seemings"));  // "seeming" is not listed
 }
 
+TEST_CASE("un- before a known participle or -able adjective makes a word", "[spell]") {
+    auto sc = lexicon_checker(Dialect::US);
+    for (const std::string_view word : {"unvetted", "Unredacted", "UNVETTED", "unvetted’s"}) {
+        INFO(word);
+        CHECK(sc.known(word));
+    }
+    CHECK_FALSE(sc.known("unvettted"));     // a slip in the participle is still one
+    CHECK_FALSE(sc.known("ungovernment"));  // not a participle
+    CHECK_FALSE(sc.known("unsucceed"));     // -eed ends a verb ("succeed"), not a participle
+    // A stem under five letters vouches for nothing: "unsed" is "unused" mistyped.
+    CHECK(sc.known("bed"));
+    CHECK_FALSE(sc.known("unbed"));
+    CHECK_FALSE(sc.known("revetted"));  // "un" only
+    // The misspellings table knows "unsinged" for "unsigned": a typo, though "singed" is known.
+    CHECK_FALSE(sc.known("unsinged"));
+    auto no_table = lexicon_checker(Dialect::US, false);
+    CHECK(no_table.known("unsinged"));
+}
+
 TEST_CASE("word list files skip comments and blank lines", "[spell]") {
     WordList list;
     std::string error;
@@ -1464,7 +1483,7 @@ TEST_CASE("the built-in misspellings index stands in for the table it was made f
     const std::string tiny_path = COPYDESK_TEST_DATA "/tiny-misspellings.tsv";
     auto tiny = MisspellingTable::load(tiny_path, embedded_misspellings_index());
     REQUIRE(std::holds_alternative<Table>(tiny));
-    CHECK(std::get<Table>(tiny)->size() == 4);
+    CHECK(std::get<Table>(tiny)->size() == 5);
     CHECK(std::get<Table>(tiny)->correction("teh") == "the");
     // Nor a damaged one: cut short, or with its rows out of order.
     const std::string bytes = table.index();
