@@ -190,13 +190,12 @@ class Lexicon {
     // of its words, each walk cut back near its root (see search_both_ends in lexicon.cpp);
     // from a bound of 2 when the query has kSplitTwoFrom letters or more, and of 1 from
     // kSplitOneFrom. For a shorter query two walks cost more than the one they replace. Set on
-    // the instructions of a cold pass over the clean corpus and of 5,000 misspellings: with
-    // kSplitOneFrom 4, 1,340 M and 1,898 M at kSplitTwoFrom 6, against 1,344 M and 1,916 M at
-    // 5 and 1,356 M and 1,945 M at 7; at kSplitTwoFrom 6, kSplitOneFrom 3, 5 and 7 cost
-    // 1,342 M, 1,342 M and 1,356 M on the corpus, and never splitting a bound of 1, 1,408 M.
+    // the instructions of a cold pass over the clean corpus: 890.0 M at kSplitTwoFrom 5 and
+    // kSplitOneFrom 3, against 890.7 M at 5 and 4, 893.0 M at 4 and 3 and 898.6 M at 6 and 4;
+    // ranking 3,000 misspellings took 2% fewer at 5 and 3 than at 6 and 4.
     static constexpr int kSplitFrom = 3;
-    static constexpr std::size_t kSplitTwoFrom = 6;
-    static constexpr std::size_t kSplitOneFrom = 4;
+    static constexpr std::size_t kSplitTwoFrom = 5;
+    static constexpr std::size_t kSplitOneFrom = 3;
     // `need`: the bits a trie node must have for the walks to enter it (see kNodeCommon).
     void search_both_ends(char letter, const std::string& query, int max_edits, std::size_t first,
                           std::size_t last, std::uint32_t need,
