@@ -166,17 +166,15 @@ bool SpellChecker::derivative_known(std::string_view word) {
             return lookup(word.substr(0, word.size() - added));
         }
     }
-    if (word.size() < kUn.size() + kMinUnStem || ascii_fold(word.substr(0, kUn.size())) != kUn) {
-        return false;
-    }
-    const std::string_view stem = word.substr(kUn.size());
-    const std::string folded = ascii_fold(stem);
+    const std::string folded = ascii_fold(word);
+    if (folded.size() < kUn.size() + kMinUnStem || !folded.starts_with(kUn)) return false;
     // "eed" is no participle's ending but a verb's ("unsucceed").
     const bool participle = std::any_of(kUnEndings.begin(), kUnEndings.end(),
                                         [&](std::string_view e) { return folded.ends_with(e); }) &&
                             !folded.ends_with("eed");
-    if (!participle || !lookup(stem)) return false;
-    return !data_.misspellings || !data_.misspellings->correction(ascii_fold(word));
+    // The stem as written: the lexicon's case rules apply to it ("UNVETTED", "Unvetted").
+    if (!participle || !lookup(word.substr(kUn.size()))) return false;
+    return !data_.misspellings || !data_.misspellings->correction(folded);
 }
 
 bool SpellChecker::learn_known(std::string_view raw) {
