@@ -379,17 +379,16 @@ std::optional<DialectSpelling> SpellChecker::look_up_dialect_spelling(std::strin
     std::optional<DialectSpelling> found;
     std::string straightened;
     const std::string_view w = normalize_apostrophes(word, straightened);
+    const auto has_other_spelling = [](const Lexicon::Entry& e) {
+        return e.dialect != Dialect::Any && e.other_length != 0;
+    };
     // Few words have another dialect's spelling, which the entries spelled with the same
     // letters tell without their spellings being read: each is a cache miss the first time a
     // word is seen, which find() would take to match the word's case.
     const std::span<const Lexicon::Entry> entries = data_.lexicon->same_letters(w);
-    if (std::none_of(entries.begin(), entries.end(), [](const Lexicon::Entry& e) {
-            return e.dialect != Dialect::Any && e.other_length != 0;
-        })) {
-        return found;
-    }
+    if (std::none_of(entries.begin(), entries.end(), has_other_spelling)) return found;
     const Lexicon::Entry* e = data_.lexicon->find(w);
-    if (e != nullptr && e->dialect != Dialect::Any && e->other_length != 0) {
+    if (e != nullptr && has_other_spelling(*e)) {
         found = DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
     }
     return found;
