@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/flags.hpp"
+#include "cli/memory.hpp"
 #include "config/resolver.hpp"
 #include "fix/diff.hpp"
 #include "fix/fixer.hpp"
@@ -213,6 +214,7 @@ void FixRun::print_totals() const {
 }  // namespace
 
 int run_fix(const FixArgs& args) {
+    keep_freed_memory();
     LintArgs as_lint;
     as_lint.lang = args.lang;
     as_lint.style = args.style;

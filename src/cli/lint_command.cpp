@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/flags.hpp"
+#include "cli/memory.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_file.hpp"
@@ -199,6 +200,7 @@ void keep_changed_lines(output::FileReport& report, const ChangedLines::File& li
 }  // namespace
 
 int run_lint(const LintArgs& args) {
+    keep_freed_memory();
     config::Flags flags;
     if (auto why = flags_from_args(args, flags)) {
         report_error(*why);
