@@ -34,17 +34,24 @@ class WordFacts {
     // The slot of `word`, whose word_hash is `hash`; a new one if the word is new. Inline: a
     // document looks up each of its words, and most were seen before.
     [[gnu::always_inline]] std::uint32_t slot(std::string_view word, std::uint64_t hash) {
-        const std::uint64_t key = keyed(hash, word.size());
+        const auto size = static_cast<std::uint32_t>(std::min(word.size(), kLongWord));
         for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
             const Entry& e = table_[i];
-            if (e.id == kEmpty) return add(word, key, i);
-            if (e.key != key) continue;
-            // The text from the entry itself: reading the word's span first would be a second
-            // cache miss for every word of every document.
-            const bool same = word.size() < kLongWord
-                                  ? same_bytes(text_.data() + e.offset, word.data(), word.size())
-                                  : same_word(text_of(e.id), word);
-            if (same) return e.id;
+            if (e.id == kEmpty) return add(word, hash, i);
+            if (e.hash != hash) continue;
+            if (e.place != kFar) {
+                if ((e.place & kSizeMask) != size) continue;
+                // A short word is known by its hash and length; a longer one is compared from
+                // the offset in the entry itself: reading the word's span first would be a
+                // second cache miss for every word of every document.
+                if (word_hash_identifies(size)) return e.id;
+                if (size < kLongWord) {
+                    if (same_bytes(text_.data() + (e.place >> kSizeBits), word.data(), size))
+                        return e.id;
+                    continue;
+                }
+            }
+            if (same_word(text_of(e.id), word)) return e.id;
         }
     }
 
@@ -67,26 +74,33 @@ class WordFacts {
 
   private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
-    // The hash with the word's length (kLongWord for any longer) in its top byte: entries that
-    // match it spell a word of that length from `offset`, if any.
-    static constexpr std::size_t kLongWord = 255;
+    // An entry's place: the word's offset in text_, shifted past a byte that holds its length
+    // (kLongWord for any longer); kFar for a word past where such an offset reaches, found by
+    // its span instead.
+    static constexpr unsigned kSizeBits = 8;
+    static constexpr std::uint32_t kSizeMask = (1U << kSizeBits) - 1;
+    static constexpr std::size_t kLongWord = kSizeMask;
+    static constexpr std::size_t kFarOffset = std::size_t{1} << (32 - kSizeBits);
+    static constexpr std::uint32_t kFar = 0xFFFFFFFF;
     struct Entry {
-        std::uint64_t key = 0;
+        std::uint64_t hash = 0;
         std::uint32_t id = kEmpty;
-        std::uint32_t offset = 0;  // of the word in text_
+        std::uint32_t place = 0;
     };
-    static std::uint64_t keyed(std::uint64_t hash, std::size_t size) {
-        return (hash & 0x00FFFFFFFFFFFFFFULL) | (std::uint64_t{std::min(size, kLongWord)} << 56);
-    }
 
     [[nodiscard]] std::string_view text_of(std::uint32_t id) const {
         return std::string_view(text_).substr(spans_[id].first, spans_[id].second);
     }
-    // Adds `word`, whose keyed hash is `key`, at the empty entry `at`.
-    [[gnu::noinline]] std::uint32_t add(std::string_view word, std::uint64_t key, std::size_t at) {
+    // Adds `word`, whose word_hash is `hash`, at the empty entry `at`.
+    [[gnu::noinline]] std::uint32_t add(std::string_view word, std::uint64_t hash, std::size_t at) {
         const auto id = static_cast<std::uint32_t>(spans_.size());
-        table_[at] = {key, id, static_cast<std::uint32_t>(text_.size())};
-        spans_.emplace_back(static_cast<std::uint32_t>(text_.size()),
+        const std::size_t offset = text_.size();
+        const std::uint32_t place =
+            offset < kFarOffset ? static_cast<std::uint32_t>(offset << kSizeBits) |
+                                      static_cast<std::uint32_t>(std::min(word.size(), kLongWord))
+                                : kFar;
+        table_[at] = {hash, id, place};
+        spans_.emplace_back(static_cast<std::uint32_t>(offset),
                             static_cast<std::uint32_t>(word.size()));
         text_ += word;
         if (2 * spans_.size() >= table_.size()) grow();  // at most half full
@@ -105,7 +119,7 @@ class WordFacts {
         mask_ = table_.size() - 1;
         for (const Entry& e : old) {
             if (e.id == kEmpty) continue;
-            std::size_t i = e.key & mask_;  // the low bits are the hash's
+            std::size_t i = e.hash & mask_;
             while (table_[i].id != kEmpty) i = (i + 1) & mask_;
             table_[i] = e;
         }

@@ -395,19 +395,53 @@ TEST_CASE("word facts keep answers from one document to the next", "[core]") {
         CHECK(big.slot(words[i], copydesk::word_hash(words[i])) == i);
         CHECK(big.word(i) == words[i]);
     }
-    // Words that share a hash are told apart by their text: of one length, of two lengths,
-    // and longer than the length an entry keeps (255 bytes).
+    // Words of more than eight bytes that share a hash are told apart by their text: of one
+    // length, of two lengths, and longer than the length an entry keeps (255 bytes). (Shorter
+    // words with one word_hash are one word: see word_hash_identifies.)
     copydesk::WordFacts clash;
     const std::string long_a(300, 'a');
     const std::string long_b = std::string(299, 'a') + "b";
-    const std::vector<std::string> same_hash = {"kyiv", "kiev", "kyyiv", long_a, long_b};
+    const std::vector<std::string> same_hash = {"zelenskyy", "zelenskiy", "zelenskyyy", long_a,
+                                                long_b};
     for (const std::string& w : same_hash) clash.slot(w, 42);
     for (std::uint32_t i = 0; i < same_hash.size(); ++i) {
         INFO(same_hash[i].size());
         CHECK(clash.slot(same_hash[i], 42) == i);
         CHECK(clash.word(i) == same_hash[i]);
     }
-    CHECK(clash.slot("kiew", 42) == same_hash.size());  // a new word, not one of its namesakes
+    // A new word, not one of its namesakes.
+    CHECK(clash.slot("zelenskii", 42) == same_hash.size());
+    // Short words by their own hashes: of one length, and of two.
+    for (const std::string_view w : {"kyiv", "kiev", "kyyiv", "a", "ab", "abcdefgh"}) {
+        const std::uint32_t first = clash.slot(w, copydesk::word_hash(w));
+        CHECK(clash.slot(w, copydesk::word_hash(w)) == first);
+        CHECK(clash.word(first) == w);
+    }
+}
+
+TEST_CASE("word facts find words whose text lies past 16 MiB", "[core]") {
+    // An entry keeps where its word's text is for the first 16 MiB of text; words past there
+    // are found through their spans.
+    copydesk::WordFacts facts(std::size_t{1} << 20);
+    std::vector<std::string> words;
+    std::size_t bytes = 0;
+    for (int i = 0; bytes < (std::size_t{17} << 20); ++i) {
+        words.push_back(std::to_string(i) + std::string(250, 'x'));
+        bytes += words.back().size();
+    }
+    for (const std::string& w : words) facts.slot(w, copydesk::word_hash(w));
+    const std::vector<std::string> short_words = {"kyiv", "odesa", "kharkiv", "lviv"};
+    for (const std::string& w : short_words) facts.slot(w, copydesk::word_hash(w));
+    for (std::uint32_t i = 0; i < words.size(); i += 97) {
+        CHECK(facts.slot(words[i], copydesk::word_hash(words[i])) == i);
+    }
+    CHECK(facts.slot(words.back(), copydesk::word_hash(words.back())) == words.size() - 1);
+    for (std::uint32_t i = 0; i < short_words.size(); ++i) {
+        const std::string& w = short_words[i];
+        CHECK(facts.slot(w, copydesk::word_hash(w)) == words.size() + i);
+        CHECK(facts.word(static_cast<std::uint32_t>(words.size() + i)) == w);
+    }
+    CHECK(facts.size() == words.size() + short_words.size());
 }
 
 TEST_CASE("a copy of a word tally counts on its own", "[core]") {
