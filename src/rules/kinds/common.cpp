@@ -119,7 +119,6 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
     const auto regions = ctx.regions();
     std::string key;
     std::string folded_text;
-    std::vector<Span> folded_at;
     const Context::Words& words = ctx.words();
     // What the filters say of a word: it may start a phrase, be a one-word phrase, or be the
     // second word of a longer one. Kept per distinct word, with kTested once worked out, for
@@ -133,18 +132,26 @@ PhraseIndex::Hits PhraseIndex::scan(const Context& ctx) const {
         const RegionText& where = regions[r];
         const auto& tokens = where.analysis.tokens;
         const auto& ids = words.ids[r];
-        // Folded text of a token, made into one buffer when first asked for: most words are
-        // only hashed, to be turned away by starts_. A view lasts until the next is made.
-        constexpr std::uint32_t kNotYet = std::numeric_limits<std::uint32_t>::max();
+        // Folded text of a token, made into one buffer when asked for: most words are only
+        // hashed, to be turned away by starts_. A view lasts until the next is made. The
+        // tokens folded lately are remembered, in a table of a few slots rather than one the
+        // size of the text: a token is asked for by the phrases that start at it or just
+        // before it, one after another.
+        struct Folded {
+            std::uint32_t token = std::numeric_limits<std::uint32_t>::max();
+            Span at;
+        };
+        std::array<Folded, 64> recent{};
         folded_text.clear();
-        folded_at.assign(tokens.size(), Span{kNotYet, kNotYet});
         const bool ascii_text = where.analysis.non_ascii.empty();  // then no test per token
         auto ascii_word = [&](std::size_t i) {
             return ascii_text || utf8::is_ascii(where.slice(tokens[i].span));
         };
         auto folded = [&](std::size_t i) {
-            Span& at = folded_at[i];
-            if (at.begin == kNotYet) {
+            Folded& slot = recent[i % recent.size()];
+            Span& at = slot.at;
+            if (slot.token != i) {
+                slot.token = static_cast<std::uint32_t>(i);
                 at = {};
                 if (tokens[i].kind != text::TokenKind::Space && !is_special(tokens[i].kind)) {
                     const std::string_view word = where.slice(tokens[i].span);
