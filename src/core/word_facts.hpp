@@ -34,24 +34,23 @@ class WordFacts {
     // The slot of `word`, whose word_hash is `hash`; a new one if the word is new. Inline: a
     // document looks up each of its words, and most were seen before.
     [[gnu::always_inline]] std::uint32_t slot(std::string_view word, std::uint64_t hash) {
-        const auto size = static_cast<std::uint32_t>(std::min(word.size(), kLongWord));
+        const std::uint32_t size = size_byte(word);
         for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
             const Entry& e = table_[i];
             if (e.id == kEmpty) return add(word, hash, i);
             if (e.hash != hash) continue;
-            if (e.place != kFar) {
-                if ((e.place & kSizeMask) != size) continue;
-                // A short word is known by its hash and length; a longer one is compared from
-                // the offset in the entry itself: reading the word's span first would be a
-                // second cache miss for every word of every document.
-                if (word_hash_identifies(size)) return e.id;
-                if (size < kLongWord) {
-                    if (same_bytes(text_.data() + (e.place >> kSizeBits), word.data(), size))
-                        return e.id;
-                    continue;
-                }
+            if (e.place == kFar || size == kLongWord) {
+                if (same_word(text_of(e.id), word)) return e.id;
+                continue;
             }
-            if (same_word(text_of(e.id), word)) return e.id;
+            // A short word is known by its hash and length; a longer one is compared from the
+            // offset in the entry itself: reading the word's span first would be a second
+            // cache miss for every word of every document.
+            if ((e.place & kSizeMask) == size &&
+                (word_hash_identifies(size) ||
+                 same_bytes(text_.data() + (e.place >> kSizeBits), word.data(), size))) {
+                return e.id;
+            }
         }
     }
 
@@ -82,6 +81,9 @@ class WordFacts {
     static constexpr std::size_t kLongWord = kSizeMask;
     static constexpr std::size_t kFarOffset = std::size_t{1} << (32 - kSizeBits);
     static constexpr std::uint32_t kFar = 0xFFFFFFFF;
+    static std::uint32_t size_byte(std::string_view word) {
+        return static_cast<std::uint32_t>(std::min(word.size(), kLongWord));
+    }
     struct Entry {
         std::uint64_t hash = 0;
         std::uint32_t id = kEmpty;
@@ -96,8 +98,7 @@ class WordFacts {
         const auto id = static_cast<std::uint32_t>(spans_.size());
         const std::size_t offset = text_.size();
         const std::uint32_t place =
-            offset < kFarOffset ? static_cast<std::uint32_t>(offset << kSizeBits) |
-                                      static_cast<std::uint32_t>(std::min(word.size(), kLongWord))
+            offset < kFarOffset ? static_cast<std::uint32_t>(offset << kSizeBits) | size_byte(word)
                                 : kFar;
         table_[at] = {hash, id, place};
         spans_.emplace_back(static_cast<std::uint32_t>(offset),
