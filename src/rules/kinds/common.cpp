@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <tuple>
 
