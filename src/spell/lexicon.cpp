@@ -672,7 +672,11 @@ void Lexicon::prefetch_same_letters(std::span<const std::string_view> words) con
 }
 
 const Lexicon::Entry* Lexicon::find(std::string_view word, Dialect dialect) const {
-    const auto matches = same_letters(word);
+    return find_among(same_letters(word), word, dialect);
+}
+
+const Lexicon::Entry* Lexicon::find_among(std::span<const Entry> matches, std::string_view word,
+                                          Dialect dialect) const {
     if (matches.empty()) return nullptr;
     // The word's case is read only if an entry is not spelled just so: most words are found
     // as written.

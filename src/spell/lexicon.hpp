@@ -95,6 +95,9 @@ class Lexicon {
     // written Capitalized or in CAPITALS, or a Capitalized entry in CAPITALS; and that is
     // valid in `dialect` (see valid_in). Null if none.
     [[nodiscard]] const Entry* find(std::string_view word, Dialect dialect = Dialect::Any) const;
+    // find(), among `matches`, the same_letters() of `word` worked out already.
+    [[nodiscard]] const Entry* find_among(std::span<const Entry> matches, std::string_view word,
+                                          Dialect dialect = Dialect::Any) const;
 
     // A word is valid in a dialect if both dictionaries have it, if that dialect's has it,
     // if it is the other dialect's spelling of a word ("colour" under en_US: not a

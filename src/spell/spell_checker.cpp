@@ -384,10 +384,10 @@ std::optional<DialectSpelling> SpellChecker::look_up_dialect_spelling(std::strin
     };
     // Few words have another dialect's spelling, which the entries spelled with the same
     // letters tell without their spellings being read: each is a cache miss the first time a
-    // word is seen, which find() would take to match the word's case.
+    // word is seen, which matching the word's case would take.
     const std::span<const Lexicon::Entry> entries = data_.lexicon->same_letters(w);
     if (std::none_of(entries.begin(), entries.end(), has_other_spelling)) return found;
-    const Lexicon::Entry* e = data_.lexicon->find(w);
+    const Lexicon::Entry* e = data_.lexicon->find_among(entries, w);
     if (e != nullptr && has_other_spelling(*e)) {
         found = DialectSpelling{e->dialect, data_.lexicon->counterpart(*e)};
     }
