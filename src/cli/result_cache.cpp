@@ -462,7 +462,12 @@ std::optional<std::string> ResultCache::save() {
     // read under the lock, so that no two runs merge and write at once.
     const std::string path = (folder_ / kFileName).string();
     const FileLock lock_file((folder_ / (std::string(kFileName) + ".lock")).string());
-    const std::string latest = spell::read_at_most(path, kMaxFileSize).value_or(file_);
+    // A file larger than any cache (open warned of it) is not read: reading it to its limit
+    // would take gigabytes of memory to learn what its size says.
+    const std::uintmax_t on_disk = fs::file_size(path, ec);
+    const std::string latest = !ec && on_disk > kMaxFileSize
+                                   ? file_
+                                   : spell::read_at_most(path, kMaxFileSize).value_or(file_);
     Entries merged;
     if (latest != file_) {
         bool ignored = false;
