@@ -659,7 +659,12 @@ TEST_CASE("the fastest lexicon search finds what the reference search finds", "[
     };
     std::size_t compared = 0;
     std::size_t hits = 0;
-    for (int round = 0; round < 1500; ++round) {
+#ifdef COPYDESK_SANITIZED
+    constexpr int kRounds = 400;
+#else
+    constexpr int kRounds = 1500;
+#endif
+    for (int round = 0; round < kRounds; ++round) {
         std::string q(lex->folded(entries[next(entries.size())]));
         add_slips(q, 4, next);
         if (q.empty()) continue;
@@ -674,8 +679,8 @@ TEST_CASE("the fastest lexicon search finds what the reference search finds", "[
         ++compared;
         hits += packed.size();
     }
-    CHECK(compared > 1400);
-    CHECK(hits > 1500);  // the searches found words, not only nothing
+    CHECK(compared > kRounds * 9 / 10);
+    CHECK(hits > kRounds);  // the searches found words, not only nothing
 }
 
 TEST_CASE("the fastest lexicon search sees letters beyond a-z and letters a query repeats",
