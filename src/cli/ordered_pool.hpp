@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/huge_pages.hpp"
+
 namespace copydesk::cli {
 
 // Runs work(i, thread) for every i in [0, n) on `threads` threads and hands each result to
@@ -63,6 +65,7 @@ void run_ordered(std::size_t n, unsigned threads, std::size_t window,
     };
     auto has_room = [&] { return next < n && next < consumed + window; };
     auto helper = [&](unsigned thread) {
+        advise_huge_pages();
         std::unique_lock lock(mutex);
         for (;;) {
             room.wait(lock, [&] { return stop || next >= n || has_room(); });

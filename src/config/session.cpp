@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "core/huge_pages.hpp"
 #include "rules/pack.hpp"
 #include "text/unicode.hpp"
 
@@ -250,7 +251,10 @@ std::variant<Session, std::string> Session::create(Settings settings, DataCache*
         std::future<void> started;
         if (data == nullptr) return started;
         try {
-            started = std::async(std::launch::async, std::move(load));
+            started = std::async(std::launch::async, [load = std::move(load)]() mutable {
+                advise_huge_pages();
+                load();
+            });
         } catch (const std::system_error&) {
             // No thread to spare: it loads below, in turn.
         }

@@ -1,0 +1,15 @@
+#pragma once
+
+namespace copydesk {
+
+// Asks the kernel to back the heap the calling thread allocates from with transparent huge
+// pages, where the system hands them out on request (Linux's default "madvise" mode): a first
+// touch then maps 2 MiB at once instead of 4 KiB, and a run that allocates tens of megabytes
+// takes a few hundred page faults instead of thousands. As glibc does with its
+// glibc.malloc.hugetlb=1 tunable, which a program cannot set for itself. Call it once a
+// thread, before the thread allocates much; for the main thread, after raising M_TOP_PAD, so
+// that the heap grows by that much at once (see cli/memory.cpp). Advice only: nothing changes
+// where huge pages are off, or with another C library.
+void advise_huge_pages();
+
+}  // namespace copydesk
