@@ -13,7 +13,7 @@
 namespace {
 
 // Whether the kernel hands out transparent huge pages on request ("[always]" or "[madvise]").
-bool huge_pages_on_request() {
+[[maybe_unused]] bool huge_pages_on_request() {
     std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
     std::string modes;
     std::getline(in, modes);
@@ -22,7 +22,7 @@ bool huge_pages_on_request() {
 }
 
 // The VmFlags of the mapping that holds `address`, from /proc/self/smaps.
-std::string flags_of_mapping(const void* address) {
+[[maybe_unused]] std::string flags_of_mapping(const void* address) {
     const auto at = reinterpret_cast<std::uintptr_t>(address);
     std::ifstream in("/proc/self/smaps");
     std::string line;
