@@ -13,7 +13,7 @@ namespace copydesk {
 
 void advise_huge_pages() {
 #if defined(__GLIBC__) && defined(__linux__)
-    constexpr std::uintptr_t kPage = 4096;
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
     // glibc's heaps for threads other than the main one: mappings of HEAP_MAX_SIZE (twice the
     // largest mmap threshold, 64 MiB on 64-bit), aligned to that size, whose pages are made
     // usable as the heap grows. Advice given for the whole mapping holds as it grows.
@@ -37,8 +37,8 @@ void advise_huge_pages() {
     asm volatile("" : : "r"(probe) : "memory");
     std::free(probe);
     const std::uintptr_t grown = reinterpret_cast<std::uintptr_t>(sbrk(0));
-    const std::uintptr_t begin = (top + kPage - 1) & ~(kPage - 1);
-    const std::uintptr_t end = grown & ~(kPage - 1);
+    const std::uintptr_t begin = (top + page - 1) & ~(page - 1);
+    const std::uintptr_t end = grown & ~(page - 1);
     if (end > begin) (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 #endif
 }
