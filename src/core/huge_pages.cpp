@@ -7,6 +7,10 @@
 #if defined(__GLIBC__) && defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
+// Linux 6.1's, which glibc 2.36's headers do not name yet.
+#if !defined(MADV_COLLAPSE)
+#define MADV_COLLAPSE 25
+#endif
 #endif
 
 namespace copydesk {
@@ -26,7 +30,15 @@ void advise_huge_pages() {
     std::free(small);
     const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
     if (at >= top) {
-        (void)madvise(reinterpret_cast<void*>(at & ~(kThreadHeap - 1)), kThreadHeap, MADV_HUGEPAGE);
+        void* const heap = reinterpret_cast<void*>(at & ~(kThreadHeap - 1));
+        (void)madvise(heap, kThreadHeap, MADV_HUGEPAGE);
+        // The heap's first huge page was touched before the advice (the heap's and the arena's
+        // headers, the block above), so touching more of it would still map 4 KiB a time: made
+        // one huge page now, where the kernel can (since Linux 6.1; not where that stretch is
+        // not yet all usable, which it is once M_TOP_PAD is raised: see cli/memory.cpp). A
+        // start-up's threads took about 460 fewer page faults, a quarter of its CPU time.
+        constexpr std::size_t kHugePage = std::size_t{2} * 1024 * 1024;
+        (void)madvise(heap, kHugePage, MADV_COLLAPSE);
         return;
     }
     // The main heap: a block big enough to make it grow (by M_TOP_PAD past the block, when

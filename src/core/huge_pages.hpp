@@ -9,8 +9,9 @@ namespace copydesk {
 // with its glibc.malloc.hugetlb=1 tunable, which a program cannot set for itself. Call it once
 // a thread, before the thread allocates much; for the main thread, after raising M_TOP_PAD, so
 // that the heap grows by that much at once (see cli/memory.cpp). Advice only: nothing changes
-// where huge pages are off, or with another C library. A thread's first 2 MiB stay in small
-// pages: its heap is made, and touched, by its first allocation, before it can be advised.
+// where huge pages are off, or with another C library. A thread's heap is made, and touched,
+// by its first allocation, before it can be advised: its first 2 MiB are made a huge page then,
+// where the kernel can (MADV_COLLAPSE); the main heap's first stretch stays in small pages.
 void advise_huge_pages();
 
 }  // namespace copydesk
