@@ -77,6 +77,23 @@ namespace {
 #endif
 }
 
+#if defined(__GLIBC__) && defined(__linux__)
+// The heap settings the program makes first (cli/memory.cpp: heaps grow 64 MiB at once, blocks
+// of a few MiB come from them) for the scope, then glibc's defaults again.
+struct ProgramHeapSettings {
+    ProgramHeapSettings() {
+        REQUIRE(mallopt(M_TOP_PAD, 64 * 1024 * 1024) == 1);
+        REQUIRE(mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) == 1);
+    }
+    ProgramHeapSettings(const ProgramHeapSettings&) = delete;
+    ProgramHeapSettings& operator=(const ProgramHeapSettings&) = delete;
+    ~ProgramHeapSettings() {
+        (void)mallopt(M_TOP_PAD, 128 * 1024);
+        (void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    }
+};
+#endif
+
 }  // namespace
 
 TEST_CASE("a thread's heap is advised to use huge pages", "[core][memory]") {
@@ -108,23 +125,46 @@ TEST_CASE("a thread's heap starts on a huge page where the kernel makes one", "[
         SUCCEED("this kernel makes no huge page on request");
         return;
     }
-    // As the program does before its threads start (cli/memory.cpp): heaps made usable 64 MiB
-    // at once, and blocks of a few MiB taken from them.
-    REQUIRE(mallopt(M_TOP_PAD, 64 * 1024 * 1024) == 1);
-    REQUIRE(mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) == 1);
     long huge_kib = -1;
-    std::thread([&] {
-        // The thread may reuse a heap an earlier test's thread made, which grows as used: a
-        // block of 3 MiB makes its first 2 MiB usable.
-        { const std::unique_ptr<char[]> room(new char[std::size_t{3} << 20]); }
-        copydesk::advise_huge_pages();
-        const std::unique_ptr<char[]> block(new char[64]);
-        constexpr std::uintptr_t kThreadHeap = std::uintptr_t{64} * 1024 * 1024;
-        const auto heap = reinterpret_cast<std::uintptr_t>(block.get()) & ~(kThreadHeap - 1);
-        huge_kib = huge_kib_of_mapping(reinterpret_cast<const void*>(heap));
-    }).join();
-    (void)mallopt(M_TOP_PAD, 128 * 1024);
-    (void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    {
+        // As the program does before its threads start.
+        const ProgramHeapSettings settings;
+        std::thread([&] {
+            // The thread may reuse a heap an earlier test's thread made, which grows as used: a
+            // block of 3 MiB makes its first 2 MiB usable.
+            { const std::unique_ptr<char[]> room(new char[std::size_t{3} << 20]); }
+            copydesk::advise_huge_pages();
+            const std::unique_ptr<char[]> block(new char[64]);
+            constexpr std::uintptr_t kThreadHeap = std::uintptr_t{64} * 1024 * 1024;
+            const auto heap = reinterpret_cast<std::uintptr_t>(block.get()) & ~(kThreadHeap - 1);
+            huge_kib = huge_kib_of_mapping(reinterpret_cast<const void*>(heap));
+        }).join();
+    }
     CHECK(huge_kib >= 2048);
+#endif
+}
+
+TEST_CASE("the main heap grows from a huge page's start once advised", "[core][memory]") {
+#if !defined(__GLIBC__) || !defined(__linux__) || defined(COPYDESK_SANITIZED)
+    SUCCEED("not glibc's heaps here");
+#else
+    if (!huge_pages_on_request()) {
+        SUCCEED("this kernel hands out no huge pages on request");
+        return;
+    }
+    std::unique_ptr<char[]> block;
+    {
+        // As the program does first.
+        const ProgramHeapSettings settings;
+        copydesk::advise_huge_pages();
+        // Larger than any freed block of this process: taken from the heap's free top, which
+        // the stretch below the first whole huge page no longer holds.
+        block = std::make_unique<char[]>(std::size_t{4} << 20);
+    }
+    // It starts within a small page of a huge page's start (a block's header, and the held
+    // block's end, come before it).
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} * 1024 * 1024;
+    CHECK((reinterpret_cast<std::uintptr_t>(block.get()) + 4096) % kHuge < 2 * 4096);
+    CHECK(smaps_line(block.get(), "VmFlags:").find(" hg") != std::string::npos);
 #endif
 }
