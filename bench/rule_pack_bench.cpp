@@ -103,4 +103,3 @@ BENCHMARK(BM_Load2000RuleFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Load2000EntrySubstitution)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadShippedPacks)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Lint2000PhraseRules)->Unit(benchmark::kMillisecond);
-BENCHMARK_MAIN();

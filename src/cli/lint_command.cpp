@@ -15,7 +15,6 @@
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/flags.hpp"
-#include "cli/memory.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "cli/report_file.hpp"
@@ -23,6 +22,7 @@
 #include "config/resolver.hpp"
 #include "config/session.hpp"
 #include "core/hash.hpp"
+#include "core/memory.hpp"
 #include "markup/reader.hpp"
 #include "output/formatter.hpp"
 

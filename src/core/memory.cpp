@@ -1,4 +1,4 @@
-#include "cli/memory.hpp"
+#include "core/memory.hpp"
 
 // First: a C++ header names the C library (__GLIBC__), which the tests below need.
 #include <cstdlib>
@@ -9,7 +9,7 @@
 #include <malloc.h>
 #endif
 
-namespace copydesk::cli {
+namespace copydesk {
 
 void keep_freed_memory() {
 #if defined(__GLIBC__)
@@ -30,4 +30,4 @@ void keep_freed_memory() {
     advise_huge_pages();
 }
 
-}  // namespace copydesk::cli
+}  // namespace copydesk
