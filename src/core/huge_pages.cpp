@@ -37,7 +37,7 @@ void advise_huge_pages() {
         // The heap's first huge page was touched before the advice (the heap's and the arena's
         // headers, the block above), so touching more of it would still map 4 KiB a time: made
         // one huge page now, where the kernel can (since Linux 6.1; not where that stretch is
-        // not yet all usable, which it is once M_TOP_PAD is raised: see cli/memory.cpp). A
+        // not yet all usable, which it is once M_TOP_PAD is raised: see core/memory.cpp). A
         // start-up's threads took about 460 fewer page faults, a quarter of its CPU time.
         (void)madvise(heap, kHugePage, MADV_COLLAPSE);
         return;

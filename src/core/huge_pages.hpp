@@ -8,7 +8,7 @@ namespace copydesk {
 // about 1,600 page faults instead of 3,700, the program's own pages included). As glibc does
 // with its glibc.malloc.hugetlb=1 tunable, which a program cannot set for itself. Call it once
 // a thread, before the thread allocates much; for the main thread, after raising M_TOP_PAD, so
-// that the heap grows by that much at once (see cli/memory.cpp). Advice only: nothing changes
+// that the heap grows by that much at once (see core/memory.cpp). Advice only: nothing changes
 // where huge pages are off, or with another C library. A thread's heap is made, and touched,
 // by its first allocation, before it can be advised: its first 2 MiB are made a huge page then,
 // where the kernel can (MADV_COLLAPSE). In the main heap, the stretch below its first whole huge

@@ -78,7 +78,7 @@ namespace {
 }
 
 #if defined(__GLIBC__) && defined(__linux__)
-// The heap settings the program makes first (cli/memory.cpp: heaps grow 64 MiB at once, blocks
+// The heap settings the program makes first (core/memory.cpp: heaps grow 64 MiB at once, blocks
 // of a few MiB come from them) for the scope, then glibc's defaults again.
 struct ProgramHeapSettings {
     ProgramHeapSettings() {
